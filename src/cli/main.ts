@@ -1,0 +1,65 @@
+/**
+ * Command line on Node: `train` writes one metrics row per round (CSV or JSON), `theory` prints the predicted
+ * numbers as JSON. Bad arguments print one line and exit with code 2.
+ */
+import { writeFileSync } from 'node:fs';
+import { emptyHistory, historyToCsv, historyToJson, pushRow } from '../core/metrics';
+import { Trainer } from '../engine/trainer';
+import { choiceFlag, intFlag, numberFlag, parseArgs, UsageError } from './args';
+import { NODE_BACKENDS, useNodeBackend } from './backend';
+import { readProblem } from './inputs';
+import { theoryReport } from './theoryReport';
+
+const COMMANDS = {
+  train: ['config', 'data', 'init', 'rounds', 'backend', 'out', 'ntk-every'],
+  theory: ['config', 'data', 'init', 'delta', 'rounds'],
+} as const;
+
+async function train(flags: Map<string, string>, notes: string[]): Promise<void> {
+  const rounds = intFlag(flags, 'rounds', 100, 1, 10_000_000);
+  const backend = choiceFlag(flags, 'backend', NODE_BACKENDS, 'cpu');
+  const ntkEvery = intFlag(flags, 'ntk-every', 10, 0, 10_000_000);
+  const out = flags.get('out');
+  if (out && !/\.(csv|json)$/i.test(out)) throw new UsageError(`--out must end in .csv or .json, got "${out}"`);
+  const problem = readProblem(flags, notes);
+  flushNotes(notes);
+  await useNodeBackend(backend);
+  const trainer = new Trainer(problem, { ntkEvery });
+  const history = emptyHistory();
+  for (const row of await trainer.flush()) pushRow(history, row);
+  for (const row of await trainer.run(rounds, 25)) pushRow(history, row);
+  trainer.dispose();
+  const text = out && /\.json$/i.test(out) ? historyToJson(history) : historyToCsv(history);
+  if (out) writeFileSync(out, text);
+  else process.stdout.write(text);
+}
+
+function theory(flags: Map<string, string>, notes: string[]): void {
+  const delta = numberFlag(flags, 'delta', 0.1, 1e-9, 1);
+  const horizon = intFlag(flags, 'rounds', 1000, 1, 1e9);
+  const problem = readProblem(flags, notes);
+  flushNotes(notes);
+  process.stdout.write(JSON.stringify(theoryReport(problem, delta, horizon), null, 2) + '\n');
+}
+
+function flushNotes(notes: string[]): void {
+  for (const n of notes.splice(0)) process.stderr.write(`note: ${n}\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const notes: string[] = [];
+  try {
+    const { command, flags } = parseArgs(argv, COMMANDS);
+    if (command === 'train') await train(flags, notes);
+    else theory(flags, notes);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,239 @@
+/**
+ * The run configuration: one typed table of every key with its default, range and meaning. The same table
+ * parses and validates a JSON config or a link's query string (unknown keys ignored, bad values clamped or
+ * defaulted with a message in words per key) and serializes a config back into a link.
+ * Scheme presets follow MATH.md B.2.
+ */
+
+export const SCHEMES = ['gd', 'dropout', 'msdropout', 'ist', 'custom'] as const;
+export type Scheme = (typeof SCHEMES)[number];
+export const MASKS = ['bernoulli', 'categorical'] as const;
+export const AGGREGATES = ['keep', 'zero'] as const;
+export const DATASETS = ['sphere', 'teacher'] as const;
+
+export interface Config {
+  scheme: Scheme;
+  m: number;
+  xi: number;
+  p: number;
+  tau: number;
+  eta: number | 'auto';
+  kappa: number;
+  n: number;
+  d: number;
+  data: (typeof DATASETS)[number];
+  seed: number;
+  mask: (typeof MASKS)[number];
+  aggregate: (typeof AGGREGATES)[number];
+}
+
+export type ConfigKey = keyof Config;
+
+interface NumSpec {
+  kind: 'int' | 'number';
+  min: number;
+  max: number;
+}
+interface EnumSpec {
+  kind: 'enum';
+  options: readonly string[];
+}
+interface EtaSpec {
+  kind: 'eta';
+  min: number;
+  max: number;
+}
+
+export type KeySpec = (NumSpec | EnumSpec | EtaSpec) & {
+  /** Short name shown next to the control. */
+  label: string;
+  /** What the key means, in plain words (tooltips, README, CLI help). */
+  help: string;
+};
+
+/** The table. Order here is the order of keys in a link. */
+export const CONFIG_TABLE: { [K in ConfigKey]: KeySpec & { default: Config[K] } } = {
+  scheme: {
+    kind: 'enum', options: SCHEMES, default: 'dropout', label: 'scheme',
+    help: 'Training scheme: full-batch GD, dropout, multi-sample dropout, IST, or custom (all knobs free).',
+  },
+  m: { kind: 'int', min: 4, max: 131072, default: 1024, label: 'width m', help: 'Number of hidden ReLU neurons. The theory needs m large (the lazy regime).' },
+  xi: {
+    kind: 'number', min: 0.01, max: 1, default: 0.5, label: 'mask probability ξ',
+    help: 'Probability that a subnetwork keeps a neuron. Surrogates scale kept neurons by 1/ξ. IST uses ξ = 1/p.',
+  },
+  p: { kind: 'int', min: 1, max: 32, default: 1, label: 'subnetworks p', help: 'Number of masked subnetworks trained per round; the neighbourhood shrinks like 1/p.' },
+  tau: { kind: 'int', min: 1, max: 100, default: 1, label: 'local steps τ', help: 'Gradient steps each subnetwork takes before averaging; the neighbourhood grows with τ.' },
+  eta: {
+    kind: 'eta', min: 1e-6, max: 100, default: 'auto', label: 'step size η',
+    help: '"auto" = 0.1·ξ/λ_max(H^∞), a safe fraction of the stability limit 2ξ/λ_max.',
+  },
+  kappa: { kind: 'number', min: 0.01, max: 10, default: 1, label: 'init scale κ', help: 'Initial weights w_r ~ N(0, κ²I). The neighbourhood scales like κ².' },
+  n: { kind: 'int', min: 2, max: 4096, default: 16, label: 'samples n', help: 'Number of training points.' },
+  d: { kind: 'int', min: 2, max: 1024, default: 8, label: 'input dimension d', help: 'Dimension of the unit-norm inputs.' },
+  data: {
+    kind: 'enum', options: DATASETS, default: 'sphere', label: 'data',
+    help: 'sphere: x uniform on the unit sphere, y uniform in [−1, 1]; teacher: y from a planted narrow ReLU network.',
+  },
+  seed: { kind: 'int', min: 0, max: 4294967295, default: 1, label: 'seed', help: 'Fixes data, initialization and masks: the same seed gives the same run.' },
+  mask: {
+    kind: 'enum', options: MASKS, default: 'bernoulli', label: 'mask',
+    help: 'bernoulli: each subnetwork keeps each neuron with probability ξ; categorical: neurons are split among the p subnetworks (IST).',
+  },
+  aggregate: {
+    kind: 'enum', options: AGGREGATES, default: 'keep', label: 'unselected neurons',
+    help: 'keep: a neuron chosen by no subnetwork keeps its weights (the paper); zero: it is zeroed (the reference code).',
+  },
+};
+
+export const CONFIG_KEYS = Object.keys(CONFIG_TABLE) as ConfigKey[];
+
+export function defaultConfig(): Config {
+  const out = {} as Record<ConfigKey, unknown>;
+  for (const k of CONFIG_KEYS) out[k] = CONFIG_TABLE[k].default;
+  return out as unknown as Config;
+}
+
+/** What each preset fixes (MATH.md B.2); `pMin` is the fewest subnetworks the scheme is defined for. */
+export const PRESETS: Record<Scheme, { label: string; fixed: Partial<Config>; pMin?: number; pDefault?: number }> = {
+  gd: { label: 'Full GD', fixed: { xi: 1, p: 1, tau: 1, mask: 'bernoulli' } },
+  dropout: { label: 'Dropout', fixed: { p: 1, tau: 1, mask: 'bernoulli' } },
+  msdropout: { label: 'Multi-sample dropout', fixed: { tau: 1, mask: 'bernoulli' }, pMin: 2, pDefault: 4 },
+  ist: { label: 'IST', fixed: { mask: 'categorical' }, pMin: 2, pDefault: 4 },
+  custom: { label: 'Custom', fixed: {} },
+};
+
+export interface ParseResult {
+  config: Config;
+  /** One message in words per key that was changed. */
+  messages: string[];
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const MAX_SHOWN = 24;
+
+/** A raw value as it may be shown in a message: short, printable, never markup (the UI renders it as text). */
+export function showRaw(raw: unknown): string {
+  const s = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
+  const printable = s.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return printable.length > MAX_SHOWN ? `${printable.slice(0, MAX_SHOWN)}…` : printable;
+}
+
+function toNumber(raw: unknown): number | null {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
+  if (typeof raw === 'string' && NUMBER.test(raw.trim())) {
+    const v = Number(raw.trim());
+    return Number.isFinite(v) ? v : null;
+  }
+  return null;
+}
+
+function fmt(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(+v.toPrecision(6));
+}
+
+function parseKey<K extends ConfigKey>(key: K, raw: unknown, messages: string[]): Config[K] {
+  const spec = CONFIG_TABLE[key];
+  const dflt = spec.default;
+  const name = `${key} = "${showRaw(raw)}"`;
+  if (spec.kind === 'enum') {
+    const s = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
+    if (spec.options.includes(s)) return s as Config[K];
+    messages.push(`${name} is not one of ${spec.options.join(', ')}; using ${String(dflt)}.`);
+    return dflt;
+  }
+  if (spec.kind === 'eta' && typeof raw === 'string' && raw.trim().toLowerCase() === 'auto') return 'auto' as Config[K];
+  const v = toNumber(raw);
+  if (v === null) {
+    const what = spec.kind === 'int' ? 'a whole number' : spec.kind === 'eta' ? 'a number or "auto"' : 'a number';
+    messages.push(`${name} is not ${what}; using the default ${String(dflt)}.`);
+    return dflt;
+  }
+  let out = v;
+  if (spec.kind === 'int' && !Number.isInteger(out)) {
+    out = Math.round(out);
+    messages.push(`${name} is not a whole number; rounded to ${fmt(out)}.`);
+  }
+  if (out < spec.min || out > spec.max) {
+    const clamped = Math.min(spec.max, Math.max(spec.min, out));
+    const side = out < spec.min ? `below the smallest ${spec.label}, ${fmt(spec.min)}` : `above the largest ${spec.label}, ${fmt(spec.max)}`;
+    messages.push(`${name} is ${side}; clamped to ${fmt(clamped)}.`);
+    out = clamped;
+  }
+  return out as Config[K];
+}
+
+/** Applies the scheme's fixed values (MATH.md B.2); a message for every explicit value it overrides. */
+export function enforceScheme(config: Config, given: ReadonlySet<ConfigKey>, messages: string[]): Config {
+  const c = { ...config };
+  const preset = PRESETS[c.scheme];
+  for (const [k, v] of Object.entries(preset.fixed) as [ConfigKey, Config[ConfigKey]][]) {
+    if (c[k] !== v && given.has(k)) messages.push(`${preset.label} fixes ${k} = ${String(v)}; ${k} = ${String(c[k])} was replaced.`);
+    (c as Record<ConfigKey, unknown>)[k] = v;
+  }
+  if (preset.pMin !== undefined && c.p < preset.pMin) {
+    const p = given.has('p') ? preset.pMin : (preset.pDefault ?? preset.pMin);
+    if (given.has('p')) messages.push(`${preset.label} needs at least ${preset.pMin} subnetworks; p = ${c.p} raised to ${p}.`);
+    c.p = p;
+  }
+  if (c.mask === 'categorical') {
+    const xi = 1 / c.p;
+    if (given.has('xi') && Math.abs(c.xi - xi) > 1e-9) messages.push(`Categorical masks (IST) use ξ = 1/p = ${fmt(xi)}; xi = ${fmt(c.xi)} was replaced.`);
+    c.xi = xi;
+  }
+  return c;
+}
+
+/** Parses a plain object (JSON config) or a query string / URLSearchParams (a link). Never throws. */
+export function parseConfig(input: Record<string, unknown> | URLSearchParams | string | null | undefined): ParseResult {
+  const messages: string[] = [];
+  const raw = toRecord(input, messages);
+  const config = defaultConfig();
+  const given = new Set<ConfigKey>();
+  for (const key of CONFIG_KEYS) {
+    if (!(key in raw) || raw[key] === undefined) continue;
+    given.add(key);
+    (config as Record<ConfigKey, unknown>)[key] = parseKey(key, raw[key], messages);
+  }
+  return { config: enforceScheme(config, given, messages), messages };
+}
+
+function toRecord(input: Record<string, unknown> | URLSearchParams | string | null | undefined, messages: string[]): Record<string, unknown> {
+  if (input === null || input === undefined) return {};
+  if (typeof input === 'string') {
+    const q = input.includes('?') ? input.slice(input.indexOf('?') + 1) : input;
+    return toRecord(safeParams(q.split('#')[0], messages), messages);
+  }
+  if (input instanceof URLSearchParams) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of input) if (!(k in out)) out[k] = v;
+    return out;
+  }
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    messages.push('The configuration is not a set of key = value pairs; using the defaults.');
+    return {};
+  }
+  return input;
+}
+
+function safeParams(q: string, messages: string[]): URLSearchParams {
+  try {
+    return new URLSearchParams(q);
+  } catch {
+    messages.push('The link could not be read; using the defaults.');
+    return new URLSearchParams();
+  }
+}
+
+/** The config as a link's query string (no leading "?"), keys in table order. */
+export function serializeConfig(config: Config): string {
+  const params = new URLSearchParams();
+  for (const key of CONFIG_KEYS) params.set(key, String(config[key]));
+  return params.toString();
+}
+
+/** Switches scheme the way a preset button does: fixed values, and a sensible p where the scheme needs several. */
+export function applyPreset(config: Config, scheme: Scheme): Config {
+  const next = enforceScheme({ ...config, scheme, mask: scheme === 'custom' ? config.mask : 'bernoulli' }, new Set(), []);
+  return next;
+}

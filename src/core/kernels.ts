@@ -1,0 +1,36 @@
+/**
+ * Closed-form infinite-width kernels for unit-norm inputs (MATH.md D.1, C.3, D.5).
+ * H^∞ (arc-cosine NTK of the first layer) and K1 (arc-cosine kernel of order 1, the ReLU conjugate kernel).
+ */
+import { gram, mat, type Mat } from './matrix';
+
+const clip = (r: number) => Math.max(-1, Math.min(1, r));
+
+/** H^∞_ij = ρ (π − arccos ρ) / (2π), ρ = ⟨x_i, x_j⟩ (MATH.md D.1). */
+export function hInfEntry(rho: number): number {
+  const r = clip(rho);
+  return (r * (Math.PI - Math.acos(r))) / (2 * Math.PI);
+}
+
+/** K1_ij = (√(1−ρ²) + (π − arccos ρ) ρ) / (2π) (MATH.md C.3); E[σ(⟨w,x_i⟩)σ(⟨w,x_j⟩)] = κ²·K1_ij. */
+export function k1Entry(rho: number): number {
+  const r = clip(rho);
+  return (Math.sqrt(1 - r * r) + (Math.PI - Math.acos(r)) * r) / (2 * Math.PI);
+}
+
+function applyToGram(x: Mat, f: (rho: number) => number, scale = 1): Mat {
+  const g = gram(x);
+  const out = mat(g.rows, g.cols);
+  for (let i = 0; i < g.data.length; i++) out.data[i] = scale * f(g.data[i]);
+  return out;
+}
+
+/** H^∞(X) for the rows of X (unit norm). Invariant to the init scale κ. */
+export function hInf(x: Mat): Mat {
+  return applyToGram(x, hInfEntry);
+}
+
+/** K_σ → κ²·K1(X), the limit of the conjugate kernel (1/m) Σ_r σ(Xw_r)σ(Xw_r)ᵀ. */
+export function kSigma(x: Mat, kappa: number): Mat {
+  return applyToGram(x, k1Entry, kappa * kappa);
+}

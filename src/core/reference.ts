@@ -1,0 +1,183 @@
+/**
+ * A plain float64 trainer of the same algorithm (MATH.md B.1), written as loops over neurons with no tensors.
+ * It is the independent oracle the tfjs engine is tested against, and the "naive per-neuron JavaScript
+ * trainer" of the benchmarks.
+ */
+import { mat, type Mat } from './matrix';
+import { neuronCounts, sampleMasks } from './masks';
+import type { MetricRow } from './metrics';
+import { maskStream, type Problem } from './problem';
+import type { Rng } from './rng';
+
+/** u_i = (1/(ξ√m)) Σ_r c_r a_r σ(⟨w_r, x_i⟩), with coefficients c (all ones and ξ = 1 for the full network). */
+export function outputs(X: Mat, W: Mat, a: ArrayLike<number>, coef?: ArrayLike<number>, xi = 1): Float64Array {
+  const { rows: n, cols: d } = X;
+  const m = W.rows;
+  const u = new Float64Array(n);
+  const s = 1 / (xi * Math.sqrt(m));
+  for (let r = 0; r < m; r++) {
+    const c = coef ? coef[r] : 1;
+    if (c === 0) continue;
+    for (let i = 0; i < n; i++) {
+      let z = 0;
+      for (let j = 0; j < d; j++) z += W.data[r * d + j] * X.data[i * d + j];
+      if (z > 0) u[i] += s * c * a[r] * z;
+    }
+  }
+  return u;
+}
+
+export function squaredError(u: ArrayLike<number>, y: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < y.length; i++) s += (y[i] - u[i]) ** 2;
+  return s;
+}
+
+export interface RoundSettings {
+  xi: number;
+  p: number;
+  tau: number;
+  eta: number;
+  aggregate: 'keep' | 'zero';
+}
+
+/** One global round (MATH.md B.1 steps 2–4) for given masks (p·m, row l = subnetwork l). */
+export function referenceRound(X: Mat, y: Float64Array, a: Float64Array, W: Mat, masks: ArrayLike<number>, s: RoundSettings): { W: Mat; surrErr: number } {
+  const { rows: n, cols: d } = X;
+  const m = W.rows;
+  const scale = 1 / (s.xi * Math.sqrt(m));
+  const sum = new Float64Array(m * d);
+  let surr = 0;
+  const z = new Float64Array(n);
+  const g = new Float64Array(d);
+  for (let l = 0; l < s.p; l++) {
+    const sel: number[] = [];
+    for (let r = 0; r < m; r++) if (masks[l * m + r] === 1) sel.push(r);
+    const Wl = mat(sel.length, d);
+    sel.forEach((r, k) => Wl.data.set(W.data.subarray(r * d, (r + 1) * d), k * d));
+    for (let t = 0; t < s.tau; t++) {
+      // Surrogate output and residual e = u_m − y at the local weights.
+      const e = new Float64Array(n);
+      for (let k = 0; k < sel.length; k++) {
+        for (let i = 0; i < n; i++) {
+          let acc = 0;
+          for (let j = 0; j < d; j++) acc += Wl.data[k * d + j] * X.data[i * d + j];
+          if (acc > 0) e[i] += scale * a[sel[k]] * acc;
+        }
+      }
+      for (let i = 0; i < n; i++) e[i] -= y[i];
+      if (t === 0) surr += e.reduce((acc, v) => acc + v * v, 0);
+      // ∂L_m/∂w_r = (a_r/(ξ√m)) Σ_i e_i 1{⟨w_r, x_i⟩ ≥ 0} x_i, all from the same weights, then the step.
+      const step = new Float64Array(sel.length * d);
+      for (let k = 0; k < sel.length; k++) {
+        g.fill(0);
+        for (let i = 0; i < n; i++) {
+          let acc = 0;
+          for (let j = 0; j < d; j++) acc += Wl.data[k * d + j] * X.data[i * d + j];
+          z[i] = acc;
+          if (acc >= 0) for (let j = 0; j < d; j++) g[j] += e[i] * X.data[i * d + j];
+        }
+        for (let j = 0; j < d; j++) step[k * d + j] = s.eta * scale * a[sel[k]] * g[j];
+      }
+      for (let q = 0; q < step.length; q++) Wl.data[q] -= step[q];
+    }
+    sel.forEach((r, k) => {
+      for (let j = 0; j < d; j++) sum[r * d + j] += Wl.data[k * d + j];
+    });
+  }
+  // Per-neuron average over the subnetworks holding it; nobody's neurons are kept (or zeroed).
+  const N = neuronCounts(masks, s.p, m);
+  const out = mat(m, d);
+  for (let r = 0; r < m; r++) {
+    for (let j = 0; j < d; j++) {
+      const q = r * d + j;
+      out.data[q] = N[r] > 0 ? sum[q] / N[r] : s.aggregate === 'keep' ? W.data[q] : 0;
+    }
+  }
+  return { W: out, surrErr: surr / s.p };
+}
+
+/** The sign pattern 1{⟨w_r, x_i⟩ ≥ 0}, n·m entries (row i). */
+export function patterns(X: Mat, W: Mat): Uint8Array {
+  const { rows: n, cols: d } = X;
+  const m = W.rows;
+  const S = new Uint8Array(n * m);
+  for (let i = 0; i < n; i++)
+    for (let r = 0; r < m; r++) {
+      let z = 0;
+      for (let j = 0; j < d; j++) z += W.data[r * d + j] * X.data[i * d + j];
+      S[i * m + r] = z >= 0 ? 1 : 0;
+    }
+  return S;
+}
+
+/**
+ * Empirical NTK restricted to coefficients c: (1/(ξ²m)) ⟨x_i, x_j⟩ Σ_r c_r 1_ir 1_jr (MATH.md D.2 with c ≡ 1, ξ = 1;
+ * D.3 with c = a mask).
+ */
+export function empiricalNtk(X: Mat, W: Mat, coef?: ArrayLike<number>, xi = 1): Mat {
+  const { rows: n, cols: d } = X;
+  const m = W.rows;
+  const S = patterns(X, W);
+  const H = mat(n, n);
+  for (let i = 0; i < n; i++)
+    for (let j = i; j < n; j++) {
+      let cnt = 0;
+      for (let r = 0; r < m; r++) cnt += (coef ? coef[r] : 1) * S[i * m + r] * S[j * m + r];
+      let xx = 0;
+      for (let q = 0; q < d; q++) xx += X.data[i * d + q] * X.data[j * d + q];
+      const v = (xx * cnt) / (xi * xi * m);
+      H.data[i * n + j] = v;
+      H.data[j * n + i] = v;
+    }
+  return H;
+}
+
+/** Trainer over the reference round with the same masks stream as the engine; reports err, surrErr, maxMove, flipFrac. */
+export class ReferenceTrainer {
+  W: Mat;
+  round = 0;
+  private readonly rng: Rng;
+  private readonly S0: Uint8Array;
+
+  constructor(private readonly problem: Problem) {
+    this.W = mat(problem.init.W.rows, problem.init.W.cols, problem.init.W.data);
+    this.rng = maskStream(problem.config);
+    this.S0 = patterns(problem.data.X, this.W);
+  }
+
+  /** Runs one round and returns its metrics (the NTK columns are left unmeasured). */
+  step(): MetricRow {
+    const { config: c, data, init } = this.problem;
+    const masks = sampleMasks(this.rng, c.mask, c.p, c.m, c.xi);
+    const res = referenceRound(data.X, data.y, init.a, this.W, masks, { xi: c.xi, p: c.p, tau: c.tau, eta: this.problem.eta, aggregate: c.aggregate });
+    this.W = res.W;
+    this.round += 1;
+    return { ...this.measure(), surrErr: res.surrErr };
+  }
+
+  /** Metrics of the current weights (surrErr unmeasured). */
+  measure(): MetricRow {
+    const { data, init } = this.problem;
+    const { rows: m, cols: d } = this.W;
+    let maxMove = 0;
+    for (let r = 0; r < m; r++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += (this.W.data[r * d + j] - init.W.data[r * d + j]) ** 2;
+      maxMove = Math.max(maxMove, Math.sqrt(s));
+    }
+    const S = patterns(data.X, this.W);
+    let flips = 0;
+    for (let q = 0; q < S.length; q++) flips += S[q] !== this.S0[q] ? 1 : 0;
+    return {
+      round: this.round,
+      err: squaredError(outputs(data.X, this.W, init.a), data.y),
+      surrErr: NaN,
+      maxMove,
+      flipFrac: flips / S.length,
+      ntkMin: NaN,
+      subNtkMin: NaN,
+      subNtkMax: NaN,
+    };
+  }
+}

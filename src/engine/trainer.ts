@@ -1,0 +1,197 @@
+/**
+ * The training engine: network state on the device, one masked round per step, metrics queued on the device
+ * and read back as one packed tensor per flush (never a synchronous read in the loop), the NTK every few rounds
+ * with its λ_min solved in float64. Scheme settings can change between rounds; the tensor count stays flat.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { lambdaMinOf } from '../core/eigen';
+import { sampleMasks, type MaskKind } from '../core/masks';
+import { mat, transpose } from '../core/matrix';
+import type { MetricRow } from '../core/metrics';
+import { maskStream, type Problem } from '../core/problem';
+import type { Rng } from '../core/rng';
+import type { Weights } from '../core/init';
+import { empiricalNtk, networkMetrics, subnetworkNtks, type NetworkTensors } from './measure';
+import { maskedRound } from './round';
+
+/** The knobs that may change from one round to the next. */
+export interface LiveSettings {
+  xi: number;
+  p: number;
+  tau: number;
+  /** Resolved step size. */
+  eta: number;
+  mask: MaskKind;
+  aggregate: 'keep' | 'zero';
+}
+
+export interface TrainerOptions {
+  /** Compute the NTKs every this many rounds (0: never). */
+  ntkEvery?: number;
+}
+
+interface Pending {
+  round: number;
+  /** [err, surrErr, maxMove, flipFrac]. */
+  packed: tf.Tensor1D;
+  ntk?: tf.Tensor2D;
+  subNtks?: tf.Tensor3D;
+}
+
+export function liveSettingsOf(problem: Problem): LiveSettings {
+  const c = problem.config;
+  return { xi: c.xi, p: c.p, tau: c.tau, eta: problem.eta, mask: c.mask, aggregate: c.aggregate };
+}
+
+export class Trainer {
+  round = 0;
+  /** Masks of the latest round (p·m, row l = subnetwork l), for the neuron strip. */
+  lastMasks: Float32Array | null = null;
+  private settings: LiveSettings;
+  private readonly net: NetworkTensors;
+  private W: tf.Tensor2D;
+  private readonly rng: Rng;
+  private pending: Pending[] = [];
+  private readonly ntkEvery: number;
+  private readonly n: number;
+
+  constructor(readonly problem: Problem, opts: TrainerOptions = {}) {
+    const { data, init } = problem;
+    const [n, d, m] = [data.X.rows, data.X.cols, init.W.rows];
+    this.n = n;
+    this.ntkEvery = opts.ntkEvery ?? 10;
+    this.settings = liveSettingsOf(problem);
+    this.rng = maskStream(problem.config);
+    const Wt = transpose(init.W);
+    this.net = tf.tidy(() => {
+      const X = tf.tensor2d(Float32Array.from(data.X.data), [n, d]);
+      const W0 = tf.tensor2d(Float32Array.from(Wt.data), [d, m]);
+      return {
+        X,
+        y: tf.tensor2d(Float32Array.from(data.y), [n, 1]),
+        aScaled: tf.tensor1d(Float32Array.from(init.a, (v) => v / Math.sqrt(m))),
+        W0,
+        S0: tf.greaterEqual(tf.matMul(X, W0), 0) as tf.Tensor2D,
+        XXt: tf.matMul(X, X, false, true) as tf.Tensor2D,
+      };
+    });
+    this.W = tf.clone(this.net.W0);
+    this.enqueue(null, null);
+  }
+
+  /** Changes ξ, p, τ, η, mask or aggregation from the next round on. */
+  update(settings: Partial<LiveSettings>): void {
+    this.settings = { ...this.settings, ...settings };
+  }
+
+  get live(): Readonly<LiveSettings> {
+    return this.settings;
+  }
+
+  /** Runs one global round on the device; its metrics wait in the queue until `flush`. */
+  step(): void {
+    const s = this.settings;
+    const m = this.problem.init.W.rows;
+    const maskData = sampleMasks(this.rng, s.mask, s.p, m, s.xi);
+    this.lastMasks = maskData;
+    const { W, surrErr, masks } = tf.tidy(() => {
+      const masks = tf.tensor2d(maskData, [s.p, m]);
+      const out = maskedRound(
+        { ...this.net, W: this.W, masks },
+        { xi: s.xi, tau: s.tau, eta: s.eta, aggregate: s.aggregate, categorical: s.mask === 'categorical' },
+      );
+      return { ...out, masks };
+    });
+    this.W.dispose();
+    this.W = W;
+    this.round += 1;
+    this.enqueue(surrErr, masks);
+    surrErr.dispose();
+    masks.dispose();
+  }
+
+  private enqueue(surrErr: tf.Scalar | null, masks: tf.Tensor2D | null): void {
+    const dueNtk = this.ntkEvery > 0 && this.round % this.ntkEvery === 0;
+    const xi = this.settings.xi;
+    const entry = tf.tidy(() => {
+      const { packed, active } = networkMetrics(this.net, this.W);
+      const surr = surrErr ?? tf.scalar(NaN);
+      const out: Omit<Pending, 'round'> = { packed: tf.concat([packed.slice(0, 1), tf.reshape(surr, [1]), packed.slice(1)]) as tf.Tensor1D };
+      if (dueNtk) {
+        out.ntk = empiricalNtk(this.net.XXt, active);
+        if (masks) out.subNtks = subnetworkNtks(this.net.XXt, active, masks, xi);
+      }
+      return out;
+    });
+    this.pending.push({ round: this.round, ...entry });
+  }
+
+  /** Reads every queued metric back (one packed read, plus the NTKs due) and returns the rows in order. */
+  async flush(): Promise<MetricRow[]> {
+    const batch = this.pending;
+    this.pending = [];
+    if (!batch.length) return [];
+    const stacked = tf.stack(batch.map((b) => b.packed));
+    const values = await stacked.data();
+    stacked.dispose();
+    const rows: MetricRow[] = [];
+    for (let i = 0; i < batch.length; i++) {
+      const b = batch[i];
+      const row: MetricRow = {
+        round: b.round,
+        err: values[4 * i],
+        surrErr: values[4 * i + 1],
+        maxMove: values[4 * i + 2],
+        flipFrac: values[4 * i + 3],
+        ntkMin: NaN,
+        subNtkMin: NaN,
+        subNtkMax: NaN,
+      };
+      if (b.ntk) row.ntkMin = lambdaMinOf(this.n, await b.ntk.data());
+      if (b.subNtks) {
+        const all = await b.subNtks.data();
+        const nn = this.n * this.n;
+        const mins = Array.from({ length: all.length / nn }, (_, l) => lambdaMinOf(this.n, all.subarray(l * nn, (l + 1) * nn)));
+        row.subNtkMin = Math.min(...mins);
+        row.subNtkMax = Math.max(...mins);
+      }
+      b.packed.dispose();
+      b.ntk?.dispose();
+      b.subNtks?.dispose();
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  /** Runs `rounds` rounds, flushing every `readEvery`, and returns all rows read (including any queued before). */
+  async run(rounds: number, readEvery = 10, onRows?: (rows: MetricRow[]) => void): Promise<MetricRow[]> {
+    const out: MetricRow[] = [];
+    for (let k = 0; k < rounds; k++) {
+      this.step();
+      if ((k + 1) % readEvery === 0 || k === rounds - 1) {
+        const rows = await this.flush();
+        onRows?.(rows);
+        out.push(...rows);
+      }
+    }
+    return out;
+  }
+
+  /** Current weights in the core's layout (m rows of d), for export or a later `--init`. */
+  async weights(): Promise<Weights> {
+    const [d, m] = this.W.shape;
+    const Wt = mat(d, m, await this.W.data());
+    return { W: transpose(Wt), a: Float64Array.from(this.problem.init.a) };
+  }
+
+  dispose(): void {
+    for (const b of this.pending) {
+      b.packed.dispose();
+      b.ntk?.dispose();
+      b.subNtks?.dispose();
+    }
+    this.pending = [];
+    this.W.dispose();
+    for (const t of Object.values(this.net)) t.dispose();
+  }
+}
