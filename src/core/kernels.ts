@@ -18,10 +18,15 @@ export function k1Entry(rho: number): number {
   return (Math.sqrt(1 - r * r) + (Math.PI - Math.acos(r)) * r) / (2 * Math.PI);
 }
 
+/**
+ * f applied to every ⟨x_i, x_j⟩. The diagonal uses ρ = 1 exactly (rows are unit norm, A1): ‖x‖² rounded to
+ * 1 − 1e−16 would otherwise cost 1e−8 through arccos, whose slope is infinite at 1.
+ */
 function applyToGram(x: Mat, f: (rho: number) => number, scale = 1): Mat {
   const g = gram(x);
-  const out = mat(g.rows, g.cols);
-  for (let i = 0; i < g.data.length; i++) out.data[i] = scale * f(g.data[i]);
+  const n = g.rows;
+  const out = mat(n, n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out.data[i * n + j] = scale * f(i === j ? 1 : g.data[i * n + j]);
   return out;
 }
 

@@ -1,0 +1,69 @@
+// The config table: ranges enforced per key, presets, messages in words, and links that never throw.
+import { describe, expect, it } from 'vitest';
+import { CONFIG_KEYS, CONFIG_TABLE, applyPreset, defaultConfig, parseConfig, serializeConfig } from './config';
+
+describe('config table', () => {
+  it('defaults round-trip through a link', () => {
+    const { config, messages } = parseConfig(serializeConfig(defaultConfig()));
+    expect(messages).toEqual([]);
+    expect(config).toEqual(defaultConfig());
+  });
+
+  it('clamps every numeric key to its range, with a message naming the key', () => {
+    for (const key of CONFIG_KEYS) {
+      const spec = CONFIG_TABLE[key];
+      if (spec.kind === 'enum') continue;
+      for (const [raw, want] of [[spec.max * 10 + 1, spec.max], [spec.min - 1, spec.min]] as const) {
+        const { config, messages } = parseConfig({ scheme: 'custom', [key]: String(raw) });
+        expect(config[key]).toBe(want);
+        expect(messages.some((m) => m.startsWith(`${key} = `) && /clamped/.test(m))).toBe(true);
+      }
+    }
+  });
+
+  it('replaces a bad enum or non-number by the default, with a message', () => {
+    for (const key of CONFIG_KEYS) {
+      const { config, messages } = parseConfig({ scheme: 'custom', [key]: 'garbage' });
+      if (key === 'scheme') expect(config.scheme).toBe(CONFIG_TABLE.scheme.default);
+      else expect(config[key]).toEqual(CONFIG_TABLE[key].default);
+      expect(messages.some((m) => m.startsWith(`${key} = "garbage"`))).toBe(true);
+    }
+  });
+
+  it('rounds non-integers for whole-number keys and accepts eta = auto', () => {
+    const { config, messages } = parseConfig('scheme=custom&m=100.6&eta=auto&p=3');
+    expect(config.m).toBe(101);
+    expect(config.eta).toBe('auto');
+    expect(messages).toHaveLength(1);
+    expect(parseConfig('eta=0.05').config.eta).toBe(0.05);
+  });
+
+  it('ignores unknown keys and never throws on malformed input', () => {
+    const bad = ['', '?', '&&&', '%', '%E0%A4%A', 'm=%zz', '?m=1e999', 'xi=NaN&p=Infinity', 'm=0x10', 'seed=-5',
+      '<script>alert(1)</script>=1', 'scheme=<img src=x onerror=alert(1)>', 'm=' + '9'.repeat(400), 'unknown=3&m=64'];
+    for (const q of bad) {
+      const res = parseConfig(q);
+      expect(CONFIG_KEYS.every((k) => k in res.config)).toBe(true);
+      res.messages.forEach((m) => expect(m.length).toBeLessThan(200));
+    }
+    expect(parseConfig('unknown=3&m=64').messages).toEqual([]);
+    expect(parseConfig('m=0x10').messages[0]).toMatch(/not a whole number/);
+    expect(parseConfig(42 as unknown as string).messages[0]).toMatch(/not a set of key = value pairs/);
+    expect(parseConfig([1, 2] as unknown as Record<string, unknown>).messages[0]).toMatch(/not a set of key = value pairs/);
+  });
+
+  it('applies the presets of MATH.md B.2 and says which explicit values they replaced', () => {
+    const gd = parseConfig('scheme=gd&xi=0.3&p=5');
+    expect([gd.config.xi, gd.config.p, gd.config.tau]).toEqual([1, 1, 1]);
+    expect(gd.messages.join(' ')).toMatch(/Full GD fixes xi = 1/);
+    const ist = parseConfig('scheme=ist&p=5&xi=0.9');
+    expect(ist.config.mask).toBe('categorical');
+    expect(ist.config.xi).toBeCloseTo(0.2, 15);
+    expect(ist.messages.join(' ')).toMatch(/ξ = 1\/p/);
+    const ms = parseConfig('scheme=msdropout&p=1&tau=3');
+    expect([ms.config.p, ms.config.tau]).toEqual([2, 1]);
+    expect(parseConfig('scheme=msdropout').config.p).toBe(4);
+    expect(applyPreset(defaultConfig(), 'ist').p).toBe(4);
+    expect(applyPreset({ ...defaultConfig(), scheme: 'ist', mask: 'categorical', p: 4, xi: 0.25 }, 'dropout').mask).toBe('bernoulli');
+  });
+});
