@@ -4,14 +4,17 @@
  * Call inside tf.tidy.
  */
 import * as tf from '@tensorflow/tfjs';
+import { activations } from './round';
 
 export interface NetworkTensors {
   X: tf.Tensor2D;
+  XT: tf.Tensor2D;
   y: tf.Tensor2D;
-  aScaled: tf.Tensor1D;
+  /** [m, 1] second-layer signs divided by √m. */
+  aScaled: tf.Tensor2D;
   /** [d, m] initial weights. */
   W0: tf.Tensor2D;
-  /** [n, m] activation pattern at round 0 (bool). */
+  /** [n, m] activation pattern 1{XW_0 ≥ 0} at round 0. */
   S0: tf.Tensor2D;
   /** [n, n] XXᵀ. */
   XXt: tf.Tensor2D;
@@ -19,13 +22,12 @@ export interface NetworkTensors {
 
 /** [err, maxMove, flipFrac] for weights W, and the pattern S = 1{XW ≥ 0} for the NTKs. */
 export function networkMetrics(net: NetworkTensors, W: tf.Tensor2D): { packed: tf.Tensor1D; active: tf.Tensor2D } {
-  const Z = tf.matMul(net.X, W);
-  const u = tf.matMul(tf.relu(Z), tf.reshape(net.aScaled, [-1, 1]));
-  const err = tf.sum(tf.square(tf.sub(u, net.y)));
+  const A = activations(net.X, W);
+  const err = tf.sum(tf.square(tf.sub(tf.matMul(A, net.aScaled), net.y)));
   const maxMove = tf.sqrt(tf.max(tf.sum(tf.square(tf.sub(W, net.W0)), 0)));
-  const activeBool = tf.greaterEqual(Z, 0);
-  const flip = tf.mean(tf.cast(tf.notEqual(activeBool, net.S0), 'float32'));
-  return { packed: tf.stack([err, maxMove, flip]) as tf.Tensor1D, active: tf.cast(activeBool, 'float32') as tf.Tensor2D };
+  const active = tf.step(A) as tf.Tensor2D;
+  const flip = tf.mean(tf.abs(tf.sub(active, net.S0)));
+  return { packed: tf.stack([err, maxMove, flip]) as tf.Tensor1D, active };
 }
 
 /** H(W) = (XXᵀ) ⊙ (SSᵀ)/m (MATH.md D.2), [n, n]. */

@@ -1,32 +1,42 @@
 /**
  * One global round of masked training on tensors (MATH.md B.1 steps 2–4), all p subnetworks at once.
  *
- * Bernoulli masks: the p local copies live side by side as one [d, p·m] matrix, so each local step is two
- * matmuls for all subnetworks together. Categorical masks (IST) partition the neurons, so every neuron has
- * exactly one live copy: the local steps run on [d, m] and each neuron reads its own subnetwork's residual.
- * Call inside tf.tidy.
+ * Local weights are one matrix: Bernoulli masks keep the p copies side by side as [d, p·m], so each local
+ * step is two plain matmuls for all subnetworks together (batched matmuls are far slower on wasm).
+ * Categorical masks (IST) partition the neurons, so each neuron has exactly one live copy: [d, m], and each
+ * neuron reads its own subnetwork's residual through a [p, m] coefficient matmul.
+ *
+ * Activations come from one fused matmul A = relu(XW + 2⁻¹²⁶): step(A) is then exactly 1{⟨w, x⟩ ≥ 0}, the
+ * derivative convention σ'(0) = 1 of MATH.md A (it matters for neurons zeroed under aggregate = zero), and A
+ * equals relu(XW) bit for bit whenever |⟨w, x⟩| > 1e−31. Call inside tf.tidy.
  */
 import * as tf from '@tensorflow/tfjs';
 
+/** Smallest normal float32, the bias that turns step(relu(z + b)) into 1{z ≥ 0}. */
+const FLT_MIN = 2 ** -126;
+
 export interface RoundInputs {
-  /** [n, d] inputs. */
+  /** [n, d] inputs and their transpose [d, n]. */
   X: tf.Tensor2D;
+  XT: tf.Tensor2D;
   /** [n, 1] targets. */
   y: tf.Tensor2D;
-  /** [m] second-layer signs divided by √m. */
-  aScaled: tf.Tensor1D;
   /** [d, m] weights at the start of the round. */
   W: tf.Tensor2D;
-  /** [p, m] masks, row l = subnetwork l. */
-  masks: tf.Tensor2D;
 }
 
-export interface RoundSettings {
-  xi: number;
-  tau: number;
-  eta: number;
-  aggregate: 'keep' | 'zero';
+/** The round's masks, prepared on the CPU where they are drawn. */
+export interface MaskPlan {
+  p: number;
+  /** [p, m] 0/1 masks, row l = subnetwork l. */
+  masks: Float32Array;
+  /** [p, m] surrogate coefficients m_r^l a_r/(ξ√m). */
+  coef: Float32Array;
   categorical: boolean;
+  /** [m] 1/max(N_r, 1), or null when every N_r ≤ 1 (the division is then the identity). */
+  invN: Float32Array | null;
+  /** [m] 1 where N_r = 0 and the keep rule holds, or null when no neuron needs it. */
+  keep: Float32Array | null;
 }
 
 export interface RoundOutput {
@@ -36,55 +46,72 @@ export interface RoundOutput {
   surrErr: tf.Scalar;
 }
 
-/** 1{z ≥ 0} as float (the derivative convention σ'(0) = 1 of MATH.md A). */
-const activeMask = (Z: tf.Tensor) => tf.cast(tf.greaterEqual(Z, 0), 'float32');
-
-export function maskedRound(inp: RoundInputs, s: RoundSettings): RoundOutput {
-  return s.categorical ? partitionRound(inp, s) : bernoulliRound(inp, s);
+/** Builds the mask plan from drawn masks (MATH.md B.1 steps 2 and 4). */
+export function planMasks(masks: Float32Array, p: number, a: ArrayLike<number>, xi: number, categorical: boolean, keepRule: boolean): MaskPlan {
+  const m = a.length;
+  const coef = new Float32Array(p * m);
+  const N = new Float64Array(m);
+  const s = 1 / (xi * Math.sqrt(m));
+  for (let l = 0; l < p; l++)
+    for (let r = 0; r < m; r++) {
+      const q = l * m + r;
+      coef[q] = masks[q] * a[r] * s;
+      N[r] += masks[q];
+    }
+  const needInv = N.some((v) => v > 1);
+  const needKeep = keepRule && N.some((v) => v === 0);
+  return {
+    p,
+    masks,
+    coef,
+    categorical,
+    invN: needInv ? Float32Array.from(N, (v) => 1 / Math.max(v, 1)) : null,
+    keep: needKeep ? Float32Array.from(N, (v) => (v === 0 ? 1 : 0)) : null,
+  };
 }
 
-function bernoulliRound({ X, y, aScaled, W, masks }: RoundInputs, s: RoundSettings): RoundOutput {
+/** A = relu(XW + FLT_MIN) for W of width L. */
+export function activations(X: tf.Tensor2D, W: tf.Tensor2D): tf.Tensor2D {
+  return tf.fused.matMul({ a: X, b: W, bias: tf.fill([W.shape[1]], FLT_MIN), activation: 'relu' }) as tf.Tensor2D;
+}
+
+export function maskedRound(inp: RoundInputs, plan: MaskPlan, tau: number, eta: number): RoundOutput {
+  const { X, XT, y, W } = inp;
   const [d, m] = W.shape;
-  const [p] = masks.shape;
   const n = X.shape[0];
-  // Surrogate coefficient of neuron r in subnetwork l: m_r^l a_r / (ξ√m).
-  const coef = tf.mul(masks, tf.mul(aScaled, 1 / s.xi)) as tf.Tensor2D;
-  const coefFlat = tf.reshape(coef, [1, p * m]);
-  let Wl: tf.Tensor2D = p === 1 ? W : tf.tile(W, [1, p]);
+  const p = plan.p;
+  const coef = tf.tensor2d(plan.coef, [p, m]);
+  const coefEta = tf.mul(coef, eta);
+  const wide = !plan.categorical && p > 1;
+  let Wl: tf.Tensor2D = wide ? tf.concat(Array<tf.Tensor2D>(p).fill(W), 1) : W;
   let surrErr: tf.Scalar | null = null;
-  for (let t = 0; t < s.tau; t++) {
-    const Z = tf.matMul(X, Wl);
-    const u = tf.sum(tf.reshape(tf.mul(tf.relu(Z), coefFlat), [n, p, m]), 2);
-    const e = tf.sub(u, y); // [n, p]: u_m^l − y
+  for (let t = 0; t < tau; t++) {
+    const A = activations(X, Wl);
+    let e: tf.Tensor2D; // [n, p]: u_m^l − y
+    let back: tf.Tensor2D; // [n, L]: η·(residual of the neuron's subnetwork)·coefficient
+    if (wide) {
+      e = tf.sub(tf.sum(tf.reshape(tf.mul(A, tf.reshape(coef, [1, p * m])), [n, p, m]), 2), y) as tf.Tensor2D;
+      back = tf.reshape(tf.mul(tf.reshape(e, [n, p, 1]), tf.reshape(coefEta, [1, p, m])), [n, p * m]);
+    } else {
+      e = tf.sub(tf.matMul(A, coef, false, true), y);
+      back = tf.matMul(e, coefEta);
+    }
     if (t === 0) surrErr = tf.div(tf.sum(tf.square(e)), p) as tf.Scalar;
-    const back = tf.reshape(tf.mul(tf.reshape(e, [n, p, 1]), tf.reshape(coef, [1, p, m])), [n, p * m]);
-    const G = tf.matMul(X, tf.mul(activeMask(Z), back), true, false);
-    Wl = tf.sub(Wl, tf.mul(G, s.eta));
+    Wl = tf.sub(Wl, tf.matMul(XT, tf.mul(tf.step(A), back)));
   }
-  // Per-neuron average of the copies that held it; nobody's neurons kept (paper) or zeroed (reference code).
-  const held = tf.reshape(masks, [1, p, m]);
-  const total = p === 1 ? tf.mul(Wl, masks) : tf.sum(tf.mul(tf.reshape(Wl, [d, p, m]), held), 1);
-  const N = tf.sum(masks, 0);
-  const avg = tf.div(total, tf.maximum(N, 1));
-  const fallback = s.aggregate === 'keep' ? W : tf.zerosLike(W);
-  const chosen = tf.broadcastTo(tf.greater(N, 0), [d, m]);
-  return { W: tf.where(chosen, avg, fallback) as tf.Tensor2D, surrErr: surrErr as tf.Scalar };
+  return { W: aggregate(Wl, W, plan, d, m), surrErr: surrErr as tf.Scalar };
 }
 
-function partitionRound({ X, y, aScaled, W, masks }: RoundInputs, s: RoundSettings): RoundOutput {
-  const p = masks.shape[0];
-  const coef = tf.mul(aScaled, 1 / s.xi); // [m]; the mask picks the subnetwork, not the scale
-  let Wl = W;
-  let surrErr: tf.Scalar | null = null;
-  for (let t = 0; t < s.tau; t++) {
-    const Z = tf.matMul(X, Wl);
-    const u = tf.matMul(tf.mul(tf.relu(Z), coef), masks, false, true); // [n, p]
-    const e = tf.sub(u, y);
-    if (t === 0) surrErr = tf.div(tf.sum(tf.square(e)), p) as tf.Scalar;
-    const own = tf.matMul(e, masks); // [n, m]: residual of the subnetwork each neuron belongs to
-    const G = tf.matMul(X, tf.mul(activeMask(Z), tf.mul(own, coef)), true, false);
-    Wl = tf.sub(Wl, tf.mul(G, s.eta));
-  }
-  // Every neuron is held by exactly one subnetwork (N_r = 1): the average is its single copy.
-  return { W: Wl, surrErr: surrErr as tf.Scalar };
+/**
+ * Per-neuron average of the copies that held it (MATH.md B.1 step 4); a neuron held by nobody keeps its
+ * weights (keep rule) or is zeroed. Unselected copies got exactly zero gradient, so they still equal W.
+ */
+function aggregate(Wl: tf.Tensor2D, W: tf.Tensor2D, plan: MaskPlan, d: number, m: number): tf.Tensor2D {
+  const { p } = plan;
+  if (plan.categorical) return Wl; // every N_r = 1
+  const masks = tf.tensor2d(plan.masks, [p, m]);
+  let total: tf.Tensor2D = p === 1 ? tf.mul(Wl, masks) : tf.sum(tf.mul(tf.reshape(Wl, [d, p, m]), tf.reshape(masks, [1, p, m])), 1);
+  if (plan.invN) total = tf.mul(total, tf.tensor1d(plan.invN));
+  if (plan.keep) total = tf.add(total, tf.mul(W, tf.tensor1d(plan.keep)));
+  return total;
 }

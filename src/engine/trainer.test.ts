@@ -11,7 +11,7 @@ import type { MetricRow } from '../core/metrics';
 import { makeProblem, maskStream } from '../core/problem';
 import { ReferenceTrainer, empiricalNtk, outputs, referenceRound, squaredError } from '../core/reference';
 import { relErr } from '../core/testing';
-import { maskedRound } from './round';
+import { maskedRound, planMasks } from './round';
 import { Trainer } from './trainer';
 
 beforeAll(() => useNodeBackend('cpu'));
@@ -42,24 +42,28 @@ describe('each engine round = the float64 reference round, from the same weights
       const { config: c, data, init } = problem;
       const ref = new ReferenceTrainer(problem);
       const rng = maskStream(c);
-      const settings = { xi: c.xi, tau: c.tau, eta: problem.eta, aggregate: c.aggregate, categorical: c.mask === 'categorical' };
       for (let k = 0; k < 50; k++) {
         const masks = sampleMasks(rng, c.mask, c.p, c.m, c.xi);
         const W = ref.W;
-        const next = referenceRound(data.X, data.y, init.a, W, masks, { ...settings, p: c.p });
-        const got = tf.tidy(() => {
+        const next = referenceRound(data.X, data.y, init.a, W, masks, { xi: c.xi, p: c.p, tau: c.tau, eta: problem.eta, aggregate: c.aggregate });
+        const plan = planMasks(masks, c.p, init.a, c.xi, c.mask === 'categorical', c.aggregate === 'keep');
+        const [Wt, surr] = tf.tidy(() => {
+          const X = tf.tensor2d(Float32Array.from(data.X.data), [c.n, c.d]);
           const out = maskedRound(
             {
-              X: tf.tensor2d(Float32Array.from(data.X.data), [c.n, c.d]),
+              X,
+              XT: tf.transpose(X),
               y: tf.tensor2d(Float32Array.from(data.y), [c.n, 1]),
-              aScaled: tf.tensor1d(Float32Array.from(init.a, (v) => v / Math.sqrt(c.m))),
               W: tf.tensor2d(Float32Array.from(transpose(W).data), [c.d, c.m]),
-              masks: tf.tensor2d(masks, [c.p, c.m]),
             },
-            settings,
+            plan,
+            c.tau,
+            problem.eta,
           );
-          return { W: transpose(mat(c.d, c.m, out.W.dataSync())), surr: out.surrErr.dataSync()[0] };
+          return [out.W, out.surrErr];
         });
+        const got = { W: transpose(mat(c.d, c.m, Wt.dataSync())), surr: surr.dataSync()[0] };
+        tf.dispose([Wt, surr]);
         const errOf = (M: typeof W) => squaredError(outputs(data.X, M, init.a), data.y);
         expect(relErr(errOf(got.W), errOf(next.W))).toBeLessThan(1e-4);
         expect(relErr(got.surr, next.surrErr)).toBeLessThan(1e-4);
@@ -105,15 +109,15 @@ describe('full GD (G.4)', () => {
     t.dispose();
     const { X, y } = problem.data;
     const m = 50;
+    // Plain GD written directly: W − Xᵀ(1{XW ≥ 0} ⊙ (u − y)(η a/√m)ᵀ), u = relu(XW)(a/√m).
     const plain = tf.tidy(() => {
       const Xt = tf.tensor2d(Float32Array.from(X.data), [10, 5]);
       const W = tf.tensor2d(Float32Array.from(transpose(problem.init.W).data), [5, m]);
-      const aS = tf.tensor1d(Float32Array.from(problem.init.a, (v) => v / Math.sqrt(m)));
+      const aS = tf.tensor2d(Float32Array.from(problem.init.a, (v) => v / Math.sqrt(m)), [1, m]);
       const Z = tf.matMul(Xt, W);
-      const u = tf.sum(tf.mul(tf.relu(Z), aS), 1, true);
-      const e = tf.sub(u, tf.tensor2d(Float32Array.from(y), [10, 1]));
-      const G = tf.matMul(Xt, tf.mul(tf.cast(tf.greaterEqual(Z, 0), 'float32'), tf.mul(e, aS)), true, false);
-      return tf.transpose(tf.sub(W, tf.mul(G, 0.3)));
+      const e = tf.sub(tf.matMul(tf.relu(Z), aS, false, true), tf.tensor2d(Float32Array.from(y), [10, 1]));
+      const G = tf.matMul(tf.transpose(Xt), tf.mul(tf.cast(tf.greaterEqual(Z, 0), 'float32'), tf.matMul(e, tf.mul(aS, 0.3))));
+      return tf.transpose(tf.sub(W, G));
     });
     expect(Array.from(Float32Array.from(W1.data))).toEqual(Array.from(plain.dataSync()));
     plain.dispose();

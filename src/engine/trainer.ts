@@ -12,7 +12,7 @@ import { maskStream, type Problem } from '../core/problem';
 import type { Rng } from '../core/rng';
 import type { Weights } from '../core/init';
 import { empiricalNtk, networkMetrics, subnetworkNtks, type NetworkTensors } from './measure';
-import { maskedRound } from './round';
+import { activations, maskedRound, planMasks } from './round';
 
 /** The knobs that may change from one round to the next. */
 export interface LiveSettings {
@@ -68,10 +68,11 @@ export class Trainer {
       const W0 = tf.tensor2d(Float32Array.from(Wt.data), [d, m]);
       return {
         X,
+        XT: tf.transpose(X),
         y: tf.tensor2d(Float32Array.from(data.y), [n, 1]),
-        aScaled: tf.tensor1d(Float32Array.from(init.a, (v) => v / Math.sqrt(m))),
+        aScaled: tf.tensor2d(Float32Array.from(init.a, (v) => v / Math.sqrt(m)), [m, 1]),
         W0,
-        S0: tf.greaterEqual(tf.matMul(X, W0), 0) as tf.Tensor2D,
+        S0: tf.step(activations(X, W0)) as tf.Tensor2D,
         XXt: tf.matMul(X, X, false, true) as tf.Tensor2D,
       };
     });
@@ -94,14 +95,11 @@ export class Trainer {
     const m = this.problem.init.W.rows;
     const maskData = sampleMasks(this.rng, s.mask, s.p, m, s.xi);
     this.lastMasks = maskData;
-    const { W, surrErr, masks } = tf.tidy(() => {
-      const masks = tf.tensor2d(maskData, [s.p, m]);
-      const out = maskedRound(
-        { ...this.net, W: this.W, masks },
-        { xi: s.xi, tau: s.tau, eta: s.eta, aggregate: s.aggregate, categorical: s.mask === 'categorical' },
-      );
-      return { ...out, masks };
-    });
+    const plan = planMasks(maskData, s.p, this.problem.init.a, s.xi, s.mask === 'categorical', s.aggregate === 'keep');
+    const { W, surrErr, masks } = tf.tidy(() => ({
+      ...maskedRound({ ...this.net, W: this.W }, plan, s.tau, s.eta),
+      masks: tf.tensor2d(maskData, [s.p, m]),
+    }));
     this.W.dispose();
     this.W = W;
     this.round += 1;
