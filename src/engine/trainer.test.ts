@@ -165,17 +165,3 @@ describe('NTK on the device (D.2–D.3)', () => {
     expect(Number.isNaN(rows[1].ntkMin)).toBe(true);
   });
 });
-
-describe("Du's rate (G.9)", () => {
-  it('n = 10, d = 5, m = 20000, η = 0.5/λ_max: ‖y − u_k‖² ≤ (1 − ηλ_0/2)^k ‖y − u_0‖² for 300 steps', async () => {
-    const base = problemOf('scheme=gd&n=10&d=5&m=20000&seed=2');
-    const eta = 0.5 / base.spectrum.lambdaMax;
-    const problem = makeProblem({ ...base.config, eta }, base.data);
-    const t = new Trainer(problem, { ntkEvery: 0 });
-    const rows = [...(await t.flush()), ...(await t.run(300, 50))];
-    t.dispose();
-    const q = 1 - (eta * problem.spectrum.lambda0) / 2;
-    rows.forEach((r, k) => expect(r.err).toBeLessThanOrEqual(Math.pow(q, k) * rows[0].err * (1 + 1e-5)));
-    expect(rows[300].err).toBeLessThan(0.5 * rows[0].err);
-  });
-});

@@ -1,0 +1,110 @@
+// The command line as a user runs it (a real process): train / theory, --init, --data, and bad arguments.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../core/config';
+import { initWeights } from '../core/init';
+import { toRows } from '../core/matrix';
+import { makeData } from '../core/problem';
+import { outputs, referenceRound, squaredError } from '../core/reference';
+import { Rng } from '../core/rng';
+import { relErr } from '../core/testing';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'subnet-cli-'));
+const tsx = path.resolve('node_modules/.bin/tsx');
+
+function cli(...args: string[]) {
+  const r = spawnSync(tsx, ['src/cli/main.ts', ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function csv(text: string): Record<string, number>[] {
+  const [head, ...lines] = text.trim().split('\n');
+  const keys = head.split(',');
+  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [keys[i], v === '' ? NaN : Number(v)])));
+}
+
+describe('cli train', () => {
+  it('full GD from --init equals plain gradient descent (float64) to 1e-4', () => {
+    const config = parseConfig('scheme=gd&n=8&d=4&m=64&eta=0.2&seed=3').config;
+    const init = initWeights(64, 4, 1, new Rng(99));
+    const initFile = path.join(dir, 'init.json');
+    writeFileSync(initFile, JSON.stringify({ W: toRows(init.W), a: Array.from(init.a) }));
+    const out = path.join(dir, 'gd.csv');
+    const r = cli('train', '--config', 'scheme=gd&n=8&d=4&m=64&eta=0.2&seed=3', '--init', initFile, '--rounds', '30', '--out', out);
+    expect(r.code).toBe(0);
+    const rows = csv(readFileSync(out, 'utf8'));
+    expect(rows).toHaveLength(31);
+    const { X, y } = makeData(config);
+    let W = init.W;
+    const all1 = new Float32Array(64).fill(1);
+    for (let k = 0; k <= 30; k++) {
+      expect(rows[k].round).toBe(k);
+      expect(relErr(rows[k].err, squaredError(outputs(X, W, init.a), y))).toBeLessThan(1e-4);
+      W = referenceRound(X, y, init.a, W, all1, { xi: 1, p: 1, tau: 1, eta: 0.2, aggregate: 'keep' }).W;
+    }
+  });
+
+  it('reads --data, writes JSON with --out .json, and notes the changes it made', () => {
+    const dataFile = path.join(dir, 'data.csv');
+    writeFileSync(dataFile, 'x1,x2,x3,y\n1,2,2,0.5\n0,3,4,-0.2\n1,0,0,0.9\n0,1,0,-0.7\n');
+    const out = path.join(dir, 'run.json');
+    const r = cli('train', '--config', 'scheme=ist&p=2&m=32&xi=0.9', '--data', dataFile, '--rounds', '5', '--backend', 'wasm', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/note: .*ξ = 1\/p/);
+    expect(r.err).toMatch(/note: n and d are taken from the data: n = 4, d = 3/);
+    const h = JSON.parse(readFileSync(out, 'utf8'));
+    expect(h.round).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(h.surrErr[0]).toBeNull();
+    expect(h.err[5]).toBeLessThan(h.err[0]);
+  });
+
+  it('a JSON config file gives the same run as the same link', () => {
+    const file = path.join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ scheme: 'msdropout', p: 3, m: 48, n: 6, d: 3, seed: 8 }));
+    const a = cli('train', '--config', file, '--rounds', '4');
+    const b = cli('train', '--config', 'scheme=msdropout&p=3&m=48&n=6&d=3&seed=8', '--rounds', '4');
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+  });
+});
+
+describe('cli theory', () => {
+  it('prints the predicted numbers as JSON', () => {
+    const r = cli('theory', '--config', 'scheme=dropout&xi=0.5&n=10&d=5&m=2048');
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.out);
+    for (const k of ['theta', 'lambda0', 'lambdaMax', 'etaAuto', 'radius', 'rate', 'mReq']) expect(Number.isFinite(t[k])).toBe(true);
+    expect(t.theta).toBe(0.5);
+    expect(t.etaAuto).toBeCloseTo((0.1 * 0.5) / t.lambdaMax, 12);
+    expect(t.rate).toBeCloseTo(1 - t.eta * t.lambda0, 12);
+  });
+});
+
+describe('bad arguments: one line, exit code 2', () => {
+  const dataFile = path.join(dir, 'dup.csv');
+  writeFileSync(dataFile, '1,0,1\n2,0,1\n');
+  const cases: [string[], RegExp][] = [
+    [[], /expected a command/],
+    [['fly'], /expected a command/],
+    [['train', '--rounds', 'ten'], /--rounds must be a whole number/],
+    [['train', '--rounds'], /--rounds needs a value/],
+    [['train', '--backend', 'webgpu'], /--backend must be one of cpu, wasm/],
+    [['train', '--out', 'x.txt'], /--out must end in .csv or .json/],
+    [['train', '--colour', 'red'], /unknown option --colour/],
+    [['train', '--config', 'missing.json'], /config file not found/],
+    [['theory', '--data', dataFile], /point the same way/],
+    [['train', 'stray'], /unexpected argument/],
+  ];
+  for (const [args, re] of cases) {
+    it(args.join(' ') || '(nothing)', () => {
+      const r = cli(...args);
+      expect(r.code).toBe(2);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(re);
+      expect(r.out).toBe('');
+    });
+  }
+});
