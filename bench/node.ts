@@ -1,0 +1,74 @@
+/**
+ * Node benchmark: rounds/s of the engine per scheme and backend, against the practical ceiling of the same
+ * matmuls (same shapes, same FLOPs) run bare with tf.matMul on the same backend. Prints a markdown table.
+ * Usage: npm run bench:node [-- --seconds 2]
+ */
+import * as tf from '@tensorflow/tfjs';
+import os from 'node:os';
+import { useNodeBackend, NODE_BACKENDS } from '../src/cli/backend';
+import { parseConfig } from '../src/core/config';
+import { makeProblem } from '../src/core/problem';
+import { Trainer } from '../src/engine/trainer';
+
+const SIZES = [[256, 32, 1024], [256, 32, 8192]] as const;
+const SCHEMES = ['gd', 'dropout', 'msdropout', 'ist', 'custom'] as const;
+const secondsArg = process.argv.indexOf('--seconds');
+const SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 2;
+
+/** Calls f until at least SECONDS have passed (at least twice after one warm-up); returns calls per second. */
+async function rate(f: () => Promise<void>): Promise<number> {
+  await f();
+  let calls = 0;
+  const t0 = performance.now();
+  while (calls < 2 || performance.now() - t0 < SECONDS * 1000) {
+    await f();
+    calls += 1;
+  }
+  return (calls * 1000) / (performance.now() - t0);
+}
+
+/** The matmul shapes of one round: τ × (X·W_l, Xᵀ·G) on width L, then X·W for the metrics. */
+function roundMatmuls(n: number, d: number, m: number, L: number, tau: number) {
+  const flops = tau * 2 * (2 * n * d * L) + 2 * n * d * m;
+  return { flops, run: (X: tf.Tensor2D, XT: tf.Tensor2D, WL: tf.Tensor2D, G: tf.Tensor2D, W: tf.Tensor2D) => {
+    const outs: tf.Tensor[] = [];
+    for (let t = 0; t < tau; t++) outs.push(tf.matMul(X, WL), tf.matMul(XT, G));
+    outs.push(tf.matMul(X, W));
+    return outs;
+  } };
+}
+
+const rows: string[] = [];
+for (const backend of NODE_BACKENDS) {
+  await useNodeBackend(backend);
+  for (const [n, d, m] of SIZES) {
+    for (const scheme of SCHEMES) {
+      const q = `scheme=${scheme}&n=${n}&d=${d}&m=${m}&p=4&tau=2&xi=0.5${scheme === 'custom' ? '&mask=bernoulli' : ''}`;
+      const problem = makeProblem(parseConfig(q).config);
+      const { p, tau, mask } = problem.config;
+      const L = mask === 'categorical' ? m : p * m;
+      const trainer = new Trainer(problem, { ntkEvery: 0 });
+      await trainer.flush();
+      const engine = await rate(async () => {
+        for (let k = 0; k < 5; k++) trainer.step();
+        await trainer.flush();
+      }) * 5;
+      trainer.dispose();
+      const mm = roundMatmuls(n, d, m, L, tau);
+      const [X, XT, WL, G, W] = [tf.randomNormal([n, d]), tf.randomNormal([d, n]), tf.randomNormal([d, L]), tf.randomNormal([n, L]), tf.randomNormal([d, m])] as tf.Tensor2D[];
+      const ceiling = await rate(async () => {
+        const outs = mm.run(X, XT, WL, G, W);
+        await Promise.all(outs.map((o) => o.data()));
+        tf.dispose(outs);
+      });
+      tf.dispose([X, XT, WL, G, W]);
+      const gflops = (engine * mm.flops) / 1e9;
+      rows.push(`| ${backend} | ${n}, ${d}, ${m} | ${scheme} | ${p} | ${tau} | ${(mm.flops / 1e6).toFixed(0)} | ${engine.toFixed(2)} | ${gflops.toFixed(2)} | ${ceiling.toFixed(2)} | ${(engine / ceiling).toFixed(2)} |`);
+      console.error(rows[rows.length - 1]);
+    }
+  }
+}
+console.log(`\nNode ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${new Date().toISOString().slice(0, 10)}\n`);
+console.log('| backend | n, d, m | scheme | p | τ | MFLOP/round | engine rounds/s | engine GFLOP/s | matmul-ceiling rounds/s | engine / ceiling |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(r);
