@@ -8,7 +8,8 @@ import { Trainer } from '../engine/trainer';
 import { choiceFlag, intFlag, numberFlag, parseArgs, UsageError } from './args';
 import { NODE_BACKENDS, useNodeBackend } from './backend';
 import { readProblem } from './inputs';
-import { theoryReport } from './theoryReport';
+import { sumSquares } from '../core/matrix';
+import { summarize } from '../core/summary';
 
 const COMMANDS = {
   train: ['config', 'data', 'init', 'rounds', 'backend', 'out', 'ntk-every'],
@@ -39,7 +40,9 @@ function theory(flags: Map<string, string>, notes: string[]): void {
   const horizon = intFlag(flags, 'rounds', 1000, 1, 1e9);
   const problem = readProblem(flags, notes);
   flushNotes(notes);
-  process.stdout.write(JSON.stringify(theoryReport(problem, delta, horizon), null, 2) + '\n');
+  const { config: c } = problem;
+  const report = { scheme: c.scheme, n: c.n, d: c.d, m: c.m, ...summarize(c, problem.spectrum, sumSquares(problem.data.y), delta, horizon) };
+  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
 }
 
 function flushNotes(notes: string[]): void {

@@ -6,13 +6,14 @@ import type { Config } from './config';
 import { sphereData, teacherData, type Dataset } from './datasets';
 import { initWeights, type Weights } from './init';
 import { Rng } from './rng';
-import { etaAuto, spectrum, type SchemeParams, type Spectrum } from './theory';
+import { schemeOf } from './summary';
+import { spectrum, type Eigenbasis, type SchemeParams } from './theory';
 
 export interface Problem {
   config: Config;
   data: Dataset;
   init: Weights;
-  spectrum: Spectrum;
+  spectrum: Eigenbasis;
   /** The step size actually used (η from the config, or the auto value). */
   eta: number;
   scheme: SchemeParams;
@@ -41,13 +42,6 @@ export function makeProblem(config: Config, data?: Dataset, init?: Weights): Pro
   const cfg: Config = { ...config, n: ds.X.rows, d: ds.X.cols, m: init ? init.W.rows : config.m };
   const w = init ?? makeInit(cfg);
   const sp = spectrum(ds.X);
-  const eta = cfg.eta === 'auto' ? etaAuto(sp, cfg.xi) : cfg.eta;
-  return {
-    config: cfg,
-    data: ds,
-    init: w,
-    spectrum: sp,
-    eta,
-    scheme: { xi: cfg.xi, p: cfg.p, tau: cfg.tau, eta, kappa: cfg.kappa, categorical: cfg.mask === 'categorical' },
-  };
+  const scheme = schemeOf(cfg, sp);
+  return { config: cfg, data: ds, init: w, spectrum: sp, eta: scheme.eta, scheme };
 }

@@ -6,13 +6,11 @@ import { kSigma, hInf } from './kernels';
 import { eigenvector, symEigen } from './eigen';
 import { dot, quadForm, type Mat } from './matrix';
 
-/** Spectral data of the inputs: eigenpairs of H^∞ and the projections of K1 on them (κ = 1). */
+/** Spectral data of the inputs: eigenvalues of H^∞ and the projections of K1 on its eigenvectors (κ = 1). */
 export interface Spectrum {
   n: number;
   /** Ascending eigenvalues λ_i of H^∞ (MATH.md D.1). */
   lambdas: Float64Array;
-  /** Unit eigenvectors v_i, one per eigenvalue. */
-  vectors: Float64Array[];
   /** v_iᵀ K1 v_i: K̃_ii / κ² (MATH.md C.3). */
   k1Proj: Float64Array;
   /** λ_0 = λ_min(H^∞). */
@@ -23,7 +21,12 @@ export interface Spectrum {
   trHK1: number;
 }
 
-export function spectrum(X: Mat): Spectrum {
+/** A spectrum with its unit eigenvectors v_i (n × n numbers: kept where the data lives). */
+export interface Eigenbasis extends Spectrum {
+  vectors: Float64Array[];
+}
+
+export function spectrum(X: Mat): Eigenbasis {
   const e = symEigen(hInf(X));
   const K1 = kSigma(X, 1);
   const vectors = Array.from(e.values, (_, i) => eigenvector(e, i));
@@ -89,15 +92,19 @@ export function radiusBound(n: number, s: SchemeParams): number {
   return (s.eta * s.tau * th * (1 - s.xi) * n * n * s.kappa * s.kappa) / (4 * s.xi * s.xi * s.p);
 }
 
+/** (v_i·e_0)², the initial residual e_0 = u_0 − y in the eigenbasis of H^∞. */
+export function projections(eb: Eigenbasis, e0: ArrayLike<number>): Float64Array {
+  return Float64Array.from(eb.vectors, (v) => dot(v, e0) ** 2);
+}
+
 /**
  * Predicted mean curve E‖y − u_k‖², k = 0..K−1 (MATH.md C.3 second moment):
- * Σ_i (1−θg_i)^{2k}(v_i·e_0)² + (1 − (1−θg_i)^{2k})·C_i, with e_0 = u_0 − y.
+ * Σ_i (1−θg_i)^{2k}(v_i·e_0)² + (1 − (1−θg_i)^{2k})·C_i, given c0_i = (v_i·e_0)².
  */
-export function predictedCurve(sp: Spectrum, s: SchemeParams, e0: ArrayLike<number>, K: number): Float64Array {
+export function predictedCurve(sp: Spectrum, s: SchemeParams, c0: ArrayLike<number>, K: number): Float64Array {
   const th = theta(s.xi, s.p, s.categorical);
   const C = stationaryTerms(sp, s);
   const A = Float64Array.from(sp.lambdas, (lam) => 1 - th * localProgress(lam, s));
-  const c0 = Float64Array.from(sp.vectors, (v) => dot(v, e0) ** 2);
   const out = new Float64Array(K);
   for (let k = 0; k < K; k++) {
     let s2 = 0;
