@@ -1,9 +1,28 @@
-// Entry point: mounts the app.
+// Entry point: reads the link, starts the engine worker, exposes window.subnetLab, and mounts the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { automationApi, type SubnetLabApi } from './state/automation';
+import { EngineClient } from './state/engineClient';
+import { readLink } from './state/url';
+import { App } from './ui/App';
+import { ClientContext } from './ui/context';
+import './ui/app.css';
+
+declare global {
+  interface Window {
+    subnetLab: SubnetLabApi;
+  }
+}
+
+const client = new EngineClient();
+window.subnetLab = automationApi(client);
+const link = readLink(location.search);
+void client.boot(link.config, link.messages, link.backend);
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <h1>Subnet Lab</h1>
+    <ClientContext.Provider value={client}>
+      <App />
+    </ClientContext.Provider>
   </StrictMode>,
 );

@@ -29,6 +29,9 @@ export interface Config {
 
 export type ConfigKey = keyof Config;
 
+/** The widest network a config may ask for (devices may allow less: see limits.ts). */
+export const MAX_WIDTH = 131072;
+
 interface NumSpec {
   kind: 'int' | 'number';
   min: number;
@@ -57,7 +60,7 @@ export const CONFIG_TABLE: { [K in ConfigKey]: KeySpec & { default: Config[K] } 
     kind: 'enum', options: SCHEMES, default: 'dropout', label: 'scheme',
     help: 'Training scheme: full-batch GD, dropout, multi-sample dropout, IST, or custom (all knobs free).',
   },
-  m: { kind: 'int', min: 4, max: 131072, default: 1024, label: 'width m', help: 'Number of hidden ReLU neurons. The theory needs m large (the lazy regime).' },
+  m: { kind: 'int', min: 4, max: MAX_WIDTH, default: 1024, label: 'width m', help: 'Number of hidden ReLU neurons. The theory needs m large (the lazy regime).' },
   xi: {
     kind: 'number', min: 0.01, max: 1, default: 0.5, label: 'mask probability ξ',
     help: 'Probability that a subnetwork keeps a neuron. Surrogates scale kept neurons by 1/ξ. IST uses ξ = 1/p.',

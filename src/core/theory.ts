@@ -98,21 +98,22 @@ export function projections(eb: Eigenbasis, e0: ArrayLike<number>): Float64Array
 }
 
 /**
- * Predicted mean curve E‖y − u_k‖², k = 0..K−1 (MATH.md C.3 second moment):
+ * Predicted mean curve E‖y − u_k‖² at the given rounds k (MATH.md C.3 second moment):
  * Σ_i (1−θg_i)^{2k}(v_i·e_0)² + (1 − (1−θg_i)^{2k})·C_i, given c0_i = (v_i·e_0)².
  */
-export function predictedCurve(sp: Spectrum, s: SchemeParams, c0: ArrayLike<number>, K: number): Float64Array {
+export function predictedCurve(sp: Spectrum, s: SchemeParams, c0: ArrayLike<number>, rounds: ArrayLike<number>): Float64Array {
   const th = theta(s.xi, s.p, s.categorical);
   const C = stationaryTerms(sp, s);
   const A = Float64Array.from(sp.lambdas, (lam) => 1 - th * localProgress(lam, s));
-  const out = new Float64Array(K);
-  for (let k = 0; k < K; k++) {
+  const out = new Float64Array(rounds.length);
+  for (let q = 0; q < rounds.length; q++) {
+    const k = rounds[q];
     let s2 = 0;
     for (let i = 0; i < A.length; i++) {
       const a2k = Math.pow(A[i], 2 * k);
       s2 += a2k * c0[i] + (1 - a2k) * C[i];
     }
-    out[k] = s2;
+    out[q] = s2;
   }
   return out;
 }

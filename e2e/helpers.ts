@@ -1,0 +1,19 @@
+// Shared e2e helpers: open a link and wait for the engine, run rounds, read metrics through window.subnetLab.
+import { expect, type Page } from '@playwright/test';
+
+export async function openRun(page: Page, query: string): Promise<void> {
+  await page.goto(`/${query}`);
+  await page.waitForFunction(() => typeof window.subnetLab !== 'undefined' && ['ready', 'refused', 'error'].includes(window.subnetLab.status()), null, { timeout: 120_000 });
+}
+
+export async function stepAndRead(page: Page, k: number): Promise<number[]> {
+  await page.evaluate((n) => window.subnetLab.step(n), k);
+  return page.evaluate(() => window.subnetLab.metrics().err);
+}
+
+export async function expectTrains(page: Page, k: number): Promise<number[]> {
+  const err = await stepAndRead(page, k);
+  expect(err.length).toBe(k + 1);
+  expect(err[k]).toBeLessThan(err[0]);
+  return err;
+}

@@ -1,0 +1,91 @@
+/**
+ * The engine's Web Worker: owns tfjs, the backend and the trainer, and answers the protocol of ./protocol.ts.
+ * A backend that fails mid-run is replaced by the next one and the run restarts there from round 0.
+ */
+import * as tf from '@tensorflow/tfjs';
+import * as Comlink from 'comlink';
+import type { Config } from '../core/config';
+import { sumSquares } from '../core/matrix';
+import { makeProblem } from '../core/problem';
+import { outputs } from '../core/reference';
+import { projections } from '../core/theory';
+import { chooseBackend } from './backends';
+import type { BackendInfo, BackendName, Chunk, EngineApi, LiveUpdate, TheoryBasis } from './protocol';
+import { Trainer } from './trainer';
+
+let backend: BackendInfo | null = null;
+let trainer: Trainer | null = null;
+let config: Config | null = null;
+let live: LiveUpdate | null = null;
+const failed: BackendName[] = [];
+
+function basisOf(c: Config): { trainer: Trainer; basis: TheoryBasis } {
+  const problem = makeProblem(c);
+  const { data, init, spectrum } = problem;
+  const e0 = outputs(data.X, init.W, init.a).map((u, i) => u - data.y[i]);
+  const { vectors: _vectors, ...sp } = spectrum;
+  return { trainer: new Trainer(problem, { ntkEvery: 10 }), basis: { spectrum: sp, c0: projections(spectrum, e0), yNorm2: sumSquares(data.y) } };
+}
+
+async function recover(error: unknown): Promise<BackendInfo> {
+  if (!backend || !config) throw error;
+  failed.push(backend.name);
+  const reason = error instanceof Error ? error.message : String(error);
+  trainer = null;
+  backend = await chooseBackend(null, failed);
+  backend = { ...backend, note: `${failed[failed.length - 1]} failed (${reason}); continued on ${backend.name} from round 0. ${backend.note}` };
+  trainer = basisOf(config).trainer;
+  if (live) trainer.update(live);
+  return backend;
+}
+
+const api: EngineApi = {
+  async init(requested) {
+    backend = await chooseBackend(requested, failed);
+    return backend;
+  },
+
+  async start(c) {
+    trainer?.dispose();
+    trainer = null;
+    config = c;
+    live = null;
+    const built = basisOf(c);
+    trainer = built.trainer;
+    return built.basis;
+  },
+
+  async runFor(ms, maxRounds) {
+    if (!trainer) throw new Error('start() first');
+    const t0 = performance.now();
+    const rows: Chunk['rows'] = [];
+    let switched: BackendInfo | undefined;
+    try {
+      rows.push(...(await trainer.flush()));
+      let done = 0;
+      while (done < maxRounds && performance.now() - t0 < ms) {
+        const k = Math.min(5, maxRounds - done);
+        for (let i = 0; i < k; i++) trainer.step();
+        rows.push(...(await trainer.flush()));
+        done += k;
+      }
+    } catch (e) {
+      switched = await recover(e);
+      rows.length = 0;
+      rows.push(...(await trainer.flush()));
+    }
+    return { rows, masks: trainer.lastMasks ? trainer.lastMasks.slice() : null, p: trainer.live.p, switched };
+  },
+
+  async update(s) {
+    live = s;
+    trainer?.update(s);
+    return (trainer?.round ?? 0) + 1;
+  },
+
+  async tensorCount() {
+    return tf.memory().numTensors;
+  },
+};
+
+Comlink.expose(api);

@@ -1,0 +1,69 @@
+/** Pure data transforms for the plots: decimation that keeps extremes, and log-axis domains. */
+
+export interface Series {
+  x: number[];
+  y: number[];
+}
+
+/**
+ * At most about `max` points: the series is cut into max/2 buckets and each keeps its smallest and largest y
+ * (in x order), so spikes and plateaus survive. Non-finite y values are dropped.
+ */
+export function decimate(x: ArrayLike<number>, y: ArrayLike<number>, max: number): Series {
+  const out: Series = { x: [], y: [] };
+  const n = Math.min(x.length, y.length);
+  const buckets = Math.max(1, Math.floor(max / 2));
+  if (n <= max) {
+    for (let i = 0; i < n; i++) if (Number.isFinite(y[i])) (out.x.push(x[i]), out.y.push(y[i]));
+    return out;
+  }
+  const size = n / buckets;
+  for (let b = 0; b < buckets; b++) {
+    const lo = Math.floor(b * size);
+    const hi = Math.min(n, Math.floor((b + 1) * size));
+    let iMin = -1;
+    let iMax = -1;
+    for (let i = lo; i < hi; i++) {
+      if (!Number.isFinite(y[i])) continue;
+      if (iMin < 0 || y[i] < y[iMin]) iMin = i;
+      if (iMax < 0 || y[i] > y[iMax]) iMax = i;
+    }
+    if (iMin < 0) continue;
+    for (const i of iMin === iMax ? [iMin] : [Math.min(iMin, iMax), Math.max(iMin, iMax)]) {
+      out.x.push(x[i]);
+      out.y.push(y[i]);
+    }
+  }
+  return out;
+}
+
+/** A log-axis domain covering the positive finite values, padded to whole decades; [1e-3, 1] if there are none. */
+export function logDomain(...lists: ArrayLike<number>[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const list of lists)
+    for (let i = 0; i < list.length; i++) {
+      const v = list[i];
+      if (v > 0 && Number.isFinite(v)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+  if (!Number.isFinite(lo)) return [1e-3, 1];
+  return [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi) + 1e-12)];
+}
+
+/** A linear domain over finite values, padded by 5%; [0, 1] if there are none. */
+export function linearDomain(...lists: ArrayLike<number>[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const list of lists)
+    for (let i = 0; i < list.length; i++)
+      if (Number.isFinite(list[i])) {
+        lo = Math.min(lo, list[i]);
+        hi = Math.max(hi, list[i]);
+      }
+  if (!Number.isFinite(lo)) return [0, 1];
+  const pad = (hi - lo || Math.abs(hi) || 1) * 0.05;
+  return [lo - pad, hi + pad];
+}

@@ -1,0 +1,39 @@
+/**
+ * `window.subnetLab`: a small automation API for scripts and tests (documented in the README).
+ */
+import type { Config } from '../core/config';
+import { METRIC_KEYS, type History } from '../core/metrics';
+import type { BackendName } from '../engine/protocol';
+import type { EngineClient } from './engineClient';
+import { useRun } from './store';
+
+export interface SubnetLabApi {
+  config(): Config;
+  backend(): BackendName | null;
+  metrics(): History;
+  messages(): string[];
+  status(): string;
+  play(): void;
+  pause(): void;
+  step(k: number): Promise<void>;
+  tensorCount(): Promise<number>;
+}
+
+export function automationApi(client: EngineClient): SubnetLabApi {
+  return {
+    config: () => ({ ...useRun.getState().config }),
+    backend: () => useRun.getState().backend?.name ?? null,
+    metrics: () => {
+      const h = useRun.getState().history;
+      const out = { round: [...h.round] } as History;
+      for (const k of METRIC_KEYS) out[k] = [...h[k]];
+      return out;
+    },
+    messages: () => [...useRun.getState().linkMessages],
+    status: () => useRun.getState().status,
+    play: () => client.play(),
+    pause: () => client.pause(),
+    step: (k) => client.step(Math.max(0, Math.floor(k))),
+    tensorCount: () => client.tensorCount(),
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * The page's side of the engine: starts the worker, runs the play loop (the worker trains, the page only
+ * awaits messages), appends metrics to the store, and applies configuration changes — live for ξ, p, τ, η,
+ * mask and aggregation, a restart for everything else. Refuses configurations too large for the device and
+ * pauses runs that diverge.
+ */
+import * as Comlink from 'comlink';
+import { MAX_WIDTH, type Config, type ConfigKey } from '../core/config';
+import { tooLarge } from '../core/limits';
+import { emptyHistory, pushRow, type MetricRow } from '../core/metrics';
+import { schemeOf } from '../core/summary';
+import type { BackendName, Chunk, EngineApi, LiveUpdate } from '../engine/protocol';
+import { useRun } from './store';
+import { linkQuery } from './url';
+
+/** Keys that change the problem itself: a new initialization. */
+const RESTART_KEYS: ConfigKey[] = ['m', 'n', 'd', 'kappa', 'data', 'seed'];
+/** A run is diverging when err is not finite or has grown this many times over its start. */
+const DIVERGENCE_FACTOR = 100;
+const CHUNK_MS = 60;
+
+export class EngineClient {
+  private readonly api: Comlink.Remote<EngineApi>;
+  private playing = false;
+  private loop: Promise<void> | null = null;
+  private busy: Promise<unknown> = Promise.resolve();
+
+  constructor() {
+    const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' });
+    this.api = Comlink.wrap<EngineApi>(worker);
+  }
+
+  /** Serializes calls to the worker so that steps, restarts and the loop never interleave. */
+  private exclusive<T>(f: () => Promise<T>): Promise<T> {
+    const next = this.busy.then(f, f);
+    this.busy = next.catch(() => undefined);
+    return next;
+  }
+
+  async boot(config: Config, messages: string[], forced: BackendName | null): Promise<void> {
+    useRun.setState({ config, linkMessages: messages, forcedBackend: forced, status: 'starting' });
+    this.mirror();
+    try {
+      const backend = await this.api.init(forced);
+      useRun.setState({ backend });
+      await this.restart();
+    } catch (e) {
+      useRun.setState({ status: 'error', notice: `The engine could not start: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  private mirror(): void {
+    const { config, forcedBackend } = useRun.getState();
+    history.replaceState(null, '', linkQuery(config, forcedBackend));
+  }
+
+  /** New data and initialization from the current config (also "reset": the same seed gives the same start). */
+  async restart(): Promise<void> {
+    const resume = this.playing;
+    await this.stopLoop();
+    await this.exclusive(async () => {
+      const { config, backend } = useRun.getState();
+      const refusal = backend ? tooLarge(config, backend.limits, MAX_WIDTH) : null;
+      if (refusal) {
+        useRun.setState({ status: 'refused', notice: refusal, basis: null, history: emptyHistory(), version: useRun.getState().version + 1 });
+        return;
+      }
+      useRun.setState({ status: 'compiling', notice: null, history: emptyHistory(), markers: [], masks: null });
+      const basis = await this.api.start(config);
+      await this.api.update(this.liveOf(config, basis.spectrum));
+      useRun.setState({ basis });
+      this.ingest(await this.api.runFor(0, 0), 0);
+      useRun.setState({ status: 'ready' });
+    });
+    if (resume && useRun.getState().status === 'ready') this.play();
+  }
+
+  private liveOf(config: Config, spectrum: NonNullable<ReturnType<typeof useRun.getState>['basis']>['spectrum']): LiveUpdate {
+    const s = schemeOf(config, spectrum);
+    return { xi: s.xi, p: s.p, tau: s.tau, eta: s.eta, mask: config.mask, aggregate: config.aggregate };
+  }
+
+  /** Applies a new configuration: live where the run can continue, a restart otherwise. */
+  async setConfig(next: Config): Promise<void> {
+    const prev = useRun.getState().config;
+    useRun.setState({ config: next });
+    this.mirror();
+    const { basis, status } = useRun.getState();
+    if (!basis || status === 'refused' || status === 'error' || RESTART_KEYS.some((k) => prev[k] !== next[k])) {
+      await this.restart();
+      return;
+    }
+    const changed = (['scheme', 'xi', 'p', 'tau', 'eta', 'mask', 'aggregate'] as ConfigKey[]).filter((k) => prev[k] !== next[k]);
+    if (!changed.length) return;
+    const round = await this.exclusive(() => this.api.update(this.liveOf(next, basis.spectrum)));
+    const label = changed.map((k) => `${k} = ${String(next[k])}`).join(', ');
+    useRun.setState((s) => ({ markers: [...s.markers, { round, label }] }));
+  }
+
+  play(): void {
+    const { status } = useRun.getState();
+    if (this.playing || !['ready', 'paused'].includes(status)) return;
+    this.playing = true;
+    useRun.setState({ status: 'running' });
+    this.loop = (async () => {
+      while (this.playing) {
+        const t0 = performance.now();
+        const chunk = await this.exclusive(() => this.api.runFor(CHUNK_MS, 1e9));
+        this.ingest(chunk, performance.now() - t0);
+      }
+    })().catch((e) => this.fail(e));
+  }
+
+  pause(): void {
+    if (!this.playing) return;
+    this.playing = false;
+    if (useRun.getState().status === 'running') useRun.setState({ status: 'paused' });
+  }
+
+  private async stopLoop(): Promise<void> {
+    this.playing = false;
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** Runs exactly k rounds (the loop paused); resolves when they are in the history. */
+  async step(k: number): Promise<void> {
+    await this.stopLoop();
+    const st = useRun.getState().status;
+    if (!['ready', 'paused', 'running'].includes(st)) return;
+    useRun.setState({ status: 'paused' });
+    const h = useRun.getState().history;
+    const target = (h.round.length ? h.round[h.round.length - 1] : 0) + k;
+    while (useRun.getState().status === 'paused') {
+      const last = useRun.getState().history.round.at(-1) ?? 0;
+      if (last >= target) break;
+      const t0 = performance.now();
+      const chunk = await this.exclusive(() => this.api.runFor(1e9, target - last));
+      this.ingest(chunk, performance.now() - t0);
+    }
+  }
+
+  tensorCount(): Promise<number> {
+    return this.exclusive(() => this.api.tensorCount());
+  }
+
+  private ingest(chunk: Chunk, ms: number): void {
+    const state = useRun.getState();
+    let history = state.history;
+    if (chunk.switched) {
+      history = emptyHistory();
+      useRun.setState({ backend: chunk.switched, markers: [] });
+    }
+    for (const row of chunk.rows) pushRow(history, row);
+    const rounds = chunk.rows.filter((r) => r.round > 0).length;
+    const rate = ms > 0 && rounds > 0 ? (1000 * rounds) / ms : state.roundsPerSec;
+    useRun.setState({
+      history,
+      version: state.version + 1,
+      roundsPerSec: state.roundsPerSec ? 0.7 * state.roundsPerSec + 0.3 * rate : rate,
+      masks: chunk.masks ?? state.masks,
+      maskRows: chunk.p,
+    });
+    this.checkDivergence(chunk.rows);
+  }
+
+  private checkDivergence(rows: MetricRow[]): void {
+    const { history, basis, config } = useRun.getState();
+    const err0 = history.err[0];
+    const bad = rows.find((r) => !Number.isFinite(r.err) || r.err > DIVERGENCE_FACTOR * err0);
+    if (!bad || !basis) return;
+    this.playing = false;
+    const s = schemeOf(config, basis.spectrum);
+    const limit = (2 * s.xi) / basis.spectrum.lambdaMax;
+    const what = Number.isFinite(bad.err) ? `the error grew over ${DIVERGENCE_FACTOR}× its start` : 'the error is no longer a finite number';
+    const why = s.eta >= limit
+      ? `The step size η = ${s.eta.toPrecision(3)} is above the stability limit 2ξ/λ_max = ${limit.toPrecision(3)}: lower η, or use "auto".`
+      : `The step size η = ${s.eta.toPrecision(3)} is below the lazy-limit stability bound 2ξ/λ_max = ${limit.toPrecision(3)}, but this finite network still diverged: lower η.`;
+    useRun.setState({ status: 'diverged', notice: `Paused at round ${bad.round}: ${what}. ${why}` });
+  }
+
+  private fail(e: unknown): void {
+    this.playing = false;
+    useRun.setState({ status: 'error', notice: `The engine stopped: ${e instanceof Error ? e.message : String(e)}` });
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The app's state (zustand): the configuration, the run's status, and the metric history. The history is an
+ * append-only set of column arrays mutated in place, with a version counter that plots subscribe to, so
+ * thousands of rounds never pass through React state.
+ */
+import { create } from 'zustand';
+import { defaultConfig, type Config } from '../core/config';
+import { emptyHistory, type History } from '../core/metrics';
+import type { BackendInfo, BackendName, TheoryBasis } from '../engine/protocol';
+
+export type Status = 'starting' | 'compiling' | 'ready' | 'running' | 'paused' | 'diverged' | 'refused' | 'error';
+
+export interface Marker {
+  round: number;
+  label: string;
+}
+
+export interface RunState {
+  config: Config;
+  /** What the link asked for that was changed, in words. */
+  linkMessages: string[];
+  forcedBackend: BackendName | null;
+  backend: BackendInfo | null;
+  status: Status;
+  /** Why the run stopped or was refused, in words. */
+  notice: string | null;
+  roundsPerSec: number;
+  basis: TheoryBasis | null;
+  history: History;
+  version: number;
+  markers: Marker[];
+  masks: Float32Array | null;
+  maskRows: number;
+}
+
+export const useRun = create<RunState>(() => ({
+  config: defaultConfig(),
+  linkMessages: [],
+  forcedBackend: null,
+  backend: null,
+  status: 'starting',
+  notice: null,
+  roundsPerSec: 0,
+  basis: null,
+  history: emptyHistory(),
+  version: 0,
+  markers: [],
+  masks: null,
+  maskRows: 0,
+}));

@@ -1,0 +1,30 @@
+/** The link: reading the configuration (and a forced backend) from the address, and mirroring it back. */
+import { parseConfig, serializeConfig, showRaw, type Config } from '../core/config';
+import { BACKENDS, type BackendName } from '../engine/protocol';
+
+export interface LinkState {
+  config: Config;
+  messages: string[];
+  backend: BackendName | null;
+}
+
+export function readLink(search: string): LinkState {
+  const { config, messages } = parseConfig(search);
+  let backend: BackendName | null = null;
+  let raw: string | null = null;
+  try {
+    raw = new URLSearchParams(search).get('backend');
+  } catch {
+    raw = null;
+  }
+  if (raw !== null) {
+    const v = raw.trim().toLowerCase();
+    if ((BACKENDS as readonly string[]).includes(v)) backend = v as BackendName;
+    else messages.push(`backend = "${showRaw(raw)}" is not one of ${BACKENDS.join(', ')}; choosing automatically.`);
+  }
+  return { config, messages, backend };
+}
+
+export function linkQuery(config: Config, backend: BackendName | null): string {
+  return `?${serializeConfig(config)}${backend ? `&backend=${backend}` : ''}`;
+}

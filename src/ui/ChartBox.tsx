@@ -1,0 +1,44 @@
+// A chart container: measures itself and redraws its SVG at most once per animation frame when data change.
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { Size } from '../plots/frame';
+
+interface Props {
+  title: string;
+  height: number;
+  /** Redraws when this changes. */
+  version: unknown;
+  draw: (svg: SVGSVGElement, size: Size) => void;
+  children?: ReactNode;
+}
+
+export function ChartBox({ title, height, version, draw, children }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const drawRef = useRef(draw);
+  drawRef.current = draw;
+  const frame = useRef(0);
+  const schedule = () => {
+    if (frame.current) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      if (box.current && svg.current) drawRef.current(svg.current, { width: Math.max(200, box.current.clientWidth), height });
+    });
+  };
+  useEffect(schedule, [version, height]);
+  useEffect(() => {
+    const ro = new ResizeObserver(schedule);
+    if (box.current) ro.observe(box.current);
+    return () => {
+      ro.disconnect();
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
+    };
+  }, []);
+  return (
+    <figure className="chart" ref={box}>
+      <figcaption>{title}</figcaption>
+      <svg ref={svg} role="img" aria-label={title} />
+      {children}
+    </figure>
+  );
+}

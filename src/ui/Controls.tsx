@@ -1,0 +1,71 @@
+// The controls: scheme presets, sliders for every setting, and play / pause / step / reset / new seed.
+import { applyPreset, CONFIG_TABLE, MAX_WIDTH, PRESETS, SCHEMES, DATASETS, type Config } from '../core/config';
+import { largestWidth } from '../core/limits';
+import { useRun } from '../state/store';
+import { useClient } from './context';
+import { Slider } from './Slider';
+import { useTheory } from './useTheory';
+
+export function Controls() {
+  const client = useClient();
+  const config = useRun((s) => s.config);
+  const status = useRun((s) => s.status);
+  const backend = useRun((s) => s.backend);
+  const theory = useTheory();
+  const set = (patch: Partial<Config>) => void client.setConfig({ ...config, ...patch });
+  const fixed = PRESETS[config.scheme].fixed;
+  const maxM = backend ? Math.max(4, largestWidth(config, backend.limits, MAX_WIDTH)) : MAX_WIDTH;
+  const h = (k: keyof Config) => CONFIG_TABLE[k].help;
+  const running = status === 'running';
+  return (
+    <aside className="controls" aria-label="Settings">
+      <fieldset className="presets">
+        <legend title={h('scheme')}>Scheme</legend>
+        {SCHEMES.map((s) => (
+          <label key={s} className={config.scheme === s ? 'on' : ''}>
+            <input type="radio" name="scheme" value={s} checked={config.scheme === s} onChange={() => void client.setConfig(applyPreset(config, s))} />
+            {PRESETS[s].label}
+          </label>
+        ))}
+      </fieldset>
+      <div className="buttons">
+        <button type="button" onClick={() => (running ? client.pause() : client.play())} disabled={!['ready', 'paused', 'running'].includes(status)}>
+          {running ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" onClick={() => void client.step(1)} disabled={!['ready', 'paused', 'running'].includes(status)} title="Run one global round">Step</button>
+        <button type="button" onClick={() => void client.restart()} title="Start again from the same initialization">Reset</button>
+        <button type="button" onClick={() => set({ seed: (config.seed * 1103515245 + 12345) >>> 0 })} title="New data, initialization and masks">New seed</button>
+      </div>
+      <Slider label="width m" help={`${h('m')} Largest that fits this device here: ${maxM}.`} value={config.m} min={4} max={maxM} log onChange={(m) => set({ m })} />
+      <Slider label="mask probability ξ" help={h('xi')} value={config.xi} min={0.01} max={1} step={0.01} format={(v) => v.toFixed(2)} disabled={'xi' in fixed || config.mask === 'categorical'} onChange={(xi) => set({ xi })} />
+      <Slider label="subnetworks p" help={h('p')} value={config.p} min={PRESETS[config.scheme].pMin ?? 1} max={16} disabled={'p' in fixed} onChange={(p) => set(config.mask === 'categorical' ? { p, xi: 1 / p } : { p })} />
+      <Slider label="local steps τ" help={h('tau')} value={config.tau} min={1} max={50} disabled={'tau' in fixed} onChange={(tau) => set({ tau })} />
+      <div className="control" title={h('eta')}>
+        <label>
+          <input type="checkbox" checked={config.eta === 'auto'} onChange={(e) => set({ eta: e.target.checked ? 'auto' : (theory?.eta ?? 0.01) })} /> step size η auto
+        </label>
+        {config.eta !== 'auto' && (
+          <Slider label="η" help={`${h('eta')} Stability limit now: ${theory ? theory.etaStable.toPrecision(3) : '…'}.`} value={config.eta} min={1e-4} max={Math.max(1, theory ? 2 * theory.etaStable : 1)} step={1e-4} format={(v) => v.toPrecision(3)} onChange={(eta) => set({ eta })} />
+        )}
+        {config.eta === 'auto' && theory && <output className="small">η = {theory.eta.toPrecision(3)}</output>}
+      </div>
+      <Slider label="init scale κ" help={h('kappa')} value={config.kappa} min={0.05} max={4} step={0.05} format={(v) => v.toFixed(2)} onChange={(kappa) => set({ kappa })} />
+      <Slider label="samples n" help={h('n')} value={config.n} min={2} max={512} onChange={(n) => set({ n })} />
+      <Slider label="input dimension d" help={h('d')} value={config.d} min={2} max={256} onChange={(d) => set({ d })} />
+      <div className="control" title={h('data')}>
+        <label>
+          data{' '}
+          <select value={config.data} onChange={(e) => set({ data: e.target.value as Config['data'] })}>
+            {DATASETS.map((d) => <option key={d} value={d}>{d}</option>)}
+          </select>
+        </label>
+      </div>
+      <div className="control" title={h('seed')}>
+        <label>
+          seed{' '}
+          <input type="number" min={0} max={4294967295} value={config.seed} onChange={(e) => { const v = Math.floor(Number(e.target.value)); if (Number.isFinite(v) && v >= 0 && v <= 4294967295) set({ seed: v }); }} />
+        </label>
+      </div>
+    </aside>
+  );
+}

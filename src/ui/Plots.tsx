@@ -1,0 +1,66 @@
+// The four live plots: error with predictions, NTK eigenvalues, radius against p and τ, and the neuron strip.
+import { useMemo } from 'react';
+import { predictedCurve, radiusLazy } from '../core/theory';
+import { schemeOf } from '../core/summary';
+import { drawErrorChart } from '../plots/errorChart';
+import { drawNeuronStrip, STRIP_NEURONS } from '../plots/neuronStrip';
+import { drawNtkChart } from '../plots/ntkChart';
+import { drawRadiusChart } from '../plots/radiusChart';
+import { useRun } from '../state/store';
+import { ChartBox } from './ChartBox';
+
+const PREDICTION_POINTS = 400;
+const P_VALUES = Array.from({ length: 16 }, (_, i) => i + 1);
+const TAU_VALUES = Array.from({ length: 20 }, (_, i) => i + 1);
+
+/** Mean of err over the last third of the rounds since the last setting change, once there are 300 of them. */
+function measuredPlateau(rounds: number[], err: number[], since: number): number | null {
+  const idx = rounds.findIndex((r) => r >= since);
+  if (idx < 0 || rounds.length - idx < 300) return null;
+  const tail = err.slice(rounds.length - Math.floor((rounds.length - idx) / 3));
+  return tail.reduce((a, b) => a + b, 0) / tail.length;
+}
+
+export function Plots() {
+  const version = useRun((s) => s.version);
+  const config = useRun((s) => s.config);
+  const basis = useRun((s) => s.basis);
+  const markers = useRun((s) => s.markers);
+  const masks = useRun((s) => s.masks);
+  const maskRows = useRun((s) => s.maskRows);
+  const h = useRun.getState().history;
+  const scheme = basis ? schemeOf(config, basis.spectrum) : null;
+  const last = h.round.length ? h.round[h.round.length - 1] : 0;
+  const plateau = measuredPlateau(h.round, h.err, markers.length ? markers[markers.length - 1].round : 0);
+  const sweeps = useMemo(() => {
+    if (!basis || !scheme) return null;
+    return {
+      p: P_VALUES.map((p) => radiusLazy(basis.spectrum, { ...scheme, p, xi: scheme.categorical ? 1 / p : scheme.xi })),
+      tau: TAU_VALUES.map((tau) => radiusLazy(basis.spectrum, { ...scheme, tau })),
+    };
+  }, [basis, scheme?.xi, scheme?.p, scheme?.tau, scheme?.eta, scheme?.kappa, scheme?.categorical]);
+  return (
+    <section className="plots" aria-label="Plots">
+      <ChartBox title="Training error ‖y − u_k‖² (log) — dashed: lazy-limit prediction; shaded: below the predicted neighbourhood R" height={260} version={`${version}|${config.xi}|${config.p}|${config.tau}|${String(config.eta)}`}
+        draw={(svg, size) => {
+          if (!basis || !scheme) return;
+          const predictedRounds = Array.from({ length: PREDICTION_POINTS + 1 }, (_, i) => Math.round((i * Math.max(1, last)) / PREDICTION_POINTS));
+          drawErrorChart(svg, {
+            rounds: h.round, err: h.err, predictedRounds,
+            predicted: predictedCurve(basis.spectrum, scheme, basis.c0, predictedRounds),
+            radius: radiusLazy(basis.spectrum, scheme), markers,
+          }, size);
+        }} />
+      <ChartBox title="λ_min of the empirical NTK H(W_k); line: λ_0 = λ_min(H^∞); band: ξ·λ_min of the subnetworks’ NTKs" height={200} version={version}
+        draw={(svg, size) => basis && scheme && drawNtkChart(svg, { rounds: h.round, ntkMin: h.ntkMin, subMin: h.subNtkMin, subMax: h.subNtkMax, xi: scheme.xi, lambda0: basis.spectrum.lambda0 }, size)} />
+      <div className="pair">
+        <ChartBox title="Radius R against p (dot: now; square: measured plateau)" height={170} version={`${version}|${sweeps ? sweeps.p.join() : ''}`}
+          draw={(svg, size) => sweeps && drawRadiusChart(svg, { label: 'subnetworks p', values: P_VALUES, radius: sweeps.p, current: config.p, measured: plateau }, size)} />
+        <ChartBox title="Radius R against τ" height={170} version={`${version}|${sweeps ? sweeps.tau.join() : ''}`}
+          draw={(svg, size) => sweeps && drawRadiusChart(svg, { label: 'local steps τ', values: TAU_VALUES, radius: sweeps.tau, current: config.tau, measured: plateau }, size)} />
+      </div>
+      <ChartBox title={`Neurons each subnetwork holds this round (first ${STRIP_NEURONS})`} height={Math.min(160, 18 * Math.max(1, maskRows) + 4)} version={`${version}|${maskRows}`}
+        draw={(svg, size) => drawNeuronStrip(svg, masks, maskRows, size)} />
+    </section>
+  );
+}
