@@ -1,0 +1,30 @@
+// Each backend, forced by the link, starts, trains, and the error falls; a screenshot of the main screen is kept.
+import { expect, test } from '@playwright/test';
+import { expectTrains, openRun } from './helpers';
+
+for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) {
+  test(`?backend=${backend} trains and the error falls`, async ({ page }) => {
+    await openRun(page, `?backend=${backend}&scheme=msdropout&p=2&m=128&n=16&d=8`);
+    expect(await page.evaluate(() => window.subnetLab.backend())).toBe(backend);
+    await expect(page.getByTestId('backend')).toContainText(backend.toUpperCase());
+    await expectTrains(page, 15);
+  });
+}
+
+test('the main screen after training (screenshot kept as a test artifact)', async ({ page }, info) => {
+  await openRun(page, '?backend=wasm&scheme=dropout&m=1024&n=16&d=8');
+  await page.evaluate(() => window.subnetLab.step(300));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: info.outputPath('main-screen.png'), fullPage: true });
+  const err = await page.evaluate(() => window.subnetLab.metrics().err);
+  expect(err.at(-1)).toBeLessThan(err[0] / 2);
+  await expect(page.getByTestId('theory-numbers')).toContainText('radius R');
+});
+
+test('the worker keeps a flat tensor count over 300 rounds', async ({ page }) => {
+  await openRun(page, '?backend=wasm&scheme=ist&p=3&tau=2&m=256&n=16&d=8');
+  await page.evaluate(() => window.subnetLab.step(1));
+  const before = await page.evaluate(() => window.subnetLab.tensorCount());
+  await page.evaluate(() => window.subnetLab.step(300));
+  expect(await page.evaluate(() => window.subnetLab.tensorCount())).toBe(before);
+});
