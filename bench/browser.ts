@@ -67,14 +67,19 @@ try {
       await app.evaluate(() => window.subnetLab.step(2)); // first shapes compile here
       const longestBefore = await app.evaluate(() => (window as unknown as { __longest: number }).__longest);
       await app.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
-      const r0 = await app.evaluate(() => window.subnetLab.metrics().round.length);
+      // Rounds that arrived between play and the last chunk after pause, over that time.
+      const [r0, t0] = await app.evaluate(() => [window.subnetLab.metrics().round.length, performance.now()]);
       await app.evaluate(() => window.subnetLab.play());
       await app.waitForTimeout(SECONDS * 2000);
-      await app.evaluate(() => window.subnetLab.pause());
-      const r1 = await app.evaluate(() => window.subnetLab.metrics().round.length);
+      // step(0) waits for the loop's chunk in flight, so every round run by then is counted.
+      const [r1, t1] = await app.evaluate(async () => {
+        window.subnetLab.pause();
+        await window.subnetLab.step(0);
+        return [window.subnetLab.metrics().round.length, performance.now()];
+      });
       const longest = await app.evaluate(() => (window as unknown as { __longest: number }).__longest);
       await app.close();
-      const appRate = (r1 - r0) / (SECONDS * 2);
+      const appRate = (1000 * (r1 - r0)) / (t1 - t0);
       const f = (v: number) => (v >= 10 ? v.toFixed(1) : v.toPrecision(3));
       rows.push(`| ${b.backend} | ${n}, ${d}, ${m} | ${f(b.engine as number)} | ${f(b.ceiling as number)} | ${((b.engine as number) / (b.ceiling as number)).toFixed(2)} | ${f(b.naive as number)} | ${((b.engine as number) / (b.naive as number)).toFixed(1)} | ${f(appRate)} | ${longest.toFixed(0)} | ${longestBefore.toFixed(0)} |`);
       console.error(rows[rows.length - 1]);

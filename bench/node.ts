@@ -3,12 +3,12 @@
  * matmuls (same shapes, same FLOPs) run bare with tf.matMul on the same backend. Prints a markdown table.
  * Usage: npm run bench:node [-- --seconds 2]
  */
-import * as tf from '@tensorflow/tfjs';
 import os from 'node:os';
 import { useNodeBackend, NODE_BACKENDS } from '../src/cli/backend';
 import { parseConfig } from '../src/core/config';
 import { makeProblem } from '../src/core/problem';
 import { Trainer } from '../src/engine/trainer';
+import { roundFlops, roundMatmuls } from './ceiling';
 
 const SIZES = [[256, 32, 1024], [256, 32, 8192]] as const;
 const SCHEMES = ['gd', 'dropout', 'msdropout', 'ist', 'custom'] as const;
@@ -25,17 +25,6 @@ async function rate(f: () => Promise<void>): Promise<number> {
     calls += 1;
   }
   return (calls * 1000) / (performance.now() - t0);
-}
-
-/** The matmul shapes of one round: τ × (X·W_l, Xᵀ·G) on width L, then X·W for the metrics. */
-function roundMatmuls(n: number, d: number, m: number, L: number, tau: number) {
-  const flops = tau * 2 * (2 * n * d * L) + 2 * n * d * m;
-  return { flops, run: (X: tf.Tensor2D, XT: tf.Tensor2D, WL: tf.Tensor2D, G: tf.Tensor2D, W: tf.Tensor2D) => {
-    const outs: tf.Tensor[] = [];
-    for (let t = 0; t < tau; t++) outs.push(tf.matMul(X, WL), tf.matMul(XT, G));
-    outs.push(tf.matMul(X, W));
-    return outs;
-  } };
 }
 
 const rows: string[] = [];
@@ -55,15 +44,11 @@ for (const backend of NODE_BACKENDS) {
       }) * 5;
       trainer.dispose();
       const mm = roundMatmuls(n, d, m, L, tau);
-      const [X, XT, WL, G, W] = [tf.randomNormal([n, d]), tf.randomNormal([d, n]), tf.randomNormal([d, L]), tf.randomNormal([n, L]), tf.randomNormal([d, m])] as tf.Tensor2D[];
-      const ceiling = await rate(async () => {
-        const outs = mm.run(X, XT, WL, G, W);
-        await Promise.all(outs.map((o) => o.data()));
-        tf.dispose(outs);
-      });
-      tf.dispose([X, XT, WL, G, W]);
-      const gflops = (engine * mm.flops) / 1e9;
-      rows.push(`| ${backend} | ${n}, ${d}, ${m} | ${scheme} | ${p} | ${tau} | ${(mm.flops / 1e6).toFixed(0)} | ${engine.toFixed(2)} | ${gflops.toFixed(2)} | ${ceiling.toFixed(2)} | ${(engine / ceiling).toFixed(2)} |`);
+      const ceiling = await rate(mm.run);
+      mm.dispose();
+      const flops = roundFlops(n, d, m, L, tau);
+      const gflops = (engine * flops) / 1e9;
+      rows.push(`| ${backend} | ${n}, ${d}, ${m} | ${scheme} | ${p} | ${tau} | ${(flops / 1e6).toFixed(0)} | ${engine.toFixed(2)} | ${gflops.toFixed(2)} | ${ceiling.toFixed(2)} | ${(engine / ceiling).toFixed(2)} |`);
       console.error(rows[rows.length - 1]);
     }
   }

@@ -71,6 +71,23 @@ describe('cli train', () => {
   });
 });
 
+describe('cli sweep', () => {
+  it('a 3 × 3 grid writes 9 rows with the grid values, the converged error and R_lazy', () => {
+    const out = path.join(dir, 'sweep.csv');
+    const r = cli('sweep', '--config', 'scheme=custom&mask=bernoulli&m=64&n=8&d=4', '--grid', 'p=1,2,4;xi=0.5,0.8,1', '--rounds', '60', '--out', out);
+    expect(r.code).toBe(0);
+    const rows = csv(readFileSync(out, 'utf8'));
+    expect(rows).toHaveLength(9);
+    expect(rows.map((x) => [x.p, x.xi])).toEqual([1, 2, 4].flatMap((p) => [0.5, 0.8, 1].map((xi) => [p, xi])));
+    for (const x of rows) {
+      expect(Number.isFinite(x.converged)).toBe(true);
+      expect(x.radius).toBeGreaterThanOrEqual(0);
+    }
+    expect(rows.filter((x) => x.xi === 1).every((x) => x.radius === 0)).toBe(true);
+    expect(rows[0].radius).toBeGreaterThan(rows[6].radius); // R falls with p at ξ = 0.5
+  });
+});
+
 describe('cli theory', () => {
   it('prints the predicted numbers as JSON', () => {
     const r = cli('theory', '--config', 'scheme=dropout&xi=0.5&n=10&d=5&m=2048');
@@ -97,6 +114,8 @@ describe('bad arguments: one line, exit code 2', () => {
     [['train', '--config', 'missing.json'], /config file not found/],
     [['theory', '--data', dataFile], /point the same way/],
     [['train', 'stray'], /unexpected argument/],
+    [['sweep', '--rounds', '10'], /sweep needs --grid/],
+    [['sweep', '--grid', 'width=1,2'], /config key/],
   ];
   for (const [args, re] of cases) {
     it(args.join(' ') || '(nothing)', () => {

@@ -1,6 +1,6 @@
 /**
  * Command line on Node: `train` writes one metrics row per round (CSV or JSON), `theory` prints the predicted
- * numbers as JSON. Bad arguments print one line and exit with code 2.
+ * numbers as JSON, `sweep` writes one row per grid cell. Bad arguments print one line and exit with code 2.
  */
 import { writeFileSync } from 'node:fs';
 import { emptyHistory, historyToCsv, historyToJson, pushRow } from '../core/metrics';
@@ -8,12 +8,14 @@ import { Trainer } from '../engine/trainer';
 import { choiceFlag, intFlag, numberFlag, parseArgs, UsageError } from './args';
 import { NODE_BACKENDS, useNodeBackend } from './backend';
 import { readProblem } from './inputs';
+import { sweepCsv } from './sweep';
 import { sumSquares } from '../core/matrix';
 import { summarize } from '../core/summary';
 
 const COMMANDS = {
   train: ['config', 'data', 'init', 'rounds', 'backend', 'out', 'ntk-every'],
   theory: ['config', 'data', 'init', 'delta', 'rounds'],
+  sweep: ['config', 'grid', 'rounds', 'backend', 'out', 'window', 'tol'],
 } as const;
 
 async function train(flags: Map<string, string>, notes: string[]): Promise<void> {
@@ -31,6 +33,17 @@ async function train(flags: Map<string, string>, notes: string[]): Promise<void>
   for (const row of await trainer.run(rounds, 25)) pushRow(history, row);
   trainer.dispose();
   const text = out && /\.json$/i.test(out) ? historyToJson(history) : historyToCsv(history);
+  if (out) writeFileSync(out, text);
+  else process.stdout.write(text);
+}
+
+async function sweep(flags: Map<string, string>, notes: string[]): Promise<void> {
+  const out = flags.get('out');
+  if (out && !/\.csv$/i.test(out)) throw new UsageError(`--out must end in .csv, got "${out}"`);
+  const backend = choiceFlag(flags, 'backend', NODE_BACKENDS, 'cpu');
+  await useNodeBackend(backend);
+  const text = await sweepCsv(flags, notes);
+  flushNotes(notes);
   if (out) writeFileSync(out, text);
   else process.stdout.write(text);
 }
@@ -54,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const { command, flags } = parseArgs(argv, COMMANDS);
     if (command === 'train') await train(flags, notes);
+    else if (command === 'sweep') await sweep(flags, notes);
     else theory(flags, notes);
     return 0;
   } catch (e) {

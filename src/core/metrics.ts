@@ -46,3 +46,14 @@ export function historyToCsv(h: History): string {
 export function historyToJson(h: History): string {
   return JSON.stringify(h, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v));
 }
+
+/**
+ * The measured plateau: mean of err over the last third of the rounds since round `since`, once at least
+ * `minRounds` have passed (else null).
+ */
+export function plateauSince(h: History, since: number, minRounds = 300): number | null {
+  const idx = h.round.findIndex((r) => r >= since);
+  if (idx < 0 || h.round.length - idx < minRounds) return null;
+  const tail = h.err.slice(h.round.length - Math.floor((h.round.length - idx) / 3));
+  return tail.reduce((a, b) => a + b, 0) / tail.length;
+}

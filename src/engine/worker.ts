@@ -13,10 +13,15 @@ import { chooseBackend } from './backends';
 import type { BackendInfo, BackendName, Chunk, EngineApi, LiveUpdate, TheoryBasis } from './protocol';
 import { Trainer } from './trainer';
 
+/** Most rounds queued on the device between two read-backs. */
+const MAX_BATCH = 16;
+
 let backend: BackendInfo | null = null;
 let trainer: Trainer | null = null;
 let config: Config | null = null;
 let live: LiveUpdate | null = null;
+/** Rounds per read-back, adapted to the backend's speed by runFor. */
+let batch = 1;
 const failed: BackendName[] = [];
 
 function basisOf(c: Config): { trainer: Trainer; basis: TheoryBasis } {
@@ -50,6 +55,7 @@ const api: EngineApi = {
     trainer = null;
     config = c;
     live = null;
+    batch = 1;
     const built = basisOf(c);
     trainer = built.trainer;
     return built.basis;
@@ -62,12 +68,18 @@ const api: EngineApi = {
     let switched: BackendInfo | undefined;
     try {
       rows.push(...(await trainer.flush()));
+      // Batches grow from one round while they stay well inside the budget, so a slow backend still
+      // answers within about one round and a fast one reads back rarely.
       let done = 0;
       while (done < maxRounds && performance.now() - t0 < ms) {
-        const k = Math.min(5, maxRounds - done);
+        const k = Math.min(batch, maxRounds - done);
+        const tb = performance.now();
         for (let i = 0; i < k; i++) trainer.step();
         rows.push(...(await trainer.flush()));
         done += k;
+        const took = performance.now() - tb;
+        if (took < ms / 4) batch = Math.min(2 * batch, MAX_BATCH);
+        else if (took > ms) batch = Math.max(1, batch >> 1);
       }
     } catch (e) {
       switched = await recover(e);

@@ -9,6 +9,7 @@ import { MAX_WIDTH, type Config, type ConfigKey } from '../core/config';
 import { tooLarge } from '../core/limits';
 import { emptyHistory, pushRow, type MetricRow } from '../core/metrics';
 import { schemeOf } from '../core/summary';
+import { etaStable } from '../core/theory';
 import type { BackendName, Chunk, EngineApi, LiveUpdate } from '../engine/protocol';
 import { useRun } from './store';
 import { linkQuery } from './url';
@@ -65,7 +66,7 @@ export class EngineClient {
         useRun.setState({ status: 'refused', notice: refusal, basis: null, history: emptyHistory(), version: useRun.getState().version + 1 });
         return;
       }
-      useRun.setState({ status: 'compiling', notice: null, history: emptyHistory(), markers: [], masks: null });
+      useRun.setState({ status: 'starting', compiling: true, notice: null, history: emptyHistory(), markers: [], masks: null });
       const basis = await this.api.start(config);
       await this.api.update(this.liveOf(config, basis.spectrum));
       useRun.setState({ basis });
@@ -92,6 +93,7 @@ export class EngineClient {
     }
     const changed = (['scheme', 'xi', 'p', 'tau', 'eta', 'mask', 'aggregate'] as ConfigKey[]).filter((k) => prev[k] !== next[k]);
     if (!changed.length) return;
+    if (prev.p !== next.p || prev.mask !== next.mask) useRun.setState({ compiling: true });
     const round = await this.exclusive(() => this.api.update(this.liveOf(next, basis.spectrum)));
     const label = changed.map((k) => `${k} = ${String(next[k])}`).join(', ');
     useRun.setState((s) => ({ markers: [...s.markers, { round, label }] }));
@@ -160,6 +162,7 @@ export class EngineClient {
       roundsPerSec: state.roundsPerSec ? 0.7 * state.roundsPerSec + 0.3 * rate : rate,
       masks: chunk.masks ?? state.masks,
       maskRows: chunk.p,
+      compiling: state.compiling && rounds === 0,
     });
     this.checkDivergence(chunk.rows);
   }
@@ -171,7 +174,7 @@ export class EngineClient {
     if (!bad || !basis) return;
     this.playing = false;
     const s = schemeOf(config, basis.spectrum);
-    const limit = (2 * s.xi) / basis.spectrum.lambdaMax;
+    const limit = etaStable(basis.spectrum, s.xi);
     const what = Number.isFinite(bad.err) ? `the error grew over ${DIVERGENCE_FACTOR}× its start` : 'the error is no longer a finite number';
     const why = s.eta >= limit
       ? `The step size η = ${s.eta.toPrecision(3)} is above the stability limit 2ξ/λ_max = ${limit.toPrecision(3)}: lower η, or use "auto".`

@@ -8,7 +8,7 @@ import { defaultConfig, type Config } from '../core/config';
 import { emptyHistory, type History } from '../core/metrics';
 import type { BackendInfo, BackendName, TheoryBasis } from '../engine/protocol';
 
-export type Status = 'starting' | 'compiling' | 'ready' | 'running' | 'paused' | 'diverged' | 'refused' | 'error';
+export type Status = 'starting' | 'ready' | 'running' | 'paused' | 'diverged' | 'refused' | 'error';
 
 export interface Marker {
   round: number;
@@ -25,6 +25,8 @@ export interface RunState {
   /** Why the run stopped or was refused, in words. */
   notice: string | null;
   roundsPerSec: number;
+  /** New shapes are compiling on the device (first round after a restart or a change of p or mask). */
+  compiling: boolean;
   basis: TheoryBasis | null;
   history: History;
   version: number;
@@ -41,6 +43,7 @@ export const useRun = create<RunState>(() => ({
   status: 'starting',
   notice: null,
   roundsPerSec: 0,
+  compiling: false,
   basis: null,
   history: emptyHistory(),
   version: 0,

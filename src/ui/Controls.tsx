@@ -50,8 +50,8 @@ export function Controls() {
         {config.eta === 'auto' && theory && <output className="small">η = {theory.eta.toPrecision(3)}</output>}
       </div>
       <Slider label="init scale κ" help={h('kappa')} value={config.kappa} min={0.05} max={4} step={0.05} format={(v) => v.toFixed(2)} onChange={(kappa) => set({ kappa })} />
-      <Slider label="samples n" help={h('n')} value={config.n} min={2} max={512} onChange={(n) => set({ n })} />
-      <Slider label="input dimension d" help={h('d')} value={config.d} min={2} max={256} onChange={(d) => set({ d })} />
+      <Slider label="samples n" help={h('n')} value={config.n} min={2} max={Math.max(512, config.n)} onChange={(n) => set({ n })} />
+      <Slider label="input dimension d" help={h('d')} value={config.d} min={2} max={Math.max(256, config.d)} onChange={(d) => set({ d })} />
       <div className="control" title={h('data')}>
         <label>
           data{' '}

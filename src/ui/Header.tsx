@@ -6,6 +6,7 @@ export function Header() {
   const backend = useRun((s) => s.backend);
   const rate = useRun((s) => s.roundsPerSec);
   const status = useRun((s) => s.status);
+  const compiling = useRun((s) => s.compiling);
   const [copied, setCopied] = useState(false);
   const share = async () => {
     try {
@@ -23,7 +24,7 @@ export function Header() {
         {backend ? `${backend.name.toUpperCase()} · ${backend.adapter}` : 'choosing a backend…'}
       </span>
       <span className="rate" aria-live="off">{status === 'running' ? `${rate.toFixed(rate < 10 ? 1 : 0)} rounds/s` : ''}</span>
-      <span className={`status status-${status}`} data-testid="status" role="status">{status === 'compiling' ? 'compiling shaders…' : status}</span>
+      <span className={`status status-${status}`} data-testid="status" role="status">{compiling && ['starting', 'running', 'paused'].includes(status) ? 'compiling shaders…' : status}</span>
       <button type="button" onClick={share} title="Copy a link that reproduces this run">{copied ? 'Copied' : 'Share'}</button>
     </header>
   );

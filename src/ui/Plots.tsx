@@ -1,5 +1,6 @@
 // The four live plots: error with predictions, NTK eigenvalues, radius against p and τ, and the neuron strip.
 import { useMemo } from 'react';
+import { plateauSince } from '../core/metrics';
 import { predictedCurve, radiusLazy } from '../core/theory';
 import { schemeOf } from '../core/summary';
 import { drawErrorChart } from '../plots/errorChart';
@@ -13,14 +14,6 @@ const PREDICTION_POINTS = 400;
 const P_VALUES = Array.from({ length: 16 }, (_, i) => i + 1);
 const TAU_VALUES = Array.from({ length: 20 }, (_, i) => i + 1);
 
-/** Mean of err over the last third of the rounds since the last setting change, once there are 300 of them. */
-function measuredPlateau(rounds: number[], err: number[], since: number): number | null {
-  const idx = rounds.findIndex((r) => r >= since);
-  if (idx < 0 || rounds.length - idx < 300) return null;
-  const tail = err.slice(rounds.length - Math.floor((rounds.length - idx) / 3));
-  return tail.reduce((a, b) => a + b, 0) / tail.length;
-}
-
 export function Plots() {
   const version = useRun((s) => s.version);
   const config = useRun((s) => s.config);
@@ -31,7 +24,7 @@ export function Plots() {
   const h = useRun.getState().history;
   const scheme = basis ? schemeOf(config, basis.spectrum) : null;
   const last = h.round.length ? h.round[h.round.length - 1] : 0;
-  const plateau = measuredPlateau(h.round, h.err, markers.length ? markers[markers.length - 1].round : 0);
+  const plateau = plateauSince(h, markers.length ? markers[markers.length - 1].round : 0);
   const sweeps = useMemo(() => {
     if (!basis || !scheme) return null;
     return {
