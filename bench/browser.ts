@@ -47,7 +47,7 @@ try {
       const query = `?backend=${backend}&${CONFIG}&n=${n}&d=${d}&m=${m}`;
       const page = await browser.newPage();
       version = browser.version();
-      await page.goto(`http://localhost:4181/${query}&seconds=${SECONDS}`);
+      await page.goto(`http://localhost:4181/${query}&seconds=${SECONDS}`, { waitUntil: 'commit' });
       await page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench, null, { timeout: 600_000 });
       const b = await page.evaluate(() => (window as unknown as { __bench: Record<string, number | string> }).__bench);
       await page.close();

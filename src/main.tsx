@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { automationApi, type SubnetLabApi } from './state/automation';
 import { EngineClient } from './state/engineClient';
 import { readLink } from './state/url';
+import { useView } from './state/view';
 import { App } from './ui/App';
 import { ClientContext } from './ui/context';
 import './ui/app.css';
@@ -17,6 +18,8 @@ declare global {
 const client = new EngineClient();
 window.subnetLab = automationApi(client);
 const link = readLink(location.search);
+useView.setState({ presenting: link.presenting });
+useView.subscribe((v, prev) => v.presenting !== prev.presenting && client.mirror());
 void client.boot(link.config, link.messages, link.backend);
 
 createRoot(document.getElementById('root') as HTMLElement).render(

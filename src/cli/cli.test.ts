@@ -115,6 +115,7 @@ describe('bad arguments: one line, exit code 2', () => {
     [['theory', '--data', dataFile], /point the same way/],
     [['train', 'stray'], /unexpected argument/],
     [['sweep', '--rounds', '10'], /sweep needs --grid/],
+    [['train', '--run', 'x.json', '--config', 'm=8'], /--run holds config, data and init/],
     [['sweep', '--grid', 'width=1,2'], /config key/],
   ];
   for (const [args, re] of cases) {

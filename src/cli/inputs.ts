@@ -4,6 +4,7 @@ import { parseConfig, type Config } from '../core/config';
 import { parseUserData } from '../core/datasets';
 import { weightsFromJson } from '../core/init';
 import { makeData, makeProblem, type Problem } from '../core/problem';
+import { parseRunFile } from '../core/runFile';
 import { UsageError } from './args';
 
 function readText(file: string, what: string): string {
@@ -31,6 +32,14 @@ export function readConfig(spec: string | undefined, notes: string[]): Config {
 }
 
 export function readProblem(flags: Map<string, string>, notes: string[]): Problem {
+  const runFile = flags.get('run');
+  if (runFile) {
+    if (['config', 'data', 'init'].some((f) => flags.has(f))) throw new UsageError('--run holds config, data and init: give it alone');
+    const run = parseRunFile(readText(runFile, 'run'));
+    if (!run.ok) throw new UsageError(`run ${runFile}: ${run.error}`);
+    notes.push(...run.messages);
+    return makeProblem(run.config, run.data, run.init);
+  }
   const config = readConfig(flags.get('config'), notes);
   let data = undefined;
   const dataFile = flags.get('data');

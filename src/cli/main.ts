@@ -13,8 +13,8 @@ import { sumSquares } from '../core/matrix';
 import { summarize } from '../core/summary';
 
 const COMMANDS = {
-  train: ['config', 'data', 'init', 'rounds', 'backend', 'out', 'ntk-every'],
-  theory: ['config', 'data', 'init', 'delta', 'rounds'],
+  train: ['config', 'run', 'data', 'init', 'rounds', 'backend', 'out', 'ntk-every'],
+  theory: ['config', 'run', 'data', 'init', 'delta', 'rounds'],
   sweep: ['config', 'grid', 'rounds', 'backend', 'out', 'window', 'tol'],
 } as const;
 

@@ -131,7 +131,9 @@ export function fromRows(rows: number[][], targets: number[]): DataResult {
     if (!r.every(Number.isFinite)) return fail(`Row ${i + 1} has a value that is not a finite number.`);
     const norm = Math.hypot(...r);
     if (norm === 0) return fail(`Row ${i + 1} is all zeros and cannot be normalized to unit length.`);
-    for (let j = 0; j < d; j++) X.data[i * d + j] = r[j] / norm;
+    // Rows already of unit length are kept bit for bit, so exported runs load back exactly.
+    const unit = Math.abs(norm - 1) < 1e-12;
+    for (let j = 0; j < d; j++) X.data[i * d + j] = unit ? r[j] : r[j] / norm;
   }
   if (!targets.every(Number.isFinite)) return fail('Every target y must be a finite number.');
   const dup = firstParallelPair(X);

@@ -10,8 +10,18 @@ import { makeProblem } from '../core/problem';
 import { outputs } from '../core/reference';
 import { projections } from '../core/theory';
 import { chooseBackend } from './backends';
-import type { BackendInfo, BackendName, Chunk, EngineApi, LiveUpdate, TheoryBasis } from './protocol';
+import { toRunFile } from '../core/runFile';
+import type { BackendInfo, BackendName, Chunk, EngineApi, Given, LiveUpdate, TheoryBasis } from './protocol';
 import { Trainer } from './trainer';
+
+/**
+ * NTK cadence: every 10 rounds on small problems; rarer as the (p+1) float64 eigen-solves of n×n matrices
+ * grow (∝ (p+1)·n³), so that they stay a small share of the training time.
+ */
+function ntkEvery(n: number, p: number): number {
+  return Math.max(10, Math.round(((p + 1) * n ** 3) / NTK_WORK_PER_ROUND));
+}
+const NTK_WORK_PER_ROUND = 1e6;
 
 /** Most rounds queued on the device between two read-backs. */
 const MAX_BATCH = 16;
@@ -19,17 +29,18 @@ const MAX_BATCH = 16;
 let backend: BackendInfo | null = null;
 let trainer: Trainer | null = null;
 let config: Config | null = null;
+let given: Given = {};
 let live: LiveUpdate | null = null;
 /** Rounds per read-back, adapted to the backend's speed by runFor. */
 let batch = 1;
 const failed: BackendName[] = [];
 
-function basisOf(c: Config): { trainer: Trainer; basis: TheoryBasis } {
-  const problem = makeProblem(c);
+function basisOf(c: Config, g: Given): { trainer: Trainer; basis: TheoryBasis } {
+  const problem = makeProblem(c, g.data, g.init);
   const { data, init, spectrum } = problem;
   const e0 = outputs(data.X, init.W, init.a).map((u, i) => u - data.y[i]);
   const { vectors: _vectors, ...sp } = spectrum;
-  return { trainer: new Trainer(problem, { ntkEvery: 10 }), basis: { spectrum: sp, c0: projections(spectrum, e0), yNorm2: sumSquares(data.y) } };
+  return { trainer: new Trainer(problem, { ntkEvery: ntkEvery(c.n, c.p) }), basis: { spectrum: sp, c0: projections(spectrum, e0), yNorm2: sumSquares(data.y) } };
 }
 
 async function recover(error: unknown): Promise<BackendInfo> {
@@ -39,7 +50,7 @@ async function recover(error: unknown): Promise<BackendInfo> {
   trainer = null;
   backend = await chooseBackend(null, failed);
   backend = { ...backend, note: `${failed[failed.length - 1]} failed (${reason}); continued on ${backend.name} from round 0. ${backend.note}` };
-  trainer = basisOf(config).trainer;
+  trainer = basisOf(config, given).trainer;
   if (live) trainer.update(live);
   return backend;
 }
@@ -50,13 +61,14 @@ const api: EngineApi = {
     return backend;
   },
 
-  async start(c) {
+  async start(c, g = {}) {
     trainer?.dispose();
     trainer = null;
     config = c;
+    given = g;
     live = null;
     batch = 1;
-    const built = basisOf(c);
+    const built = basisOf(c, g);
     trainer = built.trainer;
     return built.basis;
   },
@@ -93,6 +105,12 @@ const api: EngineApi = {
     live = s;
     trainer?.update(s);
     return (trainer?.round ?? 0) + 1;
+  },
+
+  async exportRun() {
+    if (!trainer) throw new Error('start() first');
+    const { config: c, data, init } = trainer.problem;
+    return toRunFile(c, data, init);
   },
 
   async tensorCount() {

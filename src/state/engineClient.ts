@@ -10,9 +10,11 @@ import { tooLarge } from '../core/limits';
 import { emptyHistory, pushRow, type MetricRow } from '../core/metrics';
 import { schemeOf } from '../core/summary';
 import { etaStable } from '../core/theory';
-import type { BackendName, Chunk, EngineApi, LiveUpdate } from '../engine/protocol';
+import type { RunFile } from '../core/runFile';
+import type { BackendName, Chunk, EngineApi, Given, LiveUpdate } from '../engine/protocol';
 import { useRun } from './store';
 import { linkQuery } from './url';
+import { useView } from './view';
 
 /** Keys that change the problem itself: a new initialization. */
 const RESTART_KEYS: ConfigKey[] = ['m', 'n', 'd', 'kappa', 'data', 'seed'];
@@ -25,6 +27,8 @@ export class EngineClient {
   private playing = false;
   private loop: Promise<void> | null = null;
   private busy: Promise<unknown> = Promise.resolve();
+  /** User data and weights in use instead of the seed's; dropped when a restart key changes. */
+  private given: Given = {};
 
   constructor() {
     const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' });
@@ -50,9 +54,10 @@ export class EngineClient {
     }
   }
 
-  private mirror(): void {
+  /** Writes the current configuration and view into the address bar. */
+  mirror(): void {
     const { config, forcedBackend } = useRun.getState();
-    history.replaceState(null, '', linkQuery(config, forcedBackend));
+    history.replaceState(null, '', linkQuery(config, forcedBackend, useView.getState().presenting));
   }
 
   /** New data and initialization from the current config (also "reset": the same seed gives the same start). */
@@ -67,7 +72,7 @@ export class EngineClient {
         return;
       }
       useRun.setState({ status: 'starting', compiling: true, notice: null, history: emptyHistory(), markers: [], masks: null });
-      const basis = await this.api.start(config);
+      const basis = await this.api.start(config, this.given);
       await this.api.update(this.liveOf(config, basis.spectrum));
       useRun.setState({ basis });
       this.ingest(await this.api.runFor(0, 0), 0);
@@ -88,6 +93,7 @@ export class EngineClient {
     this.mirror();
     const { basis, status } = useRun.getState();
     if (!basis || status === 'refused' || status === 'error' || RESTART_KEYS.some((k) => prev[k] !== next[k])) {
+      if (RESTART_KEYS.some((k) => prev[k] !== next[k])) this.given = {};
       await this.restart();
       return;
     }
@@ -140,6 +146,18 @@ export class EngineClient {
       const chunk = await this.exclusive(() => this.api.runFor(1e9, target - last));
       this.ingest(chunk, performance.now() - t0);
     }
+  }
+
+  /** Starts a run from given data (and weights): an uploaded dataset or an imported run file. */
+  async load(config: Config, given: Given, messages: string[]): Promise<void> {
+    this.given = given;
+    useRun.setState({ config, linkMessages: messages });
+    this.mirror();
+    await this.restart();
+  }
+
+  exportRun(): Promise<RunFile> {
+    return this.exclusive(() => this.api.exportRun());
   }
 
   tensorCount(): Promise<number> {

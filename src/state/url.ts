@@ -6,25 +6,30 @@ export interface LinkState {
   config: Config;
   messages: string[];
   backend: BackendName | null;
+  presenting: boolean;
 }
 
 export function readLink(search: string): LinkState {
   const { config, messages } = parseConfig(search);
   let backend: BackendName | null = null;
   let raw: string | null = null;
+  let view: string | null = null;
   try {
-    raw = new URLSearchParams(search).get('backend');
+    const params = new URLSearchParams(search);
+    raw = params.get('backend');
+    view = params.get('view');
   } catch {
     raw = null;
   }
+  if (view !== null && view !== 'present') messages.push(`view = "${showRaw(view)}" is not "present"; showing the normal view.`);
   if (raw !== null) {
     const v = raw.trim().toLowerCase();
     if ((BACKENDS as readonly string[]).includes(v)) backend = v as BackendName;
     else messages.push(`backend = "${showRaw(raw)}" is not one of ${BACKENDS.join(', ')}; choosing automatically.`);
   }
-  return { config, messages, backend };
+  return { config, messages, backend, presenting: view === 'present' };
 }
 
-export function linkQuery(config: Config, backend: BackendName | null): string {
-  return `?${serializeConfig(config)}${backend ? `&backend=${backend}` : ''}`;
+export function linkQuery(config: Config, backend: BackendName | null, presenting: boolean): string {
+  return `?${serializeConfig(config)}${backend ? `&backend=${backend}` : ''}${presenting ? '&view=present' : ''}`;
 }

@@ -3,6 +3,8 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { Size } from '../plots/frame';
 
 interface Props {
+  /** Names the chart for exports and tests (data-chart). */
+  name: string;
   title: string;
   height: number;
   /** Redraws when this changes. */
@@ -11,7 +13,7 @@ interface Props {
   children?: ReactNode;
 }
 
-export function ChartBox({ title, height, version, draw, children }: Props) {
+export function ChartBox({ name, title, height, version, draw, children }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const drawRef = useRef(draw);
@@ -35,7 +37,7 @@ export function ChartBox({ title, height, version, draw, children }: Props) {
     };
   }, []);
   return (
-    <figure className="chart" ref={box}>
+    <figure className="chart" ref={box} data-chart={name}>
       <figcaption>{title}</figcaption>
       <svg ref={svg} role="img" aria-label={title} />
       {children}

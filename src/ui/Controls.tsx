@@ -3,6 +3,7 @@ import { applyPreset, CONFIG_TABLE, MAX_WIDTH, PRESETS, SCHEMES, DATASETS, type 
 import { largestWidth } from '../core/limits';
 import { useRun } from '../state/store';
 import { useClient } from './context';
+import { ExportPanel } from './ExportPanel';
 import { Slider } from './Slider';
 import { useTheory } from './useTheory';
 
@@ -66,6 +67,7 @@ export function Controls() {
           <input type="number" min={0} max={4294967295} value={config.seed} onChange={(e) => { const v = Math.floor(Number(e.target.value)); if (Number.isFinite(v) && v >= 0 && v <= 4294967295) set({ seed: v }); }} />
         </label>
       </div>
+      <ExportPanel />
     </aside>
   );
 }

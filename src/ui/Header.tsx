@@ -1,12 +1,15 @@
 // Header: name, backend and adapter, live rate, status, and the Share button.
 import { useState } from 'react';
 import { useRun } from '../state/store';
+import { nextTheme, useView } from '../state/view';
 
 export function Header() {
   const backend = useRun((s) => s.backend);
   const rate = useRun((s) => s.roundsPerSec);
   const status = useRun((s) => s.status);
   const compiling = useRun((s) => s.compiling);
+  const theme = useView((v) => v.theme);
+  const presenting = useView((v) => v.presenting);
   const [copied, setCopied] = useState(false);
   const share = async () => {
     try {
@@ -25,7 +28,12 @@ export function Header() {
       </span>
       <span className="rate" aria-live="off">{status === 'running' ? `${rate.toFixed(rate < 10 ? 1 : 0)} rounds/s` : ''}</span>
       <span className={`status status-${status}`} data-testid="status" role="status">{compiling && ['starting', 'running', 'paused'].includes(status) ? 'compiling shaders…' : status}</span>
-      <button type="button" onClick={share} title="Copy a link that reproduces this run">{copied ? 'Copied' : 'Share'}</button>
+      <nav className="header-buttons" aria-label="View">
+        <button type="button" onClick={share} title="Copy a link that reproduces this run">{copied ? 'Copied' : 'Share'}</button>
+        <button type="button" onClick={() => useView.setState({ presenting: !presenting })} aria-pressed={presenting} title="Large type, controls hidden (p)">Present</button>
+        <button type="button" onClick={nextTheme} title="Theme: follow the system, light or dark (t)">Theme: {theme}</button>
+        <button type="button" onClick={() => useView.setState({ help: true })} title="Keyboard shortcuts (?)" aria-label="Help">?</button>
+      </nav>
     </header>
   );
 }

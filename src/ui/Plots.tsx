@@ -8,6 +8,7 @@ import { drawNeuronStrip, STRIP_NEURONS } from '../plots/neuronStrip';
 import { drawNtkChart } from '../plots/ntkChart';
 import { drawRadiusChart } from '../plots/radiusChart';
 import { useRun } from '../state/store';
+import { useView } from '../state/view';
 import { ChartBox } from './ChartBox';
 
 const PREDICTION_POINTS = 400;
@@ -21,6 +22,7 @@ export function Plots() {
   const markers = useRun((s) => s.markers);
   const masks = useRun((s) => s.masks);
   const maskRows = useRun((s) => s.maskRows);
+  const presenting = useView((v) => v.presenting);
   const h = useRun.getState().history;
   const scheme = basis ? schemeOf(config, basis.spectrum) : null;
   const last = h.round.length ? h.round[h.round.length - 1] : 0;
@@ -34,7 +36,7 @@ export function Plots() {
   }, [basis, scheme?.xi, scheme?.p, scheme?.tau, scheme?.eta, scheme?.kappa, scheme?.categorical]);
   return (
     <section className="plots" aria-label="Plots">
-      <ChartBox title="Training error ‖y − u_k‖² (log) — dashed: lazy-limit prediction; shaded: below the predicted neighbourhood R" height={260} version={`${version}|${config.xi}|${config.p}|${config.tau}|${String(config.eta)}`}
+      <ChartBox name="error" title="Training error ‖y − u_k‖² (log) — dashed: lazy-limit prediction; shaded: below the predicted neighbourhood R" height={presenting ? Math.max(320, Math.round(window.innerHeight * 0.62)) : 260} version={`${version}|${config.xi}|${config.p}|${config.tau}|${String(config.eta)}`}
         draw={(svg, size) => {
           if (!basis || !scheme) return;
           const predictedRounds = Array.from({ length: PREDICTION_POINTS + 1 }, (_, i) => Math.round((i * Math.max(1, last)) / PREDICTION_POINTS));
@@ -44,15 +46,15 @@ export function Plots() {
             radius: radiusLazy(basis.spectrum, scheme), markers,
           }, size);
         }} />
-      <ChartBox title="λ_min of the empirical NTK H(W_k); line: λ_0 = λ_min(H^∞); band: ξ·λ_min of the subnetworks’ NTKs" height={200} version={version}
+      <ChartBox name="ntk" title="λ_min of the empirical NTK H(W_k); line: λ_0 = λ_min(H^∞); band: ξ·λ_min of the subnetworks’ NTKs" height={200} version={version}
         draw={(svg, size) => basis && scheme && drawNtkChart(svg, { rounds: h.round, ntkMin: h.ntkMin, subMin: h.subNtkMin, subMax: h.subNtkMax, xi: scheme.xi, lambda0: basis.spectrum.lambda0 }, size)} />
       <div className="pair">
-        <ChartBox title="Radius R against p (dot: now; square: measured plateau)" height={170} version={`${version}|${sweeps ? sweeps.p.join() : ''}`}
+        <ChartBox name="radius-p" title="Radius R against p (dot: now; square: measured plateau)" height={170} version={`${version}|${sweeps ? sweeps.p.join() : ''}`}
           draw={(svg, size) => sweeps && drawRadiusChart(svg, { label: 'subnetworks p', values: P_VALUES, radius: sweeps.p, current: config.p, measured: plateau }, size)} />
-        <ChartBox title="Radius R against τ" height={170} version={`${version}|${sweeps ? sweeps.tau.join() : ''}`}
+        <ChartBox name="radius-tau" title="Radius R against τ" height={170} version={`${version}|${sweeps ? sweeps.tau.join() : ''}`}
           draw={(svg, size) => sweeps && drawRadiusChart(svg, { label: 'local steps τ', values: TAU_VALUES, radius: sweeps.tau, current: config.tau, measured: plateau }, size)} />
       </div>
-      <ChartBox title={`Neurons each subnetwork holds this round (first ${STRIP_NEURONS})`} height={Math.min(160, 18 * Math.max(1, maskRows) + 4)} version={`${version}|${maskRows}`}
+      <ChartBox name="neurons" title={`Neurons each subnetwork holds this round (first ${STRIP_NEURONS})`} height={Math.min(160, 18 * Math.max(1, maskRows) + 4)} version={`${version}|${maskRows}`}
         draw={(svg, size) => drawNeuronStrip(svg, masks, maskRows, size)} />
     </section>
   );

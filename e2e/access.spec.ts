@@ -1,0 +1,50 @@
+// Access: an axe scan of the main screen and of presentation mode (no serious or critical violations),
+// keyboard shortcuts, the theme toggle, and the layouts for a projector (1280×720) and a tablet.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { openRun } from './helpers';
+
+async function seriousViolations(page: import('@playwright/test').Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`);
+}
+
+test('no serious or critical accessibility violations, main screen and presentation mode', async ({ page }) => {
+  await openRun(page, '?backend=wasm&m=256&n=16&d=8');
+  await page.evaluate(() => window.subnetLab.step(20));
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('p');
+  await expect(page).toHaveURL(/view=present/);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('keyboard: space plays and pauses, → steps, ? opens help, t cycles the theme', async ({ page }) => {
+  await openRun(page, '?backend=wasm&m=128&n=16&d=8');
+  await page.locator('h1').click();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => window.subnetLab.metrics().round.length === 2);
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => window.subnetLab.status() === 'running');
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => window.subnetLab.status() === 'paused');
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await page.keyboard.press('t');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.keyboard.press('t');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+for (const [name, size] of [['projector', { width: 1280, height: 720 }], ['tablet', { width: 820, height: 1180 }]] as const) {
+  test(`layout fits a ${name} (${size.width}×${size.height}) without sideways scrolling`, async ({ page }, info) => {
+    await page.setViewportSize(size);
+    await openRun(page, '?backend=wasm&m=128&n=16&d=8');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+    await expect(page.getByRole('img', { name: /Training error/ })).toBeInViewport();
+    await page.screenshot({ path: info.outputPath(`${name}.png`) });
+  });
+}

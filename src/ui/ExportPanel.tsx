@@ -1,0 +1,65 @@
+// Export (metrics, the run, the error plot) and import (a run file, or a user's CSV / JSON data).
+import { useId, useState } from 'react';
+import { parseUserData } from '../core/datasets';
+import { historyToCsv, historyToJson } from '../core/metrics';
+import { parseRunFile } from '../core/runFile';
+import { standaloneSvg, svgToPng } from '../plots/exportSvg';
+import { useRun } from '../state/store';
+import { useClient } from './context';
+
+function download(name: string, data: Blob | string, type = 'text/plain'): void {
+  const url = URL.createObjectURL(data instanceof Blob ? data : new Blob([data], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const NOT_IN_LINK = 'Loaded data and weights are not part of the link: share the run file (Run JSON) instead.';
+
+function errorPlot(): SVGSVGElement | null {
+  return document.querySelector<SVGSVGElement>('[data-chart="error"] svg');
+}
+
+export function ExportPanel() {
+  const client = useClient();
+  const [problem, setProblem] = useState<string | null>(null);
+  const runId = useId();
+  const dataId = useId();
+  const stamp = () => `subnet-lab-${useRun.getState().config.scheme}-seed${useRun.getState().config.seed}`;
+  const loadFile = async (file: File | undefined, kind: 'run' | 'data') => {
+    if (!file) return;
+    const text = await file.text();
+    setProblem(null);
+    if (kind === 'run') {
+      const run = parseRunFile(text);
+      if (!run.ok) return setProblem(run.error);
+      await client.load(run.config, { data: run.data, init: run.init }, [...run.messages, NOT_IN_LINK]);
+    } else {
+      const res = parseUserData(text);
+      if (!res.ok) return setProblem(res.error);
+      const config = { ...useRun.getState().config, n: res.data.X.rows, d: res.data.X.cols };
+      await client.load(config, { data: res.data }, [...res.notes, `Training on ${file.name.slice(0, 60)}: n = ${config.n}, d = ${config.d}.`, NOT_IN_LINK]);
+    }
+  };
+  return (
+    <details className="export">
+      <summary>Export and import</summary>
+      <div className="buttons">
+        <button type="button" onClick={() => download(`${stamp()}-metrics.csv`, historyToCsv(useRun.getState().history), 'text/csv')}>Metrics CSV</button>
+        <button type="button" onClick={() => download(`${stamp()}-metrics.json`, historyToJson(useRun.getState().history), 'application/json')}>Metrics JSON</button>
+        <button type="button" onClick={async () => download(`${stamp()}-run.json`, JSON.stringify(await client.exportRun()), 'application/json')}>Run JSON</button>
+        <button type="button" onClick={() => { const s = errorPlot(); if (s) download(`${stamp()}-error.svg`, standaloneSvg(s), 'image/svg+xml'); }}>Error plot SVG</button>
+        <button type="button" onClick={async () => { const s = errorPlot(); if (s) download(`${stamp()}-error.png`, await svgToPng(standaloneSvg(s), s.width.baseVal.value, s.height.baseVal.value)); }}>Error plot PNG</button>
+      </div>
+      <div className="control">
+        <label htmlFor={runId}>Load a run file (config, data, initial weights)</label>
+        <input id={runId} type="file" accept=".json,application/json" onChange={(e) => void loadFile(e.target.files?.[0], 'run')} />
+      </div>
+      <div className="control">
+        <label htmlFor={dataId}>Train on your data (CSV with y last, or JSON {'{'} X, y {'}'})</label>
+        <input id={dataId} type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => void loadFile(e.target.files?.[0], 'data')} />
+      </div>
+      {problem && <p className="notice error" role="alert" data-testid="import-problem">{problem}</p>}
+    </details>
+  );
+}
