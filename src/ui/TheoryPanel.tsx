@@ -17,7 +17,8 @@ const FORMULAS = {
 
 function Tex({ f }: { f: keyof typeof FORMULAS }) {
   const html = useMemo(() => katex.renderToString(FORMULAS[f], { displayMode: true, throwOnError: false }), [f]);
-  return <div className="tex" dangerouslySetInnerHTML={{ __html: html }} />;
+  // Focusable so that a formula wider than the panel can be scrolled from the keyboard.
+  return <div className="tex" tabIndex={0} role="group" aria-label={`formula: ${f}`} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 const fmt = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3 ? v.toExponential(2) : v.toPrecision(3));
