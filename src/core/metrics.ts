@@ -6,17 +6,6 @@
 export const METRIC_KEYS = ['err', 'surrErr', 'maxMove', 'flipFrac', 'ntkMin', 'subNtkMin', 'subNtkMax'] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
-/** What each column means (CSV header docs, plot labels). */
-export const METRIC_HELP: Record<MetricKey, string> = {
-  err: '‖y − u‖² of the full network (sum over samples)',
-  surrErr: 'mean over the p subnetworks of ‖y − u_m‖² at the start of the round',
-  maxMove: 'max_r ‖w_r − w_r(0)‖, the largest neuron move',
-  flipFrac: 'fraction of activation patterns 1{⟨w_r, x_i⟩ ≥ 0} flipped since round 0',
-  ntkMin: 'λ_min of the empirical NTK H(W)',
-  subNtkMin: 'smallest λ_min over the subnetworks\u2019 NTKs H^l for the round\u2019s masks',
-  subNtkMax: 'largest λ_min over the subnetworks\u2019 NTKs H^l for the round\u2019s masks',
-};
-
 export type MetricRow = { round: number } & Record<MetricKey, number>;
 export type History = { round: number[] } & Record<MetricKey, number[]>;
 
@@ -29,10 +18,6 @@ export function emptyHistory(): History {
 export function pushRow(h: History, row: MetricRow): void {
   h.round.push(row.round);
   for (const k of METRIC_KEYS) h[k].push(row[k]);
-}
-
-export function historyLength(h: History): number {
-  return h.round.length;
 }
 
 const cell = (v: number) => (Number.isFinite(v) ? String(v) : '');
