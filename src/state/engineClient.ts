@@ -9,7 +9,7 @@ import { MAX_WIDTH, type Config, type ConfigKey } from '../core/config';
 import { tooLarge } from '../core/limits';
 import { emptyHistory, pushRow, type MetricRow } from '../core/metrics';
 import { schemeOf } from '../core/summary';
-import { etaStable } from '../core/theory';
+import { etaStable, type Spectrum } from '../core/theory';
 import type { RunFile } from '../core/runFile';
 import type { BackendName, Chunk, EngineApi, Given, LiveUpdate } from '../engine/protocol';
 import { useRun } from './store';
@@ -64,7 +64,7 @@ export class EngineClient {
   async restart(): Promise<void> {
     const resume = this.playing;
     await this.stopLoop();
-    await this.exclusive(async () => {
+    const started = this.exclusive(async () => {
       const { config, backend } = useRun.getState();
       const refusal = backend ? tooLarge(config, backend.limits, MAX_WIDTH) : null;
       if (refusal) {
@@ -78,10 +78,16 @@ export class EngineClient {
       this.ingest(await this.api.runFor(0, 0), 0);
       useRun.setState({ status: 'ready' });
     });
+    try {
+      await started;
+    } catch (e) {
+      this.fail(e);
+      return;
+    }
     if (resume && useRun.getState().status === 'ready') this.play();
   }
 
-  private liveOf(config: Config, spectrum: NonNullable<ReturnType<typeof useRun.getState>['basis']>['spectrum']): LiveUpdate {
+  private liveOf(config: Config, spectrum: Spectrum): LiveUpdate {
     const s = schemeOf(config, spectrum);
     return { xi: s.xi, p: s.p, tau: s.tau, eta: s.eta, mask: config.mask, aggregate: config.aggregate };
   }
@@ -92,8 +98,9 @@ export class EngineClient {
     useRun.setState({ config: next });
     this.mirror();
     const { basis, status } = useRun.getState();
-    if (!basis || status === 'refused' || status === 'error' || RESTART_KEYS.some((k) => prev[k] !== next[k])) {
-      if (RESTART_KEYS.some((k) => prev[k] !== next[k])) this.given = {};
+    const newProblem = RESTART_KEYS.some((k) => prev[k] !== next[k]);
+    if (newProblem) this.given = {};
+    if (!basis || newProblem || status === 'refused' || status === 'error') {
       await this.restart();
       return;
     }
@@ -195,8 +202,8 @@ export class EngineClient {
     const limit = etaStable(basis.spectrum, s.xi);
     const what = Number.isFinite(bad.err) ? `the error grew over ${DIVERGENCE_FACTOR}× its start` : 'the error is no longer a finite number';
     const why = s.eta >= limit
-      ? `The step size η = ${s.eta.toPrecision(3)} is above the stability limit 2ξ/λ_max = ${limit.toPrecision(3)}: lower η, or use "auto".`
-      : `The step size η = ${s.eta.toPrecision(3)} is below the lazy-limit stability bound 2ξ/λ_max = ${limit.toPrecision(3)}, but this finite network still diverged: lower η.`;
+      ? `The step size η = ${s.eta.toPrecision(3)} is above the stability limit 2ξ/λ_max = ${limit.toPrecision(3)}: lower η, or use "auto", then Reset.`
+      : `The step size η = ${s.eta.toPrecision(3)} is below the lazy-limit stability bound 2ξ/λ_max = ${limit.toPrecision(3)}, but this finite network still diverged: lower η, then Reset.`;
     useRun.setState({ status: 'diverged', notice: `Paused at round ${bad.round}: ${what}. ${why}` });
   }
 
