@@ -20,7 +20,7 @@ window.subnetLab = automationApi(client);
 const link = readLink(location.search);
 useView.setState({ presenting: link.presenting });
 useView.subscribe((v, prev) => v.presenting !== prev.presenting && client.mirror());
-void client.boot(link.config, link.messages, link.backend);
+void client.boot(link.config, link.compare, link.messages, link.backend);
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -190,8 +190,12 @@ export function enforceScheme(config: Config, given: ReadonlySet<ConfigKey>, mes
 /** Parses a plain object (JSON config) or a query string / URLSearchParams (a link). Never throws. */
 export function parseConfig(input: Record<string, unknown> | URLSearchParams | string | null | undefined): ParseResult {
   const messages: string[] = [];
-  const raw = toRecord(input, messages);
-  const config = defaultConfig();
+  return parseOver(defaultConfig(), toRecord(input, messages), messages);
+}
+
+/** Parses the keys of `raw` over `base` (keys absent from `raw` keep base's values), then applies the scheme. */
+export function parseOver(base: Config, raw: Record<string, unknown>, messages: string[] = []): ParseResult {
+  const config = { ...base };
   const given = new Set<ConfigKey>();
   for (const key of CONFIG_KEYS) {
     if (!(key in raw) || raw[key] === undefined) continue;

@@ -56,3 +56,14 @@ export function tooLarge(c: Shape, limits: DeviceLimits, maxM: number): string |
   const fix = best > 0 ? `The largest width that fits with n = ${c.n}, d = ${c.d}, p = ${c.p} is m = ${best}.` : 'Lower n, d or p.';
   return `This configuration ${need}; ${have}. ${fix}`;
 }
+
+/** The refusal for runs compared in lockstep (each gets an equal share of the device's memory), or null. */
+export function tooLargeTogether(runs: Shape[], limits: DeviceLimits, maxM: number): string | null {
+  if (runs.length === 1) return tooLarge(runs[0], limits, maxM);
+  const share = { ...limits, totalBytes: limits.totalBytes / runs.length };
+  for (const [i, c] of runs.entries()) {
+    const refusal = tooLarge(c, share, maxM);
+    if (refusal) return `${runs.length} runs are compared, so each may use 1/${runs.length} of the device's memory. ${i === 0 ? 'The main run' : `Compared run ${i + 1}`}: ${refusal}`;
+  }
+  return null;
+}

@@ -45,3 +45,10 @@ export function makeProblem(config: Config, data?: Dataset, init?: Weights): Pro
   const scheme = schemeOf(cfg, sp);
   return { config: cfg, data: ds, init: w, spectrum: sp, eta: scheme.eta, scheme };
 }
+
+/** The same data, initialization and spectrum under another run's scheme settings (a compared run). */
+export function withSettings(problem: Problem, config: Config): Problem {
+  const cfg: Config = { ...config, n: problem.config.n, d: problem.config.d, m: problem.config.m };
+  const scheme = schemeOf(cfg, problem.spectrum);
+  return { ...problem, config: cfg, eta: scheme.eta, scheme };
+}

@@ -46,8 +46,9 @@ export interface LiveUpdate {
 }
 
 export interface Chunk {
-  rows: MetricRow[];
-  /** The latest round's masks (p·m) for the neuron strip. */
+  /** Each run's new rows (the main run first, then the compared runs), all up to the same round. */
+  runs: MetricRow[][];
+  /** The main run's latest masks (p·m) for the neuron strip. */
   masks: Float32Array | null;
   p: number;
   /** Set when the backend failed and the run restarted from round 0 on another one. */
@@ -58,15 +59,16 @@ export interface EngineApi {
   /** Chooses the backend: the requested one if it works, else WebGPU (a real adapter), WebGL, WASM, CPU. */
   init(requested: BackendName | null): Promise<BackendInfo>;
   /**
-   * Builds data, initialization and trainer for a config (or uses the given data and weights); the round-0 row
-   * comes with the next chunk.
+   * Builds data and initialization from the first config (or uses the given data and weights) and one trainer
+   * per config on them — the main run, then up to three compared runs that share its problem. The round-0 rows
+   * come with the next chunk.
    */
-  start(config: Config, given?: Given): Promise<TheoryBasis>;
-  /** The current run's config, data and initial weights. */
+  start(configs: Config[], given?: Given): Promise<TheoryBasis>;
+  /** The main run's config, data and initial weights. */
   exportRun(): Promise<RunFile>;
-  /** Runs rounds for about `ms` milliseconds (at most `maxRounds`) and returns their metrics. */
+  /** Runs all runs in lockstep for about `ms` milliseconds (at most `maxRounds` rounds) and returns their metrics. */
   runFor(ms: number, maxRounds: number): Promise<Chunk>;
-  /** Changes ξ, p, τ, η, mask or aggregation; returns the first round that uses them. */
-  update(settings: LiveUpdate): Promise<number>;
+  /** Changes one run's ξ, p, τ, η, mask or aggregation; returns the first round that uses them. */
+  update(run: number, settings: LiveUpdate): Promise<number>;
   tensorCount(): Promise<number>;
 }

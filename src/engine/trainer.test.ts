@@ -8,11 +8,11 @@ import { lambdaMinOf } from '../core/eigen';
 import { sampleMasks } from '../core/masks';
 import { mat, transpose } from '../core/matrix';
 import type { MetricRow } from '../core/metrics';
-import { makeProblem, maskStream } from '../core/problem';
+import { makeProblem, maskStream, withSettings } from '../core/problem';
 import { ReferenceTrainer, empiricalNtk, outputs, referenceRound, squaredError } from '../core/reference';
 import { relErr } from '../core/testing';
 import { maskedRound, planMasks } from './round';
-import { Trainer } from './trainer';
+import { Trainer, flushTogether } from './trainer';
 
 beforeAll(() => useNodeBackend('cpu'));
 
@@ -144,6 +144,24 @@ describe('reproducibility and memory', () => {
     await t.run(20, 6);
     expect(tf.memory().numTensors).toBe(after1);
     t.dispose();
+  });
+});
+
+describe('runs in lockstep (compare)', () => {
+  it('trainers stepped together and read back in one read give each run its own rows', async () => {
+    const qs = ['scheme=dropout&xi=0.5&n=12&d=5&m=64&seed=3', 'scheme=ist&p=2&tau=2&n=12&d=5&m=64&seed=3', 'scheme=msdropout&p=3&n=12&d=5&m=64&seed=3'];
+    const alone = await Promise.all(qs.map((q) => engineRows(q, 14, 5)));
+    const base = problemOf(qs[0]);
+    const trainers = qs.map((q) => new Trainer(withSettings(base, parseConfig(q).config), { ntkEvery: 5 }));
+    const together: MetricRow[][] = await flushTogether(trainers);
+    for (let k = 0; k < 14; k++) {
+      for (const t of trainers) t.step();
+      if (k % 4 === 3 || k === 13) (await flushTogether(trainers)).forEach((rows, i) => together[i].push(...rows));
+    }
+    trainers.forEach((t) => t.dispose());
+    expect(together).toEqual(alone);
+    expect(together[0][0].err).toBe(together[1][0].err);
+    expect(together[1][14].err).not.toBe(together[0][14].err);
   });
 });
 

@@ -30,7 +30,7 @@ export interface TrainerOptions {
   ntkEvery?: number;
 }
 
-interface Pending {
+export interface Pending {
   round: number;
   /** [err, surrErr, maxMove, flipFrac]. */
   packed: tf.Tensor1D;
@@ -126,39 +126,37 @@ export class Trainer {
 
   /** Reads every queued metric back (one packed read, plus the NTKs due) and returns the rows in order. */
   async flush(): Promise<MetricRow[]> {
+    return (await flushTogether([this]))[0];
+  }
+
+  /** Hands the queued metrics over (for flushTogether) and empties the queue. */
+  takePending(): Pending[] {
     const batch = this.pending;
     this.pending = [];
-    if (!batch.length) return [];
-    const stacked = tf.stack(batch.map((b) => b.packed));
-    const values = await stacked.data();
-    stacked.dispose();
-    const rows: MetricRow[] = [];
-    for (let i = 0; i < batch.length; i++) {
-      const b = batch[i];
-      const row: MetricRow = {
-        round: b.round,
-        err: values[4 * i],
-        surrErr: values[4 * i + 1],
-        maxMove: values[4 * i + 2],
-        flipFrac: values[4 * i + 3],
-        ntkMin: NaN,
-        subNtkMin: NaN,
-        subNtkMax: NaN,
-      };
-      if (b.ntk) row.ntkMin = lambdaMinOf(this.n, await b.ntk.data());
-      if (b.subNtks) {
-        const all = await b.subNtks.data();
-        const nn = this.n * this.n;
-        const mins = Array.from({ length: all.length / nn }, (_, l) => lambdaMinOf(this.n, all.subarray(l * nn, (l + 1) * nn)));
-        row.subNtkMin = Math.min(...mins);
-        row.subNtkMax = Math.max(...mins);
-      }
-      b.packed.dispose();
-      b.ntk?.dispose();
-      b.subNtks?.dispose();
-      rows.push(row);
+    return batch;
+  }
+
+  /** One row from its packed values and its NTKs (read back here, solved in float64). */
+  async decode(b: Pending, values: Float32Array, at: number): Promise<MetricRow> {
+    const row: MetricRow = {
+      round: b.round,
+      err: values[at],
+      surrErr: values[at + 1],
+      maxMove: values[at + 2],
+      flipFrac: values[at + 3],
+      ntkMin: NaN,
+      subNtkMin: NaN,
+      subNtkMax: NaN,
+    };
+    if (b.ntk) row.ntkMin = lambdaMinOf(this.n, await b.ntk.data());
+    if (b.subNtks) {
+      const all = await b.subNtks.data();
+      const nn = this.n * this.n;
+      const mins = Array.from({ length: all.length / nn }, (_, l) => lambdaMinOf(this.n, all.subarray(l * nn, (l + 1) * nn)));
+      row.subNtkMin = Math.min(...mins);
+      row.subNtkMax = Math.max(...mins);
     }
-    return rows;
+    return row;
   }
 
   /** Runs `rounds` rounds, flushing every `readEvery`, and returns all rows read (including any queued before). */
@@ -183,13 +181,39 @@ export class Trainer {
   }
 
   dispose(): void {
-    for (const b of this.pending) {
-      b.packed.dispose();
-      b.ntk?.dispose();
-      b.subNtks?.dispose();
-    }
+    for (const b of this.pending) disposePending(b);
     this.pending = [];
     this.W.dispose();
     for (const t of Object.values(this.net)) t.dispose();
   }
+}
+
+function disposePending(b: Pending): void {
+  b.packed.dispose();
+  b.ntk?.dispose();
+  b.subNtks?.dispose();
+}
+
+/**
+ * Reads the queued metrics of several trainers (runs in lockstep) back in one packed read from the device;
+ * returns each trainer's rows in order.
+ */
+export async function flushTogether(trainers: Trainer[]): Promise<MetricRow[][]> {
+  const batches = trainers.map((t) => t.takePending());
+  const all = batches.flat();
+  if (!all.length) return trainers.map(() => []);
+  const stacked = tf.stack(all.map((b) => b.packed));
+  const values = (await stacked.data()) as Float32Array;
+  stacked.dispose();
+  const out: MetricRow[][] = [];
+  let at = 0;
+  for (const [i, batch] of batches.entries()) {
+    const rows: MetricRow[] = [];
+    for (const b of batch) {
+      rows.push(await trainers[i].decode(b, values, 4 * at++));
+      disposePending(b);
+    }
+    out.push(rows);
+  }
+  return out;
 }

@@ -1,18 +1,19 @@
 /**
- * The engine's Web Worker: owns tfjs, the backend and the trainer, and answers the protocol of ./protocol.ts.
- * A backend that fails mid-run is replaced by the next one and the run restarts there from round 0.
+ * The engine's Web Worker: owns tfjs, the backend and the trainers (the main run and any compared runs, stepped
+ * in lockstep and read back together), and answers the protocol of ./protocol.ts. A backend that fails mid-run
+ * is replaced by the next one and the runs restart there from round 0.
  */
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import type { Config } from '../core/config';
 import { sumSquares } from '../core/matrix';
-import { makeProblem } from '../core/problem';
+import { makeProblem, withSettings } from '../core/problem';
 import { outputs } from '../core/reference';
 import { projections } from '../core/theory';
 import { chooseBackend } from './backends';
 import { toRunFile } from '../core/runFile';
 import type { BackendInfo, BackendName, Chunk, EngineApi, Given, LiveUpdate, TheoryBasis } from './protocol';
-import { Trainer } from './trainer';
+import { Trainer, flushTogether } from './trainer';
 
 /**
  * NTK cadence: every 10 rounds on small problems; rarer as the (p+1) float64 eigen-solves of n×n matrices
@@ -27,31 +28,40 @@ const NTK_WORK_PER_ROUND = 1e6;
 const MAX_BATCH = 16;
 
 let backend: BackendInfo | null = null;
-let trainer: Trainer | null = null;
-let config: Config | null = null;
+let trainers: Trainer[] = [];
+let configs: Config[] = [];
 let given: Given = {};
-let live: LiveUpdate | null = null;
+let live: (LiveUpdate | null)[] = [];
 /** Rounds per read-back, adapted to the backend's speed by runFor. */
 let batch = 1;
 const failed: BackendName[] = [];
 
-function basisOf(c: Config, g: Given): { trainer: Trainer; basis: TheoryBasis } {
-  const problem = makeProblem(c, g.data, g.init);
+function build(cs: Config[], g: Given): { trainers: Trainer[]; basis: TheoryBasis } {
+  const problem = makeProblem(cs[0], g.data, g.init);
   const { data, init, spectrum } = problem;
   const e0 = outputs(data.X, init.W, init.a).map((u, i) => u - data.y[i]);
   const { vectors: _vectors, ...sp } = spectrum;
-  return { trainer: new Trainer(problem, { ntkEvery: ntkEvery(c.n, c.p) }), basis: { spectrum: sp, c0: projections(spectrum, e0), yNorm2: sumSquares(data.y) } };
+  const every = ntkEvery(problem.config.n, Math.max(...cs.map((c) => c.p)));
+  return {
+    trainers: cs.map((c, i) => new Trainer(i === 0 ? problem : withSettings(problem, c), { ntkEvery: every })),
+    basis: { spectrum: sp, c0: projections(spectrum, e0), yNorm2: sumSquares(data.y) },
+  };
+}
+
+function disposeAll(): void {
+  for (const t of trainers) t.dispose();
+  trainers = [];
 }
 
 async function recover(error: unknown): Promise<BackendInfo> {
-  if (!backend || !config) throw error;
+  if (!backend || !configs.length) throw error;
   failed.push(backend.name);
   const reason = error instanceof Error ? error.message : String(error);
-  trainer = null;
+  trainers = [];
   backend = await chooseBackend(null, failed);
   backend = { ...backend, note: `${failed[failed.length - 1]} failed (${reason}); continued on ${backend.name} from round 0. ${backend.note}` };
-  trainer = basisOf(config, given).trainer;
-  if (live) trainer.update(live);
+  trainers = build(configs, given).trainers;
+  live.forEach((s, i) => s && trainers[i].update(s));
   return backend;
 }
 
@@ -61,33 +71,33 @@ const api: EngineApi = {
     return backend;
   },
 
-  async start(c, g = {}) {
-    trainer?.dispose();
-    trainer = null;
-    config = c;
+  async start(cs, g = {}) {
+    disposeAll();
+    configs = cs;
     given = g;
-    live = null;
+    live = cs.map(() => null);
     batch = 1;
-    const built = basisOf(c, g);
-    trainer = built.trainer;
+    const built = build(cs, g);
+    trainers = built.trainers;
     return built.basis;
   },
 
   async runFor(ms, maxRounds) {
-    if (!trainer) throw new Error('start() first');
+    if (!trainers.length) throw new Error('start() first');
     const t0 = performance.now();
-    const rows: Chunk['rows'] = [];
+    const runs: Chunk['runs'] = trainers.map(() => []);
+    const take = (rows: Chunk['runs']) => rows.forEach((r, i) => runs[i].push(...r));
     let switched: BackendInfo | undefined;
     try {
-      rows.push(...(await trainer.flush()));
+      take(await flushTogether(trainers));
       // Batches grow from one round while they stay well inside the budget, so a slow backend still
       // answers within about one round and a fast one reads back rarely.
       let done = 0;
       while (done < maxRounds && performance.now() - t0 < ms) {
         const k = Math.min(batch, maxRounds - done);
         const tb = performance.now();
-        for (let i = 0; i < k; i++) trainer.step();
-        rows.push(...(await trainer.flush()));
+        for (let i = 0; i < k; i++) for (const t of trainers) t.step();
+        take(await flushTogether(trainers));
         done += k;
         const took = performance.now() - tb;
         if (took < ms / 4) batch = Math.min(2 * batch, MAX_BATCH);
@@ -95,21 +105,22 @@ const api: EngineApi = {
       }
     } catch (e) {
       switched = await recover(e);
-      rows.length = 0;
-      rows.push(...(await trainer.flush()));
+      runs.forEach((r) => (r.length = 0));
+      take(await flushTogether(trainers));
     }
-    return { rows, masks: trainer.lastMasks ? trainer.lastMasks.slice() : null, p: trainer.live.p, switched };
+    const main = trainers[0];
+    return { runs, masks: main.lastMasks ? main.lastMasks.slice() : null, p: main.live.p, switched };
   },
 
-  async update(s) {
-    live = s;
-    trainer?.update(s);
-    return (trainer?.round ?? 0) + 1;
+  async update(run, s) {
+    live[run] = s;
+    trainers[run]?.update(s);
+    return (trainers[0]?.round ?? 0) + 1;
   },
 
   async exportRun() {
-    if (!trainer) throw new Error('start() first');
-    const { config: c, data, init } = trainer.problem;
+    if (!trainers.length) throw new Error('start() first');
+    const { config: c, data, init } = trainers[0].problem;
     return toRunFile(c, data, init);
   },
 

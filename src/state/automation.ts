@@ -11,6 +11,9 @@ export interface SubnetLabApi {
   config(): Config;
   backend(): BackendName | null;
   metrics(): History;
+  /** The compared runs' configs and metrics (empty without a comparison). */
+  compare(): Config[];
+  compareMetrics(): History[];
   messages(): string[];
   status(): string;
   play(): void;
@@ -23,12 +26,9 @@ export function automationApi(client: EngineClient): SubnetLabApi {
   return {
     config: () => ({ ...useRun.getState().config }),
     backend: () => useRun.getState().backend?.name ?? null,
-    metrics: () => {
-      const h = useRun.getState().history;
-      const out = { round: [...h.round] } as History;
-      for (const k of METRIC_KEYS) out[k] = [...h[k]];
-      return out;
-    },
+    metrics: () => copyHistory(useRun.getState().history),
+    compare: () => useRun.getState().compare.map((c) => ({ ...c })),
+    compareMetrics: () => useRun.getState().compareHistories.map(copyHistory),
     messages: () => [...useRun.getState().linkMessages],
     status: () => useRun.getState().status,
     play: () => client.play(),
@@ -36,4 +36,10 @@ export function automationApi(client: EngineClient): SubnetLabApi {
     step: (k) => client.step(Math.max(0, Math.floor(k))),
     tensorCount: () => client.tensorCount(),
   };
+}
+
+function copyHistory(h: History): History {
+  const out = { round: [...h.round] } as History;
+  for (const k of METRIC_KEYS) out[k] = [...h[k]];
+  return out;
 }

@@ -1,13 +1,14 @@
 /**
  * The page's side of the engine: starts the worker, runs the play loop (the worker trains, the page only
  * awaits messages), appends metrics to the store, and applies configuration changes — live for ξ, p, τ, η,
- * mask and aggregation, a restart for everything else. Refuses configurations too large for the device and
- * pauses runs that diverge.
+ * mask and aggregation, a restart for everything else and for a change of the compared runs. Refuses
+ * configurations too large for the device and pauses runs that diverge.
  */
 import * as Comlink from 'comlink';
 import { MAX_WIDTH, type Config, type ConfigKey } from '../core/config';
-import { tooLarge } from '../core/limits';
-import { emptyHistory, pushRow, type MetricRow } from '../core/metrics';
+import { runLabel, withProblem } from '../core/compare';
+import { tooLargeTogether } from '../core/limits';
+import { emptyHistory, pushRow, type History, type MetricRow } from '../core/metrics';
 import { schemeOf } from '../core/summary';
 import { etaStable, type Spectrum } from '../core/theory';
 import type { RunFile } from '../core/runFile';
@@ -42,8 +43,8 @@ export class EngineClient {
     return next;
   }
 
-  async boot(config: Config, messages: string[], forced: BackendName | null): Promise<void> {
-    useRun.setState({ config, linkMessages: messages, forcedBackend: forced, status: 'starting' });
+  async boot(config: Config, compare: Config[], messages: string[], forced: BackendName | null): Promise<void> {
+    useRun.setState({ config, compare, linkMessages: messages, forcedBackend: forced, status: 'starting' });
     this.mirror();
     try {
       const backend = await this.api.init(forced);
@@ -56,8 +57,8 @@ export class EngineClient {
 
   /** Writes the current configuration and view into the address bar. */
   mirror(): void {
-    const { config, forcedBackend } = useRun.getState();
-    history.replaceState(null, '', linkQuery(config, forcedBackend, useView.getState().presenting));
+    const { config, compare, forcedBackend } = useRun.getState();
+    history.replaceState(null, '', linkQuery(config, compare, forcedBackend, useView.getState().presenting));
   }
 
   /** New data and initialization from the current config (also "reset": the same seed gives the same start). */
@@ -65,15 +66,17 @@ export class EngineClient {
     const resume = this.playing;
     await this.stopLoop();
     const started = this.exclusive(async () => {
-      const { config, backend } = useRun.getState();
-      const refusal = backend ? tooLarge(config, backend.limits, MAX_WIDTH) : null;
+      const { config, compare, backend } = useRun.getState();
+      const runs = [config, ...compare];
+      const refusal = backend ? tooLargeTogether(runs, backend.limits, MAX_WIDTH) : null;
+      const fresh = { history: emptyHistory(), compareHistories: compare.map(() => emptyHistory()), version: useRun.getState().version + 1 };
       if (refusal) {
-        useRun.setState({ status: 'refused', notice: refusal, basis: null, history: emptyHistory(), version: useRun.getState().version + 1 });
+        useRun.setState({ status: 'refused', notice: refusal, basis: null, ...fresh });
         return;
       }
-      useRun.setState({ status: 'starting', compiling: true, notice: null, history: emptyHistory(), markers: [], masks: null });
-      const basis = await this.api.start(config, this.given);
-      await this.api.update(this.liveOf(config, basis.spectrum));
+      useRun.setState({ status: 'starting', compiling: true, notice: null, markers: [], masks: null, ...fresh });
+      const basis = await this.api.start(runs, this.given);
+      for (const [i, run] of runs.entries()) await this.api.update(i, this.liveOf(run, basis.spectrum));
       useRun.setState({ basis });
       this.ingest(await this.api.runFor(0, 0), 0);
       useRun.setState({ status: 'ready' });
@@ -95,7 +98,7 @@ export class EngineClient {
   /** Applies a new configuration: live where the run can continue, a restart otherwise. */
   async setConfig(next: Config): Promise<void> {
     const prev = useRun.getState().config;
-    useRun.setState({ config: next });
+    useRun.setState((s) => ({ config: next, compare: s.compare.map((c) => withProblem(next, c)) }));
     this.mirror();
     const { basis, status } = useRun.getState();
     const newProblem = RESTART_KEYS.some((k) => prev[k] !== next[k]);
@@ -107,9 +110,18 @@ export class EngineClient {
     const changed = (['scheme', 'xi', 'p', 'tau', 'eta', 'mask', 'aggregate'] as ConfigKey[]).filter((k) => prev[k] !== next[k]);
     if (!changed.length) return;
     if (prev.p !== next.p || prev.mask !== next.mask) useRun.setState({ compiling: true });
-    const round = await this.exclusive(() => this.api.update(this.liveOf(next, basis.spectrum)));
+    const round = await this.exclusive(() => this.api.update(0, this.liveOf(next, basis.spectrum)));
     const label = changed.map((k) => `${k} = ${String(next[k])}`).join(', ');
     useRun.setState((s) => ({ markers: [...s.markers, { round, label }] }));
+  }
+
+  /** Replaces the compared runs (each over the main run's problem) and starts all runs again from round 0. */
+  async setCompare(compare: Config[], main: Config = useRun.getState().config): Promise<void> {
+    const prev = useRun.getState().config;
+    if (RESTART_KEYS.some((k) => prev[k] !== main[k])) this.given = {};
+    useRun.setState({ config: main, compare: compare.map((c) => withProblem(main, c)) });
+    this.mirror();
+    await this.restart();
   }
 
   play(): void {
@@ -158,7 +170,7 @@ export class EngineClient {
   /** Starts a run from given data (and weights): an uploaded dataset or an imported run file. */
   async load(config: Config, given: Given, messages: string[]): Promise<void> {
     this.given = given;
-    useRun.setState({ config, linkMessages: messages });
+    useRun.setState((s) => ({ config, compare: s.compare.map((c) => withProblem(config, c)), linkMessages: messages }));
     this.mirror();
     await this.restart();
   }
@@ -173,38 +185,41 @@ export class EngineClient {
 
   private ingest(chunk: Chunk, ms: number): void {
     const state = useRun.getState();
-    let history = state.history;
+    let histories: History[] = [state.history, ...state.compareHistories];
     if (chunk.switched) {
-      history = emptyHistory();
+      histories = histories.map(() => emptyHistory());
       useRun.setState({ backend: chunk.switched, markers: [] });
     }
-    for (const row of chunk.rows) pushRow(history, row);
-    const rounds = chunk.rows.filter((r) => r.round > 0).length;
+    chunk.runs.forEach((rows, i) => rows.forEach((row) => pushRow(histories[i], row)));
+    const rounds = chunk.runs[0].filter((r) => r.round > 0).length;
     const rate = ms > 0 && rounds > 0 ? (1000 * rounds) / ms : state.roundsPerSec;
     useRun.setState({
-      history,
+      history: histories[0],
+      compareHistories: histories.slice(1),
       version: state.version + 1,
       roundsPerSec: state.roundsPerSec ? 0.7 * state.roundsPerSec + 0.3 * rate : rate,
       masks: chunk.masks ?? state.masks,
       maskRows: chunk.p,
       compiling: state.compiling && rounds === 0,
     });
-    this.checkDivergence(chunk.rows);
+    chunk.runs.forEach((rows, i) => this.checkDivergence(rows, i));
   }
 
-  private checkDivergence(rows: MetricRow[]): void {
-    const { history, basis, config } = useRun.getState();
+  private checkDivergence(rows: MetricRow[], run: number): void {
+    const { history, basis, config: main, compare, status } = useRun.getState();
     const err0 = history.err[0];
     const bad = rows.find((r) => !Number.isFinite(r.err) || r.err > DIVERGENCE_FACTOR * err0);
-    if (!bad || !basis) return;
+    if (!bad || !basis || status === 'diverged') return;
     this.playing = false;
+    const config = run === 0 ? main : compare[run - 1];
+    const who = compare.length ? `${run === 0 ? 'The main run' : `Compared run ${run + 1}`} (${runLabel(config)}): ` : '';
     const s = schemeOf(config, basis.spectrum);
     const limit = etaStable(basis.spectrum, s.xi);
     const what = Number.isFinite(bad.err) ? `the error grew over ${DIVERGENCE_FACTOR}× its start` : 'the error is no longer a finite number';
     const why = s.eta >= limit
       ? `The step size η = ${s.eta.toPrecision(3)} is above the stability limit 2ξ/λ_max = ${limit.toPrecision(3)}: lower η, or use "auto", then Reset.`
       : `The step size η = ${s.eta.toPrecision(3)} is below the lazy-limit stability bound 2ξ/λ_max = ${limit.toPrecision(3)}, but this finite network still diverged: lower η, then Reset.`;
-    useRun.setState({ status: 'diverged', notice: `Paused at round ${bad.round}: ${what}. ${why}` });
+    useRun.setState({ status: 'diverged', notice: `${who}Paused at round ${bad.round}: ${what}. ${why}` });
   }
 
   private fail(e: unknown): void {

@@ -1,7 +1,7 @@
 /**
- * The app's state (zustand): the configuration, the run's status, and the metric history. The history is an
- * append-only set of column arrays mutated in place, with a version counter that plots subscribe to, so
- * thousands of rounds never pass through React state.
+ * The app's state (zustand): the configuration (and any compared runs), the run's status, and the metric
+ * histories. A history is an append-only set of column arrays mutated in place, with a version counter that
+ * plots subscribe to, so thousands of rounds never pass through React state.
  */
 import { create } from 'zustand';
 import { defaultConfig, type Config } from '../core/config';
@@ -28,7 +28,12 @@ export interface RunState {
   /** New shapes are compiling on the device (first round after a restart or a change of p or mask). */
   compiling: boolean;
   basis: TheoryBasis | null;
+  /** Compared runs besides the main one: full configs sharing the main run's problem (empty: no comparison). */
+  compare: Config[];
+  /** The main run's metrics. */
   history: History;
+  /** Each compared run's metrics, in lockstep with `history`. */
+  compareHistories: History[];
   version: number;
   markers: Marker[];
   masks: Float32Array | null;
@@ -45,7 +50,9 @@ export const useRun = create<RunState>(() => ({
   roundsPerSec: 0,
   compiling: false,
   basis: null,
+  compare: [],
   history: emptyHistory(),
+  compareHistories: [],
   version: 0,
   markers: [],
   masks: null,

@@ -1,8 +1,9 @@
-// The controls: scheme presets, sliders for every setting, and play / pause / step / reset / new seed.
+// The controls: scheme presets, sliders for every setting, play / pause / step / reset / new seed, compare, export.
 import { applyPreset, CONFIG_TABLE, MAX_WIDTH, PRESETS, SCHEMES, DATASETS, type Config } from '../core/config';
 import { largestWidth } from '../core/limits';
 import { useRun } from '../state/store';
 import { useClient } from './context';
+import { ComparePanel } from './ComparePanel';
 import { ExportPanel } from './ExportPanel';
 import { Slider } from './Slider';
 import { useTheory } from './useTheory';
@@ -67,6 +68,7 @@ export function Controls() {
           <input type="number" min={0} max={4294967295} value={config.seed} onChange={(e) => { const v = Math.floor(Number(e.target.value)); if (Number.isFinite(v) && v >= 0 && v <= 4294967295) set({ seed: v }); }} />
         </label>
       </div>
+      <ComparePanel />
       <ExportPanel />
     </aside>
   );

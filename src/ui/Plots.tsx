@@ -1,5 +1,7 @@
-// The four live plots: error with predictions, NTK eigenvalues, radius against p and τ, and the neuron strip.
+// The four live plots: error with predictions (compared runs overlaid), NTK eigenvalues, radius against p and τ, and the neuron strip.
 import { useMemo } from 'react';
+import { runLabel } from '../core/compare';
+import { serializeConfig } from '../core/config';
 import { plateauSince } from '../core/metrics';
 import { predictedCurve, radiusLazy } from '../core/theory';
 import { schemeOf } from '../core/summary';
@@ -21,6 +23,8 @@ export function Plots() {
   const basis = useRun((s) => s.basis);
   const markers = useRun((s) => s.markers);
   const masks = useRun((s) => s.masks);
+  const compare = useRun((s) => s.compare);
+  const runs = [config, ...compare];
   const maskRows = useRun((s) => s.maskRows);
   const presenting = useView((v) => v.presenting);
   const h = useRun.getState().history;
@@ -36,17 +40,21 @@ export function Plots() {
   }, [basis, scheme?.xi, scheme?.p, scheme?.tau, scheme?.eta, scheme?.kappa, scheme?.categorical]);
   return (
     <section className="plots" aria-label="Plots">
-      <ChartBox name="error" title="Training error ‖y − u_k‖² (log) — dashed: lazy-limit prediction; shaded: below the predicted neighbourhood R" height={presenting ? Math.max(320, Math.round(window.innerHeight * 0.62)) : 260} version={`${version}|${config.xi}|${config.p}|${config.tau}|${String(config.eta)}`}
+      <ChartBox name="error" title={`Training error ‖y − u_k‖² (log) — dashed: lazy-limit prediction; shaded: below the predicted neighbourhood R${compare.length ? '; one colour per compared run' : ''}`} height={presenting ? Math.max(320, Math.round(window.innerHeight * 0.62)) : 260} version={`${version}|${runs.map((c) => serializeConfig(c)).join('|')}`}
         draw={(svg, size) => {
-          if (!basis || !scheme) return;
+          if (!basis) return;
           const predictedRounds = Array.from({ length: PREDICTION_POINTS + 1 }, (_, i) => Math.round((i * Math.max(1, last)) / PREDICTION_POINTS));
+          const histories = [h, ...useRun.getState().compareHistories];
           drawErrorChart(svg, {
-            rounds: h.round, err: h.err, predictedRounds,
-            predicted: predictedCurve(basis.spectrum, scheme, basis.c0, predictedRounds),
-            radius: radiusLazy(basis.spectrum, scheme), markers,
+            runs: runs.map((c, i) => {
+              const sc = schemeOf(c, basis.spectrum);
+              const hi = histories[i] ?? h;
+              return { label: runLabel(c), rounds: hi.round, err: hi.err, predicted: predictedCurve(basis.spectrum, sc, basis.c0, predictedRounds), radius: radiusLazy(basis.spectrum, sc) };
+            }),
+            predictedRounds, markers,
           }, size);
         }} />
-      <ChartBox name="ntk" title="λ_min of the empirical NTK H(W_k); line: λ_0 = λ_min(H^∞); band: ξ·λ_min of the subnetworks’ NTKs" height={200} version={version}
+      <ChartBox name="ntk" title={`λ_min of the empirical NTK H(W_k)${compare.length ? ' (main run)' : ''}; line: λ_0 = λ_min(H^∞); band: ξ·λ_min of the subnetworks’ NTKs`} height={200} version={version}
         draw={(svg, size) => basis && scheme && drawNtkChart(svg, { rounds: h.round, ntkMin: h.ntkMin, subMin: h.subNtkMin, subMax: h.subNtkMax, xi: scheme.xi, lambda0: basis.spectrum.lambda0 }, size)} />
       <div className="pair">
         <ChartBox name="radius-p" title="Radius R against p (dot: now; square: measured plateau)" height={170} version={`${version}|${sweeps ? sweeps.p.join() : ''}`}
