@@ -8,6 +8,8 @@ import type { Weights } from '../core/init';
 import type { DeviceLimits } from '../core/limits';
 import type { MetricRow } from '../core/metrics';
 import type { RunFile } from '../core/runFile';
+import type { ConvergeRule } from '../core/converge';
+import type { CellResult } from '../core/sweep';
 import type { Spectrum } from '../core/theory';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -71,4 +73,10 @@ export interface EngineApi {
   /** Changes one run's ξ, p, τ, η, mask or aggregation; returns the first round that uses them. */
   update(run: number, settings: LiveUpdate): Promise<number>;
   tensorCount(): Promise<number>;
+}
+
+/** The sweep worker's protocol: a backend, then one cell at a time (the page cancels by ending the worker). */
+export interface SweepApi {
+  init(requested: BackendName | null): Promise<BackendInfo>;
+  cell(config: Config, rounds: number, rule: ConvergeRule): Promise<CellResult>;
 }

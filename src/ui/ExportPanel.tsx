@@ -6,13 +6,7 @@ import { parseRunFile } from '../core/runFile';
 import { standaloneSvg, svgToPng } from '../plots/exportSvg';
 import { useRun } from '../state/store';
 import { useClient } from './context';
-
-function download(name: string, data: Blob | string, type = 'text/plain'): void {
-  const url = URL.createObjectURL(data instanceof Blob ? data : new Blob([data], { type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { download } from './download';
 
 const NOT_IN_LINK = 'Loaded data and weights are not part of the link: share the run file (Run JSON) instead.';
 

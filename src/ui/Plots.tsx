@@ -1,4 +1,4 @@
-// The four live plots: error with predictions (compared runs overlaid), NTK eigenvalues, radius against p and τ, and the neuron strip.
+// The four live plots: error with predictions (compared runs overlaid), NTK eigenvalues, radius against p and τ, the neuron strip; then sweeps.
 import { useMemo } from 'react';
 import { runLabel } from '../core/compare';
 import { serializeConfig } from '../core/config';
@@ -12,6 +12,7 @@ import { drawRadiusChart } from '../plots/radiusChart';
 import { useRun } from '../state/store';
 import { useView } from '../state/view';
 import { ChartBox } from './ChartBox';
+import { SweepPanel } from './SweepPanel';
 
 const PREDICTION_POINTS = 400;
 const P_VALUES = Array.from({ length: 16 }, (_, i) => i + 1);
@@ -64,6 +65,7 @@ export function Plots() {
       </div>
       <ChartBox name="neurons" title={`Neurons each subnetwork holds this round (first ${STRIP_NEURONS})`} height={Math.min(160, 18 * Math.max(1, maskRows) + 4)} version={`${version}|${maskRows}`}
         draw={(svg, size) => drawNeuronStrip(svg, masks, maskRows, size)} />
+      <SweepPanel />
     </section>
   );
 }

@@ -1,11 +1,19 @@
-/** The engine client, provided to components (they never touch tfjs or the worker directly). */
+/** The engine and sweep clients, provided to components (they never touch tfjs or the workers directly). */
 import { createContext, useContext } from 'react';
 import type { EngineClient } from '../state/engineClient';
+import type { SweepClient } from '../state/sweepClient';
 
 export const ClientContext = createContext<EngineClient | null>(null);
+export const SweepContext = createContext<SweepClient | null>(null);
 
 export function useClient(): EngineClient {
   const c = useContext(ClientContext);
   if (!c) throw new Error('EngineClient missing');
+  return c;
+}
+
+export function useSweepClient(): SweepClient {
+  const c = useContext(SweepContext);
+  if (!c) throw new Error('SweepClient missing');
   return c;
 }

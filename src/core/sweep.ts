@@ -1,0 +1,69 @@
+/**
+ * Sweeps as the app and the CLI share them: the kinds of the paper's Figure 2 (converged error over p × ξ at
+ * fixed τ, against width m, against τ), the cells each kind trains over a base config, the rule that decides
+ * the converged error, and the results as CSV (one row per cell: grid values, converged, settled, radius,
+ * rounds).
+ */
+import { type Config, type ConfigKey, parseOver } from './config';
+import type { ConvergeRule } from './converge';
+import { gridCells, type Cell, type Grid } from './grid';
+
+export interface CellResult {
+  /** Mean err over the trailing window (NaN when the run diverged). */
+  converged: number;
+  /** Whether the last two windows agree within the tolerance. */
+  settled: boolean;
+  /** R_lazy at this cell. */
+  radius: number;
+  rounds: number;
+}
+
+export const SWEEP_KINDS = {
+  'p-xi': { label: 'p × ξ heatmap (fixed τ)', keys: ['p', 'xi'], values: ['1,2,3,4,5,6,7,8,9,10', '0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1'] },
+  m: { label: 'against width m', keys: ['m'], values: ['64,128,256,512,1024,2048'] },
+  tau: { label: 'against local steps τ', keys: ['tau'], values: ['1,2,4,8,16'] },
+} as const satisfies Record<string, { label: string; keys: ConfigKey[]; values: string[] }>;
+export type SweepKind = keyof typeof SWEEP_KINDS;
+
+/** The most cells one sweep may hold. */
+export const MAX_CELLS = 400;
+
+/**
+ * The config every cell starts from: the p × ξ and τ sweeps train the custom scheme (Bernoulli masks for
+ * p × ξ, the current masks for τ) so that no preset fixes the swept keys; the width sweep keeps the scheme.
+ */
+export function sweepBase(kind: SweepKind, current: Config): Config {
+  if (kind === 'p-xi') return parseOver(current, { scheme: 'custom', mask: 'bernoulli' }).config;
+  if (kind === 'tau') return parseOver(current, { scheme: 'custom' }).config;
+  return current;
+}
+
+/** The trailing window the converged error averages over: a tenth of the rounds. */
+export function sweepRule(rounds: number, tol = 0.05): ConvergeRule {
+  return { window: Math.max(1, Math.floor(rounds / 10)), tol };
+}
+
+export type CellsResult = { ok: true; cells: Cell[] } | { ok: false; error: string };
+
+/** The cells of a sweep from value lists written "1,2,4" (one list per key of the kind). */
+export function sweepCells(kind: SweepKind, current: Config, lists: string[]): CellsResult {
+  const { keys } = SWEEP_KINDS[kind];
+  const grid: Grid = { keys: [...keys], values: [] };
+  for (const [i, key] of keys.entries()) {
+    const values = lists[i].split(',').map((v) => v.trim()).filter(Boolean);
+    const bad = values.find((v) => !Number.isFinite(Number(v)));
+    if (!values.length) return { ok: false, error: `Give at least one value of ${key}.` };
+    if (bad !== undefined) return { ok: false, error: `"${bad.slice(0, 20)}" in the values of ${key} is not a number.` };
+    grid.values.push(values);
+  }
+  const total = grid.values.reduce((n, v) => n * v.length, 1);
+  if (total > MAX_CELLS) return { ok: false, error: `${total} cells is more than ${MAX_CELLS}; use fewer values.` };
+  return { ok: true, cells: gridCells(sweepBase(kind, current), grid) };
+}
+
+/** The CSV of a sweep: a header, then one row per cell with a result, in grid order. */
+export function sweepCsv(keys: readonly string[], rows: { at: Record<string, string>; result: CellResult }[]): string {
+  const lines = [[...keys, 'converged', 'settled', 'radius', 'rounds'].join(',')];
+  for (const { at, result: r } of rows) lines.push([...keys.map((k) => at[k]), String(r.converged), String(r.settled), String(r.radius), String(r.rounds)].join(','));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,25 @@
+/**
+ * One cell of a sweep: trains a fresh run of `rounds` rounds (no NTKs) and reports its converged error
+ * (core/converge.ts) beside R_lazy at that cell. Shared by the CLI's `sweep` and the app's sweep worker.
+ */
+import type { Config } from '../core/config';
+import { convergedError, type ConvergeRule } from '../core/converge';
+import { makeProblem } from '../core/problem';
+import type { CellResult } from '../core/sweep';
+import { radiusLazy } from '../core/theory';
+import { Trainer } from './trainer';
+
+/** Rounds between two read-backs of a cell's metrics. */
+const READ_EVERY = 50;
+
+export async function runCell(config: Config, rounds: number, rule: ConvergeRule): Promise<CellResult> {
+  const problem = makeProblem(config);
+  const trainer = new Trainer(problem, { ntkEvery: 0 });
+  try {
+    const err = [...(await trainer.flush()), ...(await trainer.run(rounds, READ_EVERY))].map((r) => r.err);
+    const c = convergedError(err, rule);
+    return { converged: c ? c.value : NaN, settled: c ? c.settled : false, radius: radiusLazy(problem.spectrum, problem.scheme), rounds };
+  } finally {
+    trainer.dispose();
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * The sweeps' Web Worker: its own tfjs and backend beside the live run's, training one sweep cell per call
+ * (./sweepCell.ts). Cancelling a sweep ends this worker, so a long cell stops at once.
+ */
+import * as Comlink from 'comlink';
+import { chooseBackend } from './backends';
+import type { SweepApi } from './protocol';
+import { runCell } from './sweepCell';
+
+const api: SweepApi = {
+  init: (requested) => chooseBackend(requested),
+  cell: (config, rounds, rule) => runCell(config, rounds, rule),
+};
+
+Comlink.expose(api);

@@ -1,0 +1,42 @@
+/** The app's sweep state (zustand): the kind, its value lists and rounds, the cells with their results, progress. */
+import { create } from 'zustand';
+import type { Cell } from '../core/grid';
+import { SWEEP_KINDS, type CellResult, type SweepKind } from '../core/sweep';
+
+export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+
+export interface SweepCell extends Cell {
+  result: CellResult | null;
+}
+
+export interface SweepState {
+  kind: SweepKind;
+  /** One comma-separated list of values per key of the kind. */
+  lists: string[];
+  rounds: number;
+  status: SweepStatus;
+  /** Why the sweep could not start or stopped, in words. */
+  message: string | null;
+  /** The kind and keys the cells were made for (the form may have changed since). */
+  ranKind: SweepKind;
+  cells: SweepCell[];
+  done: number;
+  /** Milliseconds since the sweep started, updated as cells finish. */
+  elapsedMs: number;
+  showRadius: boolean;
+}
+
+export const DEFAULT_SWEEP_ROUNDS = 300;
+
+export const useSweep = create<SweepState>(() => ({
+  kind: 'p-xi',
+  lists: [...SWEEP_KINDS['p-xi'].values],
+  rounds: DEFAULT_SWEEP_ROUNDS,
+  status: 'idle',
+  message: null,
+  ranKind: 'p-xi',
+  cells: [],
+  done: 0,
+  elapsedMs: 0,
+  showRadius: true,
+}));

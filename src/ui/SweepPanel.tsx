@@ -1,0 +1,106 @@
+// Sweeps: the paper's Figure 2 live — converged error over p × ξ, against m or against τ — with progress,
+// time left, cancel (finished cells stay), R_lazy overlay and CSV export.
+import { useId } from 'react';
+import { SWEEP_KINDS, sweepBase, sweepCsv, sweepRule, type SweepKind } from '../core/sweep';
+import { runLabel } from '../core/compare';
+import { drawHeatmap } from '../plots/sweepHeatmap';
+import { drawSweepLine } from '../plots/sweepLine';
+import { useRun } from '../state/store';
+import { DEFAULT_SWEEP_ROUNDS, useSweep, type SweepCell, type SweepState } from '../state/sweepStore';
+import { ChartBox } from './ChartBox';
+import { useSweepClient } from './context';
+import { download } from './download';
+
+const KEY_NAMES: Record<string, string> = { p: 'subnetworks p', xi: 'mask probability ξ', m: 'width m', tau: 'local steps τ' };
+
+function secondsLeft(s: SweepState): string {
+  if (s.status !== 'running' || s.done === 0) return '';
+  const left = ((s.elapsedMs / s.done) * (s.cells.length - s.done)) / 1000;
+  return left < 90 ? ` · about ${Math.ceil(left)} s left` : ` · about ${Math.ceil(left / 60)} min left`;
+}
+
+function drawSweep(svg: SVGSVGElement, kind: SweepKind, cells: SweepCell[], showRadius: boolean, size: { width: number; height: number }): void {
+  const keys = SWEEP_KINDS[kind].keys;
+  if (keys.length === 2) {
+    const [rowKey, colKey] = keys;
+    const uniq = (k: string) => [...new Set(cells.map((c) => c.at[k]))];
+    drawHeatmap(svg, {
+      rowLabel: rowKey, colLabel: colKey, rows: uniq(rowKey), cols: uniq(colKey), showRadius,
+      cells: cells.map((c) => ({ row: c.at[rowKey], col: c.at[colKey], converged: c.result?.converged ?? null, settled: c.result?.settled ?? false, radius: c.result?.radius ?? null })),
+    }, size);
+  } else {
+    drawSweepLine(svg, {
+      label: keys[0], showRadius,
+      points: cells.map((c) => ({ value: Number(c.at[keys[0]]), converged: c.result?.converged ?? null, settled: c.result?.settled ?? false, radius: c.result?.radius ?? null })),
+    }, size);
+  }
+}
+
+export function SweepPanel() {
+  const sweeps = useSweepClient();
+  const s = useSweep();
+  const config = useRun((r) => r.config);
+  const id = useId();
+  const kind = SWEEP_KINDS[s.kind];
+  const running = s.status === 'running';
+  const rule = sweepRule(s.rounds);
+  const finished = s.cells.filter((c) => c.result);
+  const setKind = (k: SweepKind) => useSweep.setState({ kind: k, lists: [...SWEEP_KINDS[k].values] });
+  const setList = (i: number, v: string) => useSweep.setState({ lists: s.lists.map((l, j) => (j === i ? v : l)) });
+  const exportCsv = () => {
+    const keys = SWEEP_KINDS[s.ranKind].keys;
+    download(`subnet-lab-sweep-${s.ranKind}.csv`, sweepCsv(keys, finished.map((c) => ({ at: c.at, result: c.result! }))), 'text/csv');
+  };
+  return (
+    <details className="sweep-panel">
+      <summary>Sweeps — the paper’s Figure 2, live</summary>
+      <div className="sweep-form">
+        <label>
+          sweep{' '}
+          <select value={s.kind} disabled={running} onChange={(e) => setKind(e.target.value as SweepKind)}>
+            {(Object.keys(SWEEP_KINDS) as SweepKind[]).map((k) => <option key={k} value={k}>{SWEEP_KINDS[k].label}</option>)}
+          </select>
+        </label>
+        {kind.keys.map((k, i) => (
+          <label key={k}>
+            values of {KEY_NAMES[k]}{' '}
+            <input type="text" value={s.lists[i] ?? ''} disabled={running} onChange={(e) => setList(i, e.target.value)} />
+          </label>
+        ))}
+        <label>
+          rounds per cell{' '}
+          <input type="number" min={20} max={100000} value={s.rounds} disabled={running}
+            onChange={(e) => { const v = Math.floor(Number(e.target.value)); useSweep.setState({ rounds: Number.isFinite(v) && v >= 20 ? Math.min(v, 100000) : DEFAULT_SWEEP_ROUNDS }); }} />
+        </label>
+        <label>
+          <input type="checkbox" checked={s.showRadius} onChange={(e) => useSweep.setState({ showRadius: e.target.checked })} /> overlay R_lazy
+        </label>
+      </div>
+      <p className="small">
+        Each cell is a fresh run of {s.rounds} rounds from {runLabel(sweepBase(s.kind, config))} with the current {s.kind === 'm' ? '' : 'm, '}n, d, κ, data and seed
+        {s.kind === 'm' ? '' : ' (custom scheme, so that no preset fixes the swept setting)'}. Its <em>converged error</em> is the mean of
+        ‖y − u_k‖² over the last {rule.window} rounds (a tenth); the cell is <em>settled</em> when that mean is within {rule.tol * 100} % of
+        the mean over the {rule.window} rounds before — unsettled cells carry a red corner (heatmap) or are hollow (line). The live run pauses while a sweep runs.
+      </p>
+      <div className="buttons">
+        <button type="button" onClick={() => void sweeps.start()} disabled={running}>Run sweep</button>
+        <button type="button" onClick={() => sweeps.cancel()} disabled={!running}>Cancel</button>
+        <button type="button" onClick={exportCsv} disabled={!finished.length}>Sweep CSV</button>
+      </div>
+      {s.cells.length > 0 && (
+        <div className="sweep-progress">
+          <progress id={`${id}-progress`} max={s.cells.length} value={s.done} aria-label="Sweep progress" />
+          <output htmlFor={`${id}-progress`} data-status={s.status}>
+            {s.done} / {s.cells.length} cells{secondsLeft(s)}{s.status === 'cancelled' ? ' · cancelled' : s.status === 'done' ? ' · done' : ''}
+          </output>
+        </div>
+      )}
+      {s.message && <p className="notice error" role="alert">{s.message}</p>}
+      {s.cells.length > 0 && (
+        <ChartBox name="sweep" title={`Converged error ${SWEEP_KINDS[s.ranKind].label}${s.showRadius ? ' — R_lazy overlaid (dashed, or under each value)' : ''}`}
+          height={SWEEP_KINDS[s.ranKind].keys.length === 2 ? 360 : 240} version={`${s.done}|${s.showRadius}|${s.cells.length}|${s.ranKind}`}
+          draw={(svg, size) => drawSweep(svg, s.ranKind, useSweep.getState().cells, useSweep.getState().showRadius, size)} />
+      )}
+    </details>
+  );
+}
