@@ -1,4 +1,4 @@
-// Access: an axe scan of the main screen and of presentation mode (no serious or critical violations),
+// Access: an axe scan of the main screen, of presentation mode and of compare and sweeps (no serious or critical violations),
 // keyboard shortcuts, the theme toggle, and the layouts for a projector (1280×720) and a tablet.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
@@ -15,6 +15,20 @@ test('no serious or critical accessibility violations, main screen and presentat
   expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('p');
   await expect(page).toHaveURL(/view=present/);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('no serious or critical violations with a comparison and a finished sweep on screen, light and dark', async ({ page }) => {
+  await openRun(page, '?backend=wasm&m=64&n=8&d=4&compare=ist:p=2,msdropout:p=3');
+  await page.evaluate(() => window.subnetLab.step(10));
+  await page.getByText('Sweeps — the paper’s Figure 2, live').click();
+  await page.getByLabel('values of subnetworks p').fill('1,2');
+  await page.getByLabel('values of mask probability ξ').fill('0.5,1');
+  await page.getByLabel('rounds per cell').fill('40');
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(page.locator('.sweep-progress output')).toHaveText(/done$/, { timeout: 60_000 });
   expect(await seriousViolations(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await seriousViolations(page)).toEqual([]);
