@@ -78,5 +78,5 @@ export interface EngineApi {
 /** The sweep worker's protocol: a backend, then one cell at a time (the page cancels by ending the worker). */
 export interface SweepApi {
   init(requested: BackendName | null): Promise<BackendInfo>;
-  cell(config: Config, rounds: number, rule: ConvergeRule): Promise<CellResult>;
+  cell(config: Config, rounds: number, rule: ConvergeRule, given?: Given): Promise<CellResult>;
 }

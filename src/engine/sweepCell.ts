@@ -1,8 +1,11 @@
 /**
  * One cell of a sweep: trains a fresh run of `rounds` rounds (no NTKs) and reports its converged error
- * (core/converge.ts) beside R_lazy at that cell. Shared by the CLI's `sweep` and the app's sweep worker.
+ * (core/converge.ts) beside R_lazy at that cell, on the seed's data or on given data (and given initial weights
+ * where their width is the cell's). Shared by the CLI's `sweep` and the app's sweep worker.
  */
 import type { Config } from '../core/config';
+import type { Dataset } from '../core/datasets';
+import type { Weights } from '../core/init';
 import { convergedError, type ConvergeRule } from '../core/converge';
 import { makeProblem } from '../core/problem';
 import type { CellResult } from '../core/sweep';
@@ -12,8 +15,8 @@ import { Trainer } from './trainer';
 /** Rounds between two read-backs of a cell's metrics. */
 const READ_EVERY = 50;
 
-export async function runCell(config: Config, rounds: number, rule: ConvergeRule): Promise<CellResult> {
-  const problem = makeProblem(config);
+export async function runCell(config: Config, rounds: number, rule: ConvergeRule, data?: Dataset, init?: Weights): Promise<CellResult> {
+  const problem = makeProblem(config, data, init && init.W.rows === config.m ? init : undefined);
   const trainer = new Trainer(problem, { ntkEvery: 0 });
   try {
     const err = [...(await trainer.flush()), ...(await trainer.run(rounds, READ_EVERY))].map((r) => r.err);

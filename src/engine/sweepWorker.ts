@@ -9,7 +9,7 @@ import { runCell } from './sweepCell';
 
 const api: SweepApi = {
   init: (requested) => chooseBackend(requested),
-  cell: (config, rounds, rule) => runCell(config, rounds, rule),
+  cell: (config, rounds, rule, given) => runCell(config, rounds, rule, given?.data, given?.init),
 };
 
 Comlink.expose(api);

@@ -175,6 +175,11 @@ export class EngineClient {
     await this.restart();
   }
 
+  /** The user's data and weights in use instead of the seed's (empty when the seed's are used). */
+  givenProblem(): Given {
+    return this.given;
+  }
+
   exportRun(): Promise<RunFile> {
     return this.exclusive(() => this.api.exportRun());
   }

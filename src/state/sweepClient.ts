@@ -1,7 +1,8 @@
 /**
  * Runs a sweep from the page: pauses the live run, starts a sweep worker on the live run's backend, trains the
- * cells one after another and stores each result as it comes; cancel ends the worker (a long cell stops at
- * once) and keeps the finished cells. Sweeps too large for the device are refused before anything runs.
+ * cells one after another on the live run's data (uploaded data included) and stores each result as it comes;
+ * cancel ends the worker (a long cell stops at once) and keeps the finished cells. Sweeps too large for the
+ * device are refused before anything runs.
  */
 import * as Comlink from 'comlink';
 import { MAX_WIDTH } from '../core/config';
@@ -41,8 +42,9 @@ export class SweepClient {
     try {
       await api.init(backend?.name ?? null);
       const rule = sweepRule(rounds);
+      const given = this.engine.givenProblem();
       for (let i = 0; i < cells.length && this.worker === worker; i++) {
-        const result = await api.cell(cells[i].config, rounds, rule);
+        const result = await api.cell(cells[i].config, rounds, rule, given);
         if (this.worker !== worker) return;
         cells[i] = { ...cells[i], result };
         useSweep.setState({ cells: [...cells], done: i + 1, elapsedMs: performance.now() - t0 });
