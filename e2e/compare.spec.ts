@@ -1,4 +1,5 @@
 // Compare: a comparison link reproduces all its runs, which share data and initialization; the preset opens one.
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { openRun } from './helpers';
 
@@ -22,6 +23,12 @@ test('a comparison link reproduces its four runs, which start from the same data
   }
   expect(new Set(first.map((e) => e[12])).size).toBe(4);
   await expect(page.locator('[data-chart="error"] .legend text')).toHaveText(['Full GD', 'Dropout ξ=0.5', 'Multi-sample dropout ξ=0.5 p=4', 'IST p=4 τ=1']);
+  const saved = page.waitForEvent('download');
+  await page.getByText('Export and import').click();
+  await page.getByRole('button', { name: 'Comparison CSV' }).click();
+  const csv = readFileSync(await (await saved).path(), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  expect(csv).toHaveLength(4 * 13);
+  expect(csv.map((r) => Number(r[3]))).toEqual(first.flat());
   const url = page.url();
   expect(url).toContain('compare=dropout:xi=0.5,msdropout:xi=0.5:p=4,ist:p=4');
   const other = await context.newPage();

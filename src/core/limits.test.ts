@@ -1,6 +1,6 @@
 // Memory limits: the estimate grows with the shapes, and the largest width found is the boundary of `fits`.
 import { describe, expect, it } from 'vitest';
-import { fits, largestWidth, memoryEstimate, tooLarge } from './limits';
+import { fits, largestWidth, memoryEstimate, tooLarge, tooLargeTogether } from './limits';
 
 const shape = { m: 1024, n: 256, d: 32, p: 4, mask: 'bernoulli' as const };
 const limits = { totalBytes: 256 * 1024 * 1024, tensorBytes: 64 * 1024 * 1024 };
@@ -18,5 +18,13 @@ describe('memory limits', () => {
     expect(tooLarge({ ...shape, m: best }, limits, 131072)).toBeNull();
     expect(tooLarge({ ...shape, m: best + 1 }, limits, 131072)).toMatch(new RegExp(`largest width that fits .* is m = ${best}\\.`));
     expect(tooLarge({ ...shape, n: 4096, d: 1024 }, { totalBytes: 1024, tensorBytes: 1024 }, 131072)).toMatch(/Lower n, d or p/);
+  });
+  it('compared runs share the memory: a run that fits alone is refused among four, naming the run', () => {
+    const best = largestWidth(shape, limits, 131072);
+    const alone = { ...shape, m: best };
+    const small = { ...shape, m: 64 };
+    expect(tooLargeTogether([alone], limits, 131072)).toBeNull();
+    expect(tooLargeTogether([small, small, small, small], limits, 131072)).toBeNull();
+    expect(tooLargeTogether([small, alone, small, small], limits, 131072)).toMatch(/^4 runs are compared, so each may use 1\/4 of the device's memory\. Compared run 2: .*largest width that fits/);
   });
 });

@@ -1,6 +1,6 @@
-// Metric history: CSV / JSON text with unmeasured cells, and the measured plateau.
+// Metric history: CSV / JSON text with unmeasured cells, a comparison's CSV, and the measured plateau.
 import { describe, expect, it } from 'vitest';
-import { emptyHistory, historyToCsv, historyToJson, plateauSince, pushRow } from './metrics';
+import { comparisonToCsv, emptyHistory, historyToCsv, historyToJson, plateauSince, pushRow } from './metrics';
 
 function history(errs: number[]) {
   const h = emptyHistory();
@@ -13,6 +13,11 @@ describe('metric history', () => {
     const h = history([2, 1]);
     expect(historyToCsv(h).split('\n')[1]).toBe('0,2,,0,0,,,');
     expect(JSON.parse(historyToJson(h)).surrErr).toEqual([null, null]);
+  });
+  it('a comparison CSV numbers its runs and quotes their labels', () => {
+    const csv = comparisonToCsv(['Full GD', 'IST "p"=4'], [history([2, 1]), history([2, 1.5])]).trim().split('\n');
+    expect(csv).toEqual(['run,label,round,err,surrErr,maxMove,flipFrac,ntkMin,subNtkMin,subNtkMax',
+      '1,"Full GD",0,2,,0,0,,,', '1,"Full GD",1,1,,0,0,,,', '2,"IST ""p""=4",0,2,,0,0,,,', '2,"IST ""p""=4",1,1.5,,0,0,,,']);
   });
   it('plateau: mean of the last third since a round, only once enough rounds have passed', () => {
     const h = history(Array.from({ length: 400 }, (_, k) => (k < 100 ? 10 : k < 300 ? 5 : 1)));

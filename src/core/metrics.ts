@@ -28,6 +28,16 @@ export function historyToCsv(h: History): string {
   return lines.join('\n') + '\n';
 }
 
+/** Several runs' metrics in one CSV (a comparison): a `run` number (1 = the main run) and `label` per row. */
+export function comparisonToCsv(labels: string[], histories: History[]): string {
+  const lines = [['run', 'label', 'round', ...METRIC_KEYS].join(',')];
+  histories.forEach((h, r) => {
+    const label = `"${labels[r].replace(/"/g, '""')}"`;
+    for (let i = 0; i < h.round.length; i++) lines.push([String(r + 1), label, String(h.round[i]), ...METRIC_KEYS.map((k) => cell(h[k][i]))].join(','));
+  });
+  return lines.join('\n') + '\n';
+}
+
 export function historyToJson(h: History): string {
   return JSON.stringify(h, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v));
 }

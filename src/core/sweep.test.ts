@@ -1,41 +1,44 @@
-// Sweep building blocks: the grid syntax, its cells through the config table, and the converged error.
+// Sweeps: the cells each kind trains (swept keys free of presets), value lists refused in words, the CSV.
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from './config';
-import { convergedError } from './converge';
-import { gridCells, parseGrid } from './grid';
+import { parseConfig } from './config';
+import { MAX_CELLS, SWEEP_KINDS, sweepCells, sweepCsv, sweepRule } from './sweep';
 
-describe('grids', () => {
-  it('parses keys and values and makes the product, first key slowest', () => {
-    const g = parseGrid('p=1,2; xi=0.5,1');
-    expect(g.ok).toBe(true);
-    if (!g.ok) return;
-    const cells = gridCells({ ...defaultConfig(), scheme: 'custom' }, g.grid);
-    expect(cells.map((c) => [c.config.p, c.config.xi])).toEqual([[1, 0.5], [1, 1], [2, 0.5], [2, 1]]);
-  });
-  it('applies ranges and presets per cell, with messages', () => {
-    const g = parseGrid('p=2,99');
-    if (!g.ok) throw new Error(g.error);
-    const cells = gridCells({ ...defaultConfig(), scheme: 'dropout' }, g.grid);
-    expect(cells[1].messages.join(' ')).toMatch(/clamped to 32/);
-    expect(cells[0].config.p).toBe(1); // dropout fixes p = 1
-  });
-  it('refuses bad grids with a reason', () => {
-    for (const [spec, re] of [['', /empty/], ['width=1,2', /config key/], ['p=', /no values/], ['p=1;p=2', /twice/]] as const) {
-      const g = parseGrid(spec);
-      expect(g.ok).toBe(false);
-      if (!g.ok) expect(g.error).toMatch(re);
-    }
-  });
-});
+const current = parseConfig('scheme=dropout&xi=0.3&m=256&n=12&d=6&seed=4&tau=1').config;
 
-describe('converged error', () => {
-  it('is the last window\u2019s mean, settled when the last two windows agree', () => {
-    const flat = Array.from({ length: 300 }, (_, k) => 1 + 0.01 * Math.sin(k));
-    const r = convergedError(flat, { window: 100, tol: 0.05 });
-    expect(r?.settled).toBe(true);
-    expect(r?.value).toBeCloseTo(flat.slice(200).reduce((a, b) => a + b, 0) / 100, 12);
-    const falling = Array.from({ length: 300 }, (_, k) => Math.exp(-k / 50));
-    expect(convergedError(falling, { window: 100, tol: 0.05 })?.settled).toBe(false);
-    expect(convergedError([1, 2, 3], { window: 100, tol: 0.05 })).toBeNull();
+describe('sweep cells', () => {
+  it('p × ξ: the default 10 × 10 grid of Bernoulli custom runs at the current τ, p slowest', () => {
+    const made = sweepCells('p-xi', { ...current, tau: 3 }, [...SWEEP_KINDS['p-xi'].values]);
+    if (!made.ok) throw new Error(made.error);
+    expect(made.cells).toHaveLength(100);
+    expect(made.cells[0].config).toMatchObject({ scheme: 'custom', mask: 'bernoulli', p: 1, xi: 0.1, tau: 3, m: 256, seed: 4 });
+    expect(made.cells[11].config).toMatchObject({ p: 2, xi: 0.2 });
+    expect(made.cells.every((c) => c.messages.length === 0)).toBe(true);
+  });
+
+  it('τ is swept under the custom scheme (a preset would fix it); m keeps the scheme', () => {
+    const tau = sweepCells('tau', current, ['1,4']);
+    const m = sweepCells('m', current, ['64,128']);
+    if (!tau.ok || !m.ok) throw new Error('refused');
+    expect(tau.cells.map((c) => [c.config.scheme, c.config.tau, c.config.xi])).toEqual([['custom', 1, 0.3], ['custom', 4, 0.3]]);
+    expect(m.cells.map((c) => [c.config.scheme, c.config.m])).toEqual([['dropout', 64], ['dropout', 128]]);
+  });
+
+  it('refuses empty lists, non-numbers and grids over the cell limit, in words', () => {
+    expect(sweepCells('m', current, [' , '])).toEqual({ ok: false, error: 'Give at least one value of m.' });
+    expect(sweepCells('p-xi', current, ['1,2', '0.5,half'])).toEqual({ ok: false, error: '"half" in the values of xi is not a number.' });
+    const many = Array.from({ length: 21 }, (_, i) => i + 1).join(',');
+    const big = sweepCells('p-xi', current, [many, many]);
+    expect(big.ok).toBe(false);
+    expect(!big.ok && big.error).toBe(`441 cells is more than ${MAX_CELLS}; use fewer values.`);
+  });
+
+  it('the converged-error window is a tenth of the rounds; the CSV has one row per cell in order', () => {
+    expect(sweepRule(300)).toEqual({ window: 30, tol: 0.05 });
+    expect(sweepRule(5).window).toBe(1);
+    const csv = sweepCsv(['p', 'xi'], [
+      { at: { p: '1', xi: '0.5' }, result: { converged: 0.25, settled: true, radius: 0.2, rounds: 300 } },
+      { at: { p: '2', xi: '0.5' }, result: { converged: NaN, settled: false, radius: 0.1, rounds: 300 } },
+    ]);
+    expect(csv).toBe('p,xi,converged,settled,radius,rounds\n1,0.5,0.25,true,0.2,300\n2,0.5,NaN,false,0.1,300\n');
   });
 });

@@ -1,7 +1,8 @@
-// Export (metrics, the run, the error plot) and import (a run file, or a user's CSV / JSON data).
+// Export (metrics, a comparison's metrics, the run, the error plot) and import (a run file, or a user's CSV / JSON data).
 import { useId, useState } from 'react';
 import { parseUserData } from '../core/datasets';
-import { historyToCsv, historyToJson } from '../core/metrics';
+import { runLabel } from '../core/compare';
+import { comparisonToCsv, historyToCsv, historyToJson } from '../core/metrics';
 import { parseRunFile } from '../core/runFile';
 import { standaloneSvg, svgToPng } from '../plots/exportSvg';
 import { useRun } from '../state/store';
@@ -19,6 +20,11 @@ export function ExportPanel() {
   const [problem, setProblem] = useState<string | null>(null);
   const runId = useId();
   const dataId = useId();
+  const comparing = useRun((s) => s.compare.length > 0);
+  const comparisonCsv = () => {
+    const { config, compare, history, compareHistories } = useRun.getState();
+    return comparisonToCsv([config, ...compare].map(runLabel), [history, ...compareHistories]);
+  };
   const stamp = () => `subnet-lab-${useRun.getState().config.scheme}-seed${useRun.getState().config.seed}`;
   const loadFile = async (file: File | undefined, kind: 'run' | 'data') => {
     if (!file) return;
@@ -41,6 +47,7 @@ export function ExportPanel() {
       <div className="buttons">
         <button type="button" onClick={() => download(`${stamp()}-metrics.csv`, historyToCsv(useRun.getState().history), 'text/csv')}>Metrics CSV</button>
         <button type="button" onClick={() => download(`${stamp()}-metrics.json`, historyToJson(useRun.getState().history), 'application/json')}>Metrics JSON</button>
+        {comparing && <button type="button" onClick={() => download(`${stamp()}-comparison.csv`, comparisonCsv(), 'text/csv')}>Comparison CSV</button>}
         <button type="button" onClick={async () => download(`${stamp()}-run.json`, JSON.stringify(await client.exportRun()), 'application/json')}>Run JSON</button>
         <button type="button" onClick={() => { const s = errorPlot(); if (s) download(`${stamp()}-error.svg`, standaloneSvg(s), 'image/svg+xml'); }}>Error plot SVG</button>
         <button type="button" onClick={async () => { const s = errorPlot(); if (s) download(`${stamp()}-error.png`, await svgToPng(standaloneSvg(s), s.width.baseVal.value, s.height.baseVal.value)); }}>Error plot PNG</button>
