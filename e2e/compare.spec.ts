@@ -36,13 +36,17 @@ test('a comparison link reproduces its four runs, which start from the same data
   expect(await stepAll(other, 12)).toEqual(first);
 });
 
-test('the "Dropout vs IST" preset opens a comparison in one click, and a run can be removed', async ({ page }) => {
+test('the "Dropout vs IST" preset opens a comparison in one click; a compared run can be changed (all restart) and removed', async ({ page }) => {
   await openRun(page, '?backend=wasm&m=128&n=12&d=6');
   await page.getByRole('button', { name: 'Dropout vs IST' }).click();
   await expect(page).toHaveURL(/scheme=dropout.*xi=0\.5.*compare=ist:p=2(&|$)/);
   await page.waitForFunction(() => window.subnetLab.status() === 'ready' && window.subnetLab.compare().length === 1);
   const err = await stepAll(page, 5);
   expect(err[1][0]).toBe(err[0][0]);
+  await page.getByLabel('run 2 p', { exact: true }).selectOption('3');
+  await expect(page).toHaveURL(/compare=ist:p=3(&|$)/);
+  await page.waitForFunction(() => window.subnetLab.status() === 'ready' && window.subnetLab.compare()[0]?.xi === 1 / 3);
+  expect(await page.evaluate(() => window.subnetLab.metrics().round.length)).toBe(1);
   await page.getByRole('button', { name: /Remove run 2/ }).click();
   await expect(page).not.toHaveURL(/compare=/);
   await page.waitForFunction(() => window.subnetLab.status() === 'ready' && window.subnetLab.compare().length === 0);

@@ -1,4 +1,5 @@
 // Compare: presets that open a comparison, and each compared run's own scheme, ξ, p and τ (the problem is shared).
+import { useId } from 'react';
 import { applyComparePreset, COMPARE_PRESETS, MAX_RUNS, runLabel } from '../core/compare';
 import { applyPreset, parseOver, PRESETS, SCHEMES, type Config, type Scheme } from '../core/config';
 import { useRun } from '../state/store';
@@ -15,38 +16,42 @@ function withCurrent(choices: number[], v: number): number[] {
 
 interface ChoiceProps {
   label: string;
+  /** Which run, for screen readers. */
+  run: number;
   value: number;
   choices: number[];
   disabled: boolean;
   onChange: (v: number) => void;
 }
 
-function Choice({ label, value, choices, disabled, onChange }: ChoiceProps) {
+function Choice({ label, run, value, choices, disabled, onChange }: ChoiceProps) {
+  const id = useId();
   return (
-    <label className="choice">
-      {label}{' '}
-      <select value={value} disabled={disabled} onChange={(e) => onChange(Number(e.target.value))}>
+    <span className="choice">
+      <label htmlFor={id}><span className="sr-only">run {run} </span>{label}</label>{' '}
+      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(Number(e.target.value))}>
         {withCurrent(choices, value).map((v) => <option key={v} value={v}>{+v.toPrecision(3)}</option>)}
       </select>
-    </label>
+    </span>
   );
 }
 
 function RunRow({ run, index, onChange, onRemove }: { run: Config; index: number; onChange: (c: Config) => void; onRemove: () => void }) {
   const fixed = PRESETS[run.scheme].fixed;
   const set = (key: 'xi' | 'p' | 'tau', v: number) => onChange(parseOver(run, { [key]: String(v) }).config);
+  const id = useId();
   return (
     <li className="compare-run">
       <span className={`swatch run-swatch-${index}`} aria-hidden="true" />
-      <label className="choice">
-        run {index + 1}{' '}
-        <select value={run.scheme} onChange={(e) => onChange(applyPreset(run, e.target.value as Scheme))}>
+      <span className="choice">
+        <label htmlFor={id}>run {index + 1}</label>{' '}
+        <select id={id} value={run.scheme} onChange={(e) => onChange(applyPreset(run, e.target.value as Scheme))}>
           {SCHEMES.map((s) => <option key={s} value={s}>{PRESETS[s].label}</option>)}
         </select>
-      </label>
-      <Choice label="ξ" value={run.xi} choices={XI_CHOICES} disabled={'xi' in fixed || run.mask === 'categorical'} onChange={(v) => set('xi', v)} />
-      <Choice label="p" value={run.p} choices={P_CHOICES.filter((p) => p >= (PRESETS[run.scheme].pMin ?? 1))} disabled={'p' in fixed} onChange={(v) => set('p', v)} />
-      <Choice label="τ" value={run.tau} choices={TAU_CHOICES} disabled={'tau' in fixed} onChange={(v) => set('tau', v)} />
+      </span>
+      <Choice label="ξ" run={index + 1} value={run.xi} choices={XI_CHOICES} disabled={'xi' in fixed || run.mask === 'categorical'} onChange={(v) => set('xi', v)} />
+      <Choice label="p" run={index + 1} value={run.p} choices={P_CHOICES.filter((p) => p >= (PRESETS[run.scheme].pMin ?? 1))} disabled={'p' in fixed} onChange={(v) => set('p', v)} />
+      <Choice label="τ" run={index + 1} value={run.tau} choices={TAU_CHOICES} disabled={'tau' in fixed} onChange={(v) => set('tau', v)} />
       <button type="button" onClick={onRemove} aria-label={`Remove run ${index + 1} (${runLabel(run)})`}>Remove</button>
     </li>
   );

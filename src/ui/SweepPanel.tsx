@@ -55,12 +55,12 @@ export function SweepPanel() {
     <details className="sweep-panel">
       <summary>Sweeps — the paper’s Figure 2, live</summary>
       <div className="sweep-form">
-        <label>
-          sweep{' '}
-          <select value={s.kind} disabled={running} onChange={(e) => setKind(e.target.value as SweepKind)}>
+        <span>
+          <label htmlFor={`${id}-kind`}>sweep</label>{' '}
+          <select id={`${id}-kind`} value={s.kind} disabled={running} onChange={(e) => setKind(e.target.value as SweepKind)}>
             {(Object.keys(SWEEP_KINDS) as SweepKind[]).map((k) => <option key={k} value={k}>{SWEEP_KINDS[k].label}</option>)}
           </select>
-        </label>
+        </span>
         {kind.keys.map((k, i) => (
           <label key={k}>
             values of {KEY_NAMES[k]}{' '}
