@@ -23,6 +23,11 @@ test('a comparison link reproduces its four runs, which start from the same data
   }
   expect(new Set(first.map((e) => e[12])).size).toBe(4);
   await expect(page.locator('[data-chart="error"] .legend text')).toHaveText(['Full GD', 'Dropout ξ=0.5', 'Multi-sample dropout ξ=0.5 p=4', 'IST p=4 τ=1']);
+  // The theory panel sets the runs side by side: full GD predicts no neighbourhood, dropout one above zero.
+  const radii = page.locator('[data-testid="compare-numbers"] tbody tr td:nth-of-type(3)');
+  await expect(radii).toHaveCount(4);
+  expect(await radii.nth(0).textContent()).toBe('0');
+  expect(Number(await radii.nth(1).textContent())).toBeGreaterThan(0);
   const saved = page.waitForEvent('download');
   await page.getByText('Export and import').click();
   await page.getByRole('button', { name: 'Comparison CSV' }).click();

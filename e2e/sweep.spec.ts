@@ -14,12 +14,13 @@ async function openSweeps(page: Page): Promise<void> {
 
 const doneCount = (page: Page) => page.locator('.sweep-progress progress').evaluate((p: HTMLProgressElement) => p.value);
 
-test('a 3 × 3 sweep finishes in the app; its CSV has 9 rows with the grid values and R_lazy of each cell', async ({ page }) => {
+test('a 3 × 3 sweep at τ = 2 finishes in the app; its CSV has 9 rows with the grid values and R_lazy of each cell', async ({ page }) => {
   const link = 'm=64&n=8&d=4&seed=3&kappa=1';
   await openRun(page, `?backend=wasm&${link}`);
   await openSweeps(page);
   await page.getByLabel('values of subnetworks p').fill('1,2,4');
   await page.getByLabel('values of mask probability ξ').fill('0.5,0.8,1');
+  await page.getByLabel('at local steps τ').fill('2');
   await page.getByLabel('rounds per cell').fill('60');
   await page.getByRole('button', { name: 'Run sweep' }).click();
   await expect(page.locator('.sweep-progress output')).toHaveText(/^9 \/ 9 cells · done$/, { timeout: 120_000 });
@@ -34,11 +35,11 @@ test('a 3 × 3 sweep finishes in the app; its CSV has 9 rows with the grid value
   for (const [p, xi, converged, , radius, rounds] of rows) {
     expect(Number(converged)).toBeGreaterThan(0);
     expect(rounds).toBe('60');
-    const problem = makeProblem(parseConfig(`${link}&scheme=custom&mask=bernoulli&p=${p}&xi=${xi}`).config);
+    const problem = makeProblem(parseConfig(`${link}&scheme=custom&mask=bernoulli&tau=2&p=${p}&xi=${xi}`).config);
     // float64 in both; the browser's and Node's Math.acos may differ in the last bit.
     expect(relErr(Number(radius), radiusLazy(problem.spectrum, problem.scheme))).toBeLessThan(1e-12);
   }
-  // ξ = 1 is full GD whatever p: its converged error is below that of dropout with ξ = 0.5 and one subnetwork.
+  // ξ = 1 is full GD (two steps a round) whatever p: its converged error is below that of dropout with ξ = 0.5 and one subnetwork.
   expect(Number(rows[2][2])).toBeLessThan(Number(rows[0][2]));
 });
 

@@ -7,7 +7,7 @@ const current = parseConfig('scheme=dropout&xi=0.3&m=256&n=12&d=6&seed=4&tau=1')
 
 describe('sweep cells', () => {
   it('p × ξ: the default 10 × 10 grid of Bernoulli custom runs at the current τ, p slowest', () => {
-    const made = sweepCells('p-xi', { ...current, tau: 3 }, [...SWEEP_KINDS['p-xi'].values]);
+    const made = sweepCells('p-xi', current, [...SWEEP_KINDS['p-xi'].values], 3);
     if (!made.ok) throw new Error(made.error);
     expect(made.cells).toHaveLength(100);
     expect(made.cells[0].config).toMatchObject({ scheme: 'custom', mask: 'bernoulli', p: 1, xi: 0.1, tau: 3, m: 256, seed: 4 });

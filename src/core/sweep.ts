@@ -29,11 +29,12 @@ export type SweepKind = keyof typeof SWEEP_KINDS;
 export const MAX_CELLS = 400;
 
 /**
- * The config every cell starts from: the p × ξ and τ sweeps train the custom scheme (Bernoulli masks for
- * p × ξ, the current masks for τ) so that no preset fixes the swept keys; the width sweep keeps the scheme.
+ * The config every cell starts from: the p × ξ and τ sweeps train the custom scheme (Bernoulli masks and the
+ * given τ for p × ξ, the current masks for τ) so that no preset fixes the swept keys; the width sweep keeps the
+ * scheme.
  */
-export function sweepBase(kind: SweepKind, current: Config): Config {
-  if (kind === 'p-xi') return parseOver(current, { scheme: 'custom', mask: 'bernoulli' }).config;
+export function sweepBase(kind: SweepKind, current: Config, tau: number = current.tau): Config {
+  if (kind === 'p-xi') return parseOver(current, { scheme: 'custom', mask: 'bernoulli', tau: String(tau) }).config;
   if (kind === 'tau') return parseOver(current, { scheme: 'custom' }).config;
   return current;
 }
@@ -45,8 +46,8 @@ export function sweepRule(rounds: number, tol = 0.05): ConvergeRule {
 
 export type CellsResult = { ok: true; cells: Cell[] } | { ok: false; error: string };
 
-/** The cells of a sweep from value lists written "1,2,4" (one list per key of the kind). */
-export function sweepCells(kind: SweepKind, current: Config, lists: string[]): CellsResult {
+/** The cells of a sweep from value lists written "1,2,4" (one list per key of the kind); τ fixes p × ξ's τ. */
+export function sweepCells(kind: SweepKind, current: Config, lists: string[], tau: number = current.tau): CellsResult {
   const { keys } = SWEEP_KINDS[kind];
   const grid: Grid = { keys: [...keys], values: [] };
   for (const [i, key] of keys.entries()) {
@@ -58,7 +59,7 @@ export function sweepCells(kind: SweepKind, current: Config, lists: string[]): C
   }
   const total = grid.values.reduce((n, v) => n * v.length, 1);
   if (total > MAX_CELLS) return { ok: false, error: `${total} cells is more than ${MAX_CELLS}; use fewer values.` };
-  return { ok: true, cells: gridCells(sweepBase(kind, current), grid) };
+  return { ok: true, cells: gridCells(sweepBase(kind, current, tau), grid) };
 }
 
 /** The CSV of a sweep: a header, then one row per cell with a result, in grid order. */

@@ -20,9 +20,9 @@ export class SweepClient {
 
   async start(): Promise<void> {
     if (this.worker) return;
-    const { kind, lists, rounds } = useSweep.getState();
+    const { kind, lists, rounds, tau } = useSweep.getState();
     const { config, backend } = useRun.getState();
-    const made = sweepCells(kind, config, lists);
+    const made = sweepCells(kind, config, lists, tau);
     if (!made.ok) {
       useSweep.setState({ status: 'error', message: made.error });
       return;

@@ -14,6 +14,8 @@ export interface SweepState {
   /** One comma-separated list of values per key of the kind. */
   lists: string[];
   rounds: number;
+  /** The fixed τ of the p × ξ sweep. */
+  tau: number;
   status: SweepStatus;
   /** Why the sweep could not start or stopped, in words. */
   message: string | null;
@@ -32,6 +34,7 @@ export const useSweep = create<SweepState>(() => ({
   kind: 'p-xi',
   lists: [...SWEEP_KINDS['p-xi'].values],
   rounds: DEFAULT_SWEEP_ROUNDS,
+  tau: 1,
   status: 'idle',
   message: null,
   ranKind: 'p-xi',

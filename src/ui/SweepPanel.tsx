@@ -5,6 +5,7 @@ import { SWEEP_KINDS, sweepBase, sweepCsv, sweepRule, type SweepKind } from '../
 import { runLabel } from '../core/compare';
 import { drawHeatmap } from '../plots/sweepHeatmap';
 import { drawSweepLine } from '../plots/sweepLine';
+import type { Config } from '../core/config';
 import { useRun } from '../state/store';
 import { DEFAULT_SWEEP_ROUNDS, useSweep, type SweepCell, type SweepState } from '../state/sweepStore';
 import { ChartBox } from './ChartBox';
@@ -17,6 +18,14 @@ function secondsLeft(s: SweepState): string {
   if (s.status !== 'running' || s.done === 0) return '';
   const left = ((s.elapsedMs / s.done) * (s.cells.length - s.done)) / 1000;
   return left < 90 ? ` · about ${Math.ceil(left)} s left` : ` · about ${Math.ceil(left / 60)} min left`;
+}
+
+/** What every cell of a sweep trains besides the swept settings, in words. */
+function baseText(kind: SweepKind, config: Config, tau: number): string {
+  if (kind === 'm') return runLabel(config);
+  const base = sweepBase(kind, config, tau);
+  if (kind === 'p-xi') return `Bernoulli masks (custom scheme) at τ = ${base.tau}`;
+  return `the custom scheme with ${base.mask} masks, ξ = ${+base.xi.toPrecision(3)}, p = ${base.p}`;
 }
 
 function drawSweep(svg: SVGSVGElement, kind: SweepKind, cells: SweepCell[], showRadius: boolean, size: { width: number; height: number }): void {
@@ -67,6 +76,13 @@ export function SweepPanel() {
             <input type="text" value={s.lists[i] ?? ''} disabled={running} onChange={(e) => setList(i, e.target.value)} />
           </label>
         ))}
+        {s.kind === 'p-xi' && (
+          <label>
+            at local steps τ{' '}
+            <input type="number" min={1} max={100} value={s.tau} disabled={running}
+              onChange={(e) => { const v = Math.floor(Number(e.target.value)); if (Number.isFinite(v) && v >= 1 && v <= 100) useSweep.setState({ tau: v }); }} />
+          </label>
+        )}
         <label>
           rounds per cell{' '}
           <input type="number" min={20} max={100000} value={s.rounds} disabled={running}
@@ -77,8 +93,8 @@ export function SweepPanel() {
         </label>
       </div>
       <p className="small">
-        Each cell is a fresh run of {s.rounds} rounds from {runLabel(sweepBase(s.kind, config))} with the current {s.kind === 'm' ? '' : 'm, '}n, d, κ, data and seed
-        {s.kind === 'm' ? '' : ' (custom scheme, so that no preset fixes the swept setting)'}. Its <em>converged error</em> is the mean of
+        Each cell is a fresh run of {s.rounds} rounds: {baseText(s.kind, config, s.tau)}, with the current {s.kind === 'm' ? '' : 'm, '}n, d,
+        κ, η, data and seed. Its <em>converged error</em> is the mean of
         ‖y − u_k‖² over the last {rule.window} rounds (a tenth); the cell is <em>settled</em> when that mean is within {rule.tol * 100} % of
         the mean over the {rule.window} rounds before — unsettled cells carry a red corner (heatmap) or are hollow (line). The live run pauses while a sweep runs.
       </p>

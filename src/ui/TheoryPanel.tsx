@@ -1,8 +1,10 @@
-// The theory panel: the algorithm and what is being illustrated (KaTeX, fixed formulas), with live numbers.
+// The theory panel: the algorithm and what is being illustrated (KaTeX, fixed formulas), with live numbers
+// (and each compared run's).
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { useMemo } from 'react';
 import { useRun } from '../state/store';
+import { CompareTable } from './CompareTable';
 import { useTheory } from './useTheory';
 
 /** Only these constant formulas are rendered as markup; every number is inserted as text. */
@@ -60,6 +62,7 @@ export function TheoryPanel() {
           ))}
         </tbody>
       </table>
+      <CompareTable />
       {t && config.m < t.mReq && <p className="small">m = {config.m} is below the heuristic m_req: the guarantee does not cover this width (the run may still converge).</p>}
     </aside>
   );
