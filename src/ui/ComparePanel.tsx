@@ -42,8 +42,8 @@ function RunRow({ run, index, onChange, onRemove }: { run: Config; index: number
   const id = useId();
   return (
     <li className="compare-run">
-      <span className={`swatch run-swatch-${index}`} aria-hidden="true" />
       <span className="choice">
+        <span className={`swatch run-swatch-${index}`} aria-hidden="true" />
         <label htmlFor={id}>run {index + 1}</label>{' '}
         <select id={id} value={run.scheme} onChange={(e) => onChange(applyPreset(run, e.target.value as Scheme))}>
           {SCHEMES.map((s) => <option key={s} value={s}>{PRESETS[s].label}</option>)}
