@@ -34,7 +34,7 @@ test('no serious or critical violations with a comparison and a finished sweep o
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('keyboard: space plays and pauses, → steps, ? opens help, t cycles the theme', async ({ page }) => {
+test('keyboard: space plays and pauses (but opens a focused section), → steps, ? opens help, t cycles the theme', async ({ page }) => {
   await openRun(page, '?backend=wasm&m=128&n=16&d=8');
   await page.locator('h1').click();
   await page.keyboard.press('ArrowRight');
@@ -47,6 +47,11 @@ test('keyboard: space plays and pauses, → steps, ? opens help, t cycles the th
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toBeHidden();
+  await page.getByText('Sweeps — the paper’s Figure 2, live').focus();
+  await page.keyboard.press(' ');
+  await expect(page.getByLabel('rounds per cell')).toBeVisible();
+  expect(await page.evaluate(() => window.subnetLab.status())).toBe('paused');
+  await page.locator('h1').click();
   await page.keyboard.press('t');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await page.keyboard.press('t');

@@ -62,10 +62,16 @@ test('cancel stops a long sweep at once; the finished cells stay and the live ru
   expect(await page.evaluate(() => window.subnetLab.metrics().err.length)).toBe(4);
 });
 
-test('a sweep with a bad value list is refused in words', async ({ page }) => {
+test('a sweep with a bad value list is refused in words; values out of range are clamped and named', async ({ page }) => {
   await openRun(page, '?backend=wasm&m=64&n=8&d=4');
   await openSweeps(page);
   await page.getByLabel('values of subnetworks p').fill('1,two');
   await page.getByRole('button', { name: 'Run sweep' }).click();
   await expect(page.getByRole('alert')).toHaveText('"two" in the values of p is not a number.');
+  await page.getByLabel('values of subnetworks p').fill('1,40');
+  await page.getByLabel('values of mask probability ξ').fill('0.5');
+  await page.getByLabel('rounds per cell').fill('20');
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(page.locator('.sweep-progress output')).toHaveText(/^2 \/ 2 cells · done$/, { timeout: 60_000 });
+  await expect(page.getByRole('list', { name: "Changed in the sweep's cells" })).toHaveText(/p = 40, xi = 0\.5: p = "40" is above the largest subnetworks p, 32; clamped to 32\./);
 });

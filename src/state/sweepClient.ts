@@ -37,7 +37,8 @@ export class SweepClient {
     this.worker = worker;
     const api = Comlink.wrap<SweepApi>(worker);
     const cells: SweepCell[] = made.cells.map((c) => ({ ...c, result: null }));
-    useSweep.setState({ status: 'running', message: null, ranKind: kind, cells, done: 0, elapsedMs: 0 });
+    const notes = cells.flatMap((c) => c.messages.map((m) => `${Object.entries(c.at).map(([k, v]) => `${k} = ${v}`).join(', ')}: ${m}`));
+    useSweep.setState({ status: 'running', message: null, notes, ranKind: kind, cells, done: 0, elapsedMs: 0 });
     const t0 = performance.now();
     try {
       await api.init(backend?.name ?? null);

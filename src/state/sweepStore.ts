@@ -19,6 +19,8 @@ export interface SweepState {
   status: SweepStatus;
   /** Why the sweep could not start or stopped, in words. */
   message: string | null;
+  /** What the config table changed in the cells (clamped values, preset rules), in words. */
+  notes: string[];
   /** The kind and keys the cells were made for (the form may have changed since). */
   ranKind: SweepKind;
   cells: SweepCell[];
@@ -37,6 +39,7 @@ export const useSweep = create<SweepState>(() => ({
   tau: 1,
   status: 'idle',
   message: null,
+  notes: [],
   ranKind: 'p-xi',
   cells: [],
   done: 0,

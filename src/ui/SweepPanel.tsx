@@ -12,6 +12,9 @@ import { ChartBox } from './ChartBox';
 import { useSweepClient } from './context';
 import { download } from './download';
 
+/** Cell notes shown at most (a large grid can clamp every cell). */
+const MAX_NOTES = 6;
+
 const KEY_NAMES: Record<string, string> = { p: 'subnetworks p', xi: 'mask probability ξ', m: 'width m', tau: 'local steps τ' };
 
 function secondsLeft(s: SweepState): string {
@@ -112,6 +115,12 @@ export function SweepPanel() {
         </div>
       )}
       {s.message && <p className="notice error" role="alert">{s.message}</p>}
+      {s.notes.length > 0 && (
+        <ul className="notice info sweep-notes" aria-label="Changed in the sweep's cells">
+          {s.notes.slice(0, MAX_NOTES).map((n) => <li key={n}>{n}</li>)}
+          {s.notes.length > MAX_NOTES && <li>… and {s.notes.length - MAX_NOTES} more.</li>}
+        </ul>
+      )}
       {s.cells.length > 0 && (
         <ChartBox name="sweep" title={`Converged error ${SWEEP_KINDS[s.ranKind].label}${s.showRadius ? ' — R_lazy overlaid (dashed, or under each value)' : ''}`}
           height={SWEEP_KINDS[s.ranKind].keys.length === 2 ? 360 : 240} version={`${s.done}|${s.showRadius}|${s.cells.length}|${s.ranKind}`}

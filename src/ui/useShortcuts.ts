@@ -14,9 +14,9 @@ export const SHORTCUTS: [string, string][] = [
   ['Esc', 'close help, leave presentation mode'],
 ];
 
-/** Keys typed into a form control belong to it (sliders move with arrows, fields take text). */
+/** Keys typed into a form control belong to it (sliders move with arrows, fields take text, Space opens a summary). */
 function inControl(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(target.tagName) || target.isContentEditable);
+  return target instanceof HTMLElement && (['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'SUMMARY'].includes(target.tagName) || target.isContentEditable);
 }
 
 export function useShortcuts(): void {
