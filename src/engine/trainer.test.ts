@@ -154,9 +154,10 @@ describe('runs in lockstep (compare)', () => {
     const base = problemOf(qs[0]);
     const trainers = qs.map((q) => new Trainer(withSettings(base, parseConfig(q).config), { ntkEvery: 5 }));
     const together: MetricRow[][] = await flushTogether(trainers);
-    for (let k = 0; k < 14; k++) {
-      for (const t of trainers) t.step();
-      if (k % 4 === 3 || k === 13) (await flushTogether(trainers)).forEach((rows, i) => together[i].push(...rows));
+    // As the worker does: each run steps a batch of rounds, then the next run; one read-back for all.
+    for (const batch of [4, 4, 4, 2]) {
+      for (const t of trainers) for (let k = 0; k < batch; k++) t.step();
+      (await flushTogether(trainers)).forEach((rows, i) => together[i].push(...rows));
     }
     trainers.forEach((t) => t.dispose());
     expect(together).toEqual(alone);

@@ -96,7 +96,8 @@ const api: EngineApi = {
       while (done < maxRounds && performance.now() - t0 < ms) {
         const k = Math.min(batch, maxRounds - done);
         const tb = performance.now();
-        for (let i = 0; i < k; i++) for (const t of trainers) t.step();
+        // Run by run within a batch (each run's shapes stay hot; bench/compare.ts), all at the same round at each read-back.
+        for (const t of trainers) for (let i = 0; i < k; i++) t.step();
         take(await flushTogether(trainers));
         done += k;
         const took = performance.now() - tb;
