@@ -20,7 +20,7 @@ test('a 3 × 3 sweep at τ = 2 finishes in the app; its CSV has 9 rows with the 
   await openSweeps(page);
   await page.getByLabel('values of subnetworks p').fill('1,2,4');
   await page.getByLabel('values of mask probability ξ').fill('0.5,0.8,1');
-  await page.getByLabel('at local steps τ').fill('2');
+  await page.getByLabel('τ for every cell').fill('2');
   await page.getByLabel('rounds per cell').fill('60');
   await page.getByRole('button', { name: 'Run sweep' }).click();
   await expect(page.locator('.sweep-progress output')).toHaveText(/^9 \/ 9 cells · done$/, { timeout: 120_000 });

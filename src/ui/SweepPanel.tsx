@@ -81,7 +81,7 @@ export function SweepPanel() {
         ))}
         {s.kind === 'p-xi' && (
           <label>
-            at local steps τ{' '}
+            τ for every cell{' '}
             <input type="number" min={1} max={100} value={s.tau} disabled={running}
               onChange={(e) => { const v = Math.floor(Number(e.target.value)); if (Number.isFinite(v) && v >= 1 && v <= 100) useSweep.setState({ tau: v }); }} />
           </label>
