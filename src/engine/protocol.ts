@@ -62,8 +62,8 @@ export interface EngineApi {
   init(requested: BackendName | null): Promise<BackendInfo>;
   /**
    * Builds data and initialization from the first config (or uses the given data and weights) and one trainer
-   * per config on them — the main run, then up to three compared runs that share its problem. The round-0 rows
-   * come with the next chunk.
+   * per config on them — the main run, then up to three compared runs that share its problem (the NTKs are
+   * measured for the main run only). The round-0 rows come with the next chunk.
    */
   start(configs: Config[], given?: Given): Promise<TheoryBasis>;
   /** The main run's config, data and initial weights. */

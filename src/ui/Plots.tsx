@@ -47,10 +47,10 @@ export function Plots() {
           const predictedRounds = Array.from({ length: PREDICTION_POINTS + 1 }, (_, i) => Math.round((i * Math.max(1, last)) / PREDICTION_POINTS));
           const histories = [h, ...useRun.getState().compareHistories];
           drawErrorChart(svg, {
-            runs: runs.map((c, i) => {
+            // A run whose history is not there yet (the comparison is restarting) is drawn from the next frame.
+            runs: runs.slice(0, histories.length).map((c, i) => {
               const sc = schemeOf(c, basis.spectrum);
-              const hi = histories[i] ?? h;
-              return { label: runLabel(c), rounds: hi.round, err: hi.err, predicted: predictedCurve(basis.spectrum, sc, basis.c0, predictedRounds), radius: radiusLazy(basis.spectrum, sc) };
+              return { label: runLabel(c), rounds: histories[i].round, err: histories[i].err, predicted: predictedCurve(basis.spectrum, sc, basis.c0, predictedRounds), radius: radiusLazy(basis.spectrum, sc) };
             }),
             predictedRounds, markers,
           }, size);
