@@ -12,22 +12,13 @@ import { applyComparePreset, COMPARE_PRESETS } from '../src/core/compare';
 import { parseConfig } from '../src/core/config';
 import { makeProblem, withSettings } from '../src/core/problem';
 import { Trainer, flushTogether } from '../src/engine/trainer';
+import { callsPerSecond, secondsArg } from './rate';
 
 const SIZES = [[64, 16, 1024], [256, 32, 1024], [256, 32, 4096]] as const;
 const BATCH = 8;
-const secondsArg = process.argv.indexOf('--seconds');
-const SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 2;
+const SECONDS = secondsArg(process.argv);
 
-async function rate(f: () => Promise<void>): Promise<number> {
-  await f();
-  let calls = 0;
-  const t0 = performance.now();
-  while (calls < 2 || performance.now() - t0 < SECONDS * 1000) {
-    await f();
-    calls += 1;
-  }
-  return (calls * 1000) / (performance.now() - t0);
-}
+const rate = (f: () => Promise<void>) => callsPerSecond(f, SECONDS);
 
 const preset = COMPARE_PRESETS.find((p) => p.label === 'All four schemes');
 if (!preset) throw new Error('preset missing');

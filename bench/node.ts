@@ -9,23 +9,13 @@ import { parseConfig } from '../src/core/config';
 import { makeProblem } from '../src/core/problem';
 import { Trainer } from '../src/engine/trainer';
 import { roundFlops, roundMatmuls } from './ceiling';
+import { callsPerSecond, secondsArg } from './rate';
 
 const SIZES = [[256, 32, 1024], [256, 32, 8192]] as const;
 const SCHEMES = ['gd', 'dropout', 'msdropout', 'ist', 'custom'] as const;
-const secondsArg = process.argv.indexOf('--seconds');
-const SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 2;
+const SECONDS = secondsArg(process.argv);
 
-/** Calls f until at least SECONDS have passed (at least twice after one warm-up); returns calls per second. */
-async function rate(f: () => Promise<void>): Promise<number> {
-  await f();
-  let calls = 0;
-  const t0 = performance.now();
-  while (calls < 2 || performance.now() - t0 < SECONDS * 1000) {
-    await f();
-    calls += 1;
-  }
-  return (calls * 1000) / (performance.now() - t0);
-}
+const rate = (f: () => Promise<void>) => callsPerSecond(f, SECONDS);
 
 const rows: string[] = [];
 for (const backend of NODE_BACKENDS) {

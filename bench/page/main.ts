@@ -9,20 +9,12 @@ import { chooseBackend } from '../../src/engine/backends';
 import type { BackendName } from '../../src/engine/protocol';
 import { Trainer } from '../../src/engine/trainer';
 import { roundMatmuls } from '../ceiling';
+import { callsPerSecond } from '../rate';
 
 const q = new URLSearchParams(location.search);
 const seconds = Number(q.get('seconds') ?? 2);
 
-async function rate(f: () => Promise<void>, minCalls = 2): Promise<number> {
-  await f();
-  let calls = 0;
-  const t0 = performance.now();
-  while (calls < minCalls || performance.now() - t0 < seconds * 1000) {
-    await f();
-    calls += 1;
-  }
-  return (calls * 1000) / (performance.now() - t0);
-}
+const rate = (f: () => Promise<void>, minCalls = 2) => callsPerSecond(f, seconds, minCalls);
 
 async function run() {
   const info = await chooseBackend(q.get('backend') as BackendName);
