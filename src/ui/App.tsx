@@ -1,12 +1,10 @@
-// The core screen: header, notices, controls, plots and the theory panel; theme, presentation mode, shortcuts.
+// The app shell: header, notices, the training view, help; theme, presentation mode, shortcuts.
 import { useEffect } from 'react';
 import { useView } from '../state/view';
-import { Controls } from './Controls';
 import { HelpDialog } from './HelpDialog';
 import { Header } from './Header';
 import { Notices } from './Notices';
-import { Plots } from './Plots';
-import { TheoryPanel } from './TheoryPanel';
+import { TrainView } from './train/TrainView';
 import { useShortcuts } from './useShortcuts';
 
 export function App() {
@@ -21,11 +19,7 @@ export function App() {
     <div className={presenting ? 'app presenting' : 'app'}>
       <Header />
       <Notices />
-      <main className="layout">
-        {!presenting && <Controls />}
-        <Plots />
-        {!presenting && <TheoryPanel />}
-      </main>
+      <TrainView />
       <HelpDialog />
     </div>
   );

@@ -1,9 +1,9 @@
 // Compare: presets that open a comparison, and each compared run's own scheme, ξ, p and τ (the problem is shared).
 import { useId } from 'react';
-import { applyComparePreset, COMPARE_PRESETS, MAX_RUNS, runLabel } from '../core/compare';
-import { applyPreset, parseOver, PRESETS, SCHEMES, type Config, type Scheme } from '../core/config';
-import { useRun } from '../state/store';
-import { useClient } from './context';
+import { applyComparePreset, COMPARE_PRESETS, MAX_RUNS, runLabel } from '../../core/compare';
+import { applyPreset, parseOver, PRESETS, SCHEMES, type Config, type Scheme } from '../../core/config';
+import { useRun } from '../../state/store';
+import { useClient } from '../context';
 
 const XI_CHOICES = [0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 1];
 const P_CHOICES = Array.from({ length: 16 }, (_, i) => i + 1);

@@ -1,17 +1,17 @@
 // The four live plots: error with predictions (compared runs overlaid), NTK eigenvalues, radius against p and τ, the neuron strip; then sweeps.
 import { useMemo } from 'react';
-import { runLabel } from '../core/compare';
-import { serializeConfig } from '../core/config';
-import { plateauSince } from '../core/metrics';
-import { predictedCurve, radiusLazy } from '../core/theory';
-import { schemeOf } from '../core/summary';
-import { drawErrorChart } from '../plots/errorChart';
-import { drawNeuronStrip, STRIP_NEURONS } from '../plots/neuronStrip';
-import { drawNtkChart } from '../plots/ntkChart';
-import { drawRadiusChart } from '../plots/radiusChart';
-import { useRun } from '../state/store';
-import { useView } from '../state/view';
-import { ChartBox } from './ChartBox';
+import { runLabel } from '../../core/compare';
+import { serializeConfig } from '../../core/config';
+import { plateauSince } from '../../core/metrics';
+import { predictedCurve, radiusLazy } from '../../core/theory';
+import { schemeOf } from '../../core/summary';
+import { drawErrorChart } from '../../plots/errorChart';
+import { drawNeuronStrip, STRIP_NEURONS } from '../../plots/neuronStrip';
+import { drawNtkChart } from '../../plots/ntkChart';
+import { drawRadiusChart } from '../../plots/radiusChart';
+import { useRun } from '../../state/store';
+import { useView } from '../../state/view';
+import { ChartBox } from '../shared/ChartBox';
 import { SweepPanel } from './SweepPanel';
 
 const PREDICTION_POINTS = 400;

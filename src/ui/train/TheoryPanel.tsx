@@ -3,7 +3,7 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { useMemo } from 'react';
-import { useRun } from '../state/store';
+import { useRun } from '../../state/store';
 import { CompareTable } from './CompareTable';
 import { useTheory } from './useTheory';
 

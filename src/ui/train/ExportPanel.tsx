@@ -1,13 +1,13 @@
 // Export (metrics, a comparison's metrics, the run, the error plot) and import (a run file, or a user's CSV / JSON data).
 import { useId, useState } from 'react';
-import { parseUserData } from '../core/datasets';
-import { runLabel } from '../core/compare';
-import { comparisonToCsv, historyToCsv, historyToJson } from '../core/metrics';
-import { parseRunFile } from '../core/runFile';
-import { standaloneSvg, svgToPng } from '../plots/exportSvg';
-import { useRun } from '../state/store';
-import { useClient } from './context';
-import { download } from './download';
+import { parseUserData } from '../../core/datasets';
+import { runLabel } from '../../core/compare';
+import { comparisonToCsv, historyToCsv, historyToJson } from '../../core/metrics';
+import { parseRunFile } from '../../core/runFile';
+import { standaloneSvg, svgToPng } from '../../plots/exportSvg';
+import { useRun } from '../../state/store';
+import { useClient } from '../context';
+import { download } from '../shared/download';
 
 const NOT_IN_LINK = 'Loaded data and weights are not part of the link: share the run file (Run JSON) instead.';
 

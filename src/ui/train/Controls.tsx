@@ -1,11 +1,11 @@
 // The controls: scheme presets, sliders for every setting, play / pause / step / reset / new seed, compare, export.
-import { applyPreset, CONFIG_TABLE, MAX_WIDTH, PRESETS, SCHEMES, DATASETS, type Config } from '../core/config';
-import { largestWidth } from '../core/limits';
-import { useRun } from '../state/store';
-import { useClient } from './context';
+import { applyPreset, CONFIG_TABLE, MAX_WIDTH, PRESETS, SCHEMES, DATASETS, type Config } from '../../core/config';
+import { largestWidth } from '../../core/limits';
+import { useRun } from '../../state/store';
+import { useClient } from '../context';
 import { ComparePanel } from './ComparePanel';
 import { ExportPanel } from './ExportPanel';
-import { Slider } from './Slider';
+import { Slider } from '../shared/Slider';
 import { useTheory } from './useTheory';
 
 export function Controls() {

@@ -1,7 +1,7 @@
 /** The theory summary for the current configuration and data, recomputed only when they change. */
 import { useMemo } from 'react';
-import { summarize, type TheorySummary } from '../core/summary';
-import { useRun } from '../state/store';
+import { summarize, type TheorySummary } from '../../core/summary';
+import { useRun } from '../../state/store';
 
 export function useTheory(): TheorySummary | null {
   const config = useRun((s) => s.config);

@@ -1,16 +1,16 @@
 // Sweeps: the paper's Figure 2 live — converged error over p × ξ, against m or against τ — with progress,
 // time left, cancel (finished cells stay), R_lazy overlay and CSV export.
 import { useId } from 'react';
-import { SWEEP_KINDS, sweepBase, sweepCsv, sweepRule, type SweepKind } from '../core/sweep';
-import { runLabel } from '../core/compare';
-import { drawHeatmap } from '../plots/sweepHeatmap';
-import { drawSweepLine } from '../plots/sweepLine';
-import type { Config } from '../core/config';
-import { useRun } from '../state/store';
-import { DEFAULT_SWEEP_ROUNDS, useSweep, type SweepCell, type SweepState } from '../state/sweepStore';
-import { ChartBox } from './ChartBox';
-import { useSweepClient } from './context';
-import { download } from './download';
+import { SWEEP_KINDS, sweepBase, sweepCsv, sweepRule, type SweepKind } from '../../core/sweep';
+import { runLabel } from '../../core/compare';
+import { drawHeatmap } from '../../plots/sweepHeatmap';
+import { drawSweepLine } from '../../plots/sweepLine';
+import type { Config } from '../../core/config';
+import { useRun } from '../../state/store';
+import { DEFAULT_SWEEP_ROUNDS, useSweep, type SweepCell, type SweepState } from '../../state/sweepStore';
+import { ChartBox } from '../shared/ChartBox';
+import { useSweepClient } from '../context';
+import { download } from '../shared/download';
 
 /** Cell notes shown at most (a large grid can clamp every cell). */
 const MAX_NOTES = 6;

@@ -1,6 +1,6 @@
 // A chart container: measures itself and redraws its SVG at most once per animation frame when data change.
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { Size } from '../plots/frame';
+import type { Size } from '../../plots/frame';
 
 interface Props {
   /** Names the chart for exports and tests (data-chart). */

@@ -1,8 +1,8 @@
 // The compared runs side by side in numbers: each run's η, predicted rate ρ and radius R, and its measured plateau.
-import { runLabel } from '../core/compare';
-import { plateauSince } from '../core/metrics';
-import { summarize } from '../core/summary';
-import { useRun } from '../state/store';
+import { runLabel } from '../../core/compare';
+import { plateauSince } from '../../core/metrics';
+import { summarize } from '../../core/summary';
+import { useRun } from '../../state/store';
 
 const fmt = (v: number | null) => (v === null ? '…' : v === 0 ? '0' : Math.abs(v) < 1e-3 ? v.toExponential(2) : v.toPrecision(3));
 
