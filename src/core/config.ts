@@ -4,6 +4,9 @@
  * defaulted with a message in words per key) and serializes a config back into a link.
  * Scheme presets follow MATH.md B.2.
  */
+import { defaultsOf, fmt, parseKeys, serializeTable, toRecord, type Table } from './table';
+
+export { showRaw } from './table';
 
 export const SCHEMES = ['gd', 'dropout', 'msdropout', 'ist', 'custom'] as const;
 export type Scheme = (typeof SCHEMES)[number];
@@ -32,30 +35,8 @@ export type ConfigKey = keyof Config;
 /** The widest network a config may ask for (devices may allow less: see limits.ts). */
 export const MAX_WIDTH = 131072;
 
-interface NumSpec {
-  kind: 'int' | 'number';
-  min: number;
-  max: number;
-}
-interface EnumSpec {
-  kind: 'enum';
-  options: readonly string[];
-}
-interface EtaSpec {
-  kind: 'eta';
-  min: number;
-  max: number;
-}
-
-export type KeySpec = (NumSpec | EnumSpec | EtaSpec) & {
-  /** Short name shown next to the control. */
-  label: string;
-  /** What the key means, in plain words (tooltips, README, CLI help). */
-  help: string;
-};
-
 /** The table. Order here is the order of keys in a link. */
-export const CONFIG_TABLE: { [K in ConfigKey]: KeySpec & { default: Config[K] } } = {
+export const CONFIG_TABLE: Table<Config> = {
   scheme: {
     kind: 'enum', options: SCHEMES, default: 'dropout', label: 'scheme',
     help: 'Training scheme: full-batch GD, dropout, multi-sample dropout, IST, or custom (all knobs free).',
@@ -92,9 +73,7 @@ export const CONFIG_TABLE: { [K in ConfigKey]: KeySpec & { default: Config[K] } 
 export const CONFIG_KEYS = Object.keys(CONFIG_TABLE) as ConfigKey[];
 
 export function defaultConfig(): Config {
-  const out = {} as Record<ConfigKey, unknown>;
-  for (const k of CONFIG_KEYS) out[k] = CONFIG_TABLE[k].default;
-  return out as unknown as Config;
+  return defaultsOf(CONFIG_TABLE);
 }
 
 /** What each preset fixes (MATH.md B.2); `pMin` is the fewest subnetworks the scheme is defined for. */
@@ -110,60 +89,6 @@ export interface ParseResult {
   config: Config;
   /** One message in words per key that was changed. */
   messages: string[];
-}
-
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-const MAX_SHOWN = 24;
-
-/** A raw value as it may be shown in a message: short, printable, never markup (the UI renders it as text). */
-export function showRaw(raw: unknown): string {
-  const s = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
-  const printable = s.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return printable.length > MAX_SHOWN ? `${printable.slice(0, MAX_SHOWN)}…` : printable;
-}
-
-function toNumber(raw: unknown): number | null {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
-  if (typeof raw === 'string' && NUMBER.test(raw.trim())) {
-    const v = Number(raw.trim());
-    return Number.isFinite(v) ? v : null;
-  }
-  return null;
-}
-
-function fmt(v: number): string {
-  return Number.isInteger(v) ? String(v) : String(+v.toPrecision(6));
-}
-
-function parseKey<K extends ConfigKey>(key: K, raw: unknown, messages: string[]): Config[K] {
-  const spec = CONFIG_TABLE[key];
-  const dflt = spec.default;
-  const name = `${key} = "${showRaw(raw)}"`;
-  if (spec.kind === 'enum') {
-    const s = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
-    if (spec.options.includes(s)) return s as Config[K];
-    messages.push(`${name} is not one of ${spec.options.join(', ')}; using ${String(dflt)}.`);
-    return dflt;
-  }
-  if (spec.kind === 'eta' && typeof raw === 'string' && raw.trim().toLowerCase() === 'auto') return 'auto' as Config[K];
-  const v = toNumber(raw);
-  if (v === null) {
-    const what = spec.kind === 'int' ? 'a whole number' : spec.kind === 'eta' ? 'a number or "auto"' : 'a number';
-    messages.push(`${name} is not ${what}; using the default ${String(dflt)}.`);
-    return dflt;
-  }
-  let out = v;
-  if (spec.kind === 'int' && !Number.isInteger(out)) {
-    out = Math.round(out);
-    messages.push(`${name} is not a whole number; rounded to ${fmt(out)}.`);
-  }
-  if (out < spec.min || out > spec.max) {
-    const clamped = Math.min(spec.max, Math.max(spec.min, out));
-    const side = out < spec.min ? `below the smallest ${spec.label}, ${fmt(spec.min)}` : `above the largest ${spec.label}, ${fmt(spec.max)}`;
-    messages.push(`${name} is ${side}; clamped to ${fmt(clamped)}.`);
-    out = clamped;
-  }
-  return out as Config[K];
 }
 
 /** Applies the scheme's fixed values (MATH.md B.2); a message for every explicit value it overrides. */
@@ -195,48 +120,13 @@ export function parseConfig(input: Record<string, unknown> | URLSearchParams | s
 
 /** Parses the keys of `raw` over `base` (keys absent from `raw` keep base's values), then applies the scheme. */
 export function parseOver(base: Config, raw: Record<string, unknown>, messages: string[] = []): ParseResult {
-  const config = { ...base };
-  const given = new Set<ConfigKey>();
-  for (const key of CONFIG_KEYS) {
-    if (!(key in raw) || raw[key] === undefined) continue;
-    given.add(key);
-    (config as Record<ConfigKey, unknown>)[key] = parseKey(key, raw[key], messages);
-  }
+  const { config, given } = parseKeys(CONFIG_TABLE, base, raw, messages);
   return { config: enforceScheme(config, given, messages), messages };
-}
-
-function toRecord(input: Record<string, unknown> | URLSearchParams | string | null | undefined, messages: string[]): Record<string, unknown> {
-  if (input === null || input === undefined) return {};
-  if (typeof input === 'string') {
-    const q = input.includes('?') ? input.slice(input.indexOf('?') + 1) : input;
-    return toRecord(safeParams(q.split('#')[0], messages), messages);
-  }
-  if (input instanceof URLSearchParams) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of input) if (!(k in out)) out[k] = v;
-    return out;
-  }
-  if (typeof input !== 'object' || Array.isArray(input)) {
-    messages.push('The configuration is not a set of key = value pairs; using the defaults.');
-    return {};
-  }
-  return input;
-}
-
-function safeParams(q: string, messages: string[]): URLSearchParams {
-  try {
-    return new URLSearchParams(q);
-  } catch {
-    messages.push('The link could not be read; using the defaults.');
-    return new URLSearchParams();
-  }
 }
 
 /** The config as a link's query string (no leading "?"), keys in table order. */
 export function serializeConfig(config: Config): string {
-  const params = new URLSearchParams();
-  for (const key of CONFIG_KEYS) params.set(key, String(config[key]));
-  return params.toString();
+  return serializeTable(CONFIG_TABLE, config);
 }
 
 /** Switches scheme the way a preset button does: fixed values, and a sensible p where the scheme needs several. */
