@@ -1,12 +1,14 @@
 /**
  * Command line on Node: `train` writes one metrics row per round (CSV or JSON), `theory` prints the predicted
- * numbers as JSON, `sweep` writes one row per grid cell. Bad arguments print one line and exit with code 2.
+ * numbers as JSON, `sweep` writes one row per grid cell, `altmin` one row per AltMin or GD iteration and
+ * `altmin-phase` the recovery phase transition. Bad arguments print one line and exit with code 2.
  */
 import { writeFileSync } from 'node:fs';
 import { emptyHistory, historyToCsv, historyToJson, pushRow } from '../core/metrics';
 import { Trainer } from '../engine/trainer';
 import { choiceFlag, intFlag, numberFlag, parseArgs, UsageError } from './args';
 import { NODE_BACKENDS, useNodeBackend } from './backend';
+import { altminCsv, altminPhaseCsv } from './altmin';
 import { readProblem } from './inputs';
 import { sweepCsv } from './sweep';
 import { sumSquares } from '../core/matrix';
@@ -16,6 +18,8 @@ const COMMANDS = {
   train: ['config', 'run', 'data', 'init', 'rounds', 'backend', 'out', 'ntk-every'],
   theory: ['config', 'run', 'data', 'init', 'delta', 'rounds'],
   sweep: ['config', 'grid', 'rounds', 'backend', 'out', 'window', 'tol'],
+  altmin: ['config', 'method', 'data', 'teacher', 'init', 'iters', 'out'],
+  'altmin-phase': ['config', 'n', 'trials', 'method', 'start', 'out'],
 } as const;
 
 async function train(flags: Map<string, string>, notes: string[]): Promise<void> {
@@ -38,14 +42,12 @@ async function train(flags: Map<string, string>, notes: string[]): Promise<void>
 }
 
 async function sweep(flags: Map<string, string>, notes: string[]): Promise<void> {
-  const out = flags.get('out');
-  if (out && !/\.csv$/i.test(out)) throw new UsageError(`--out must end in .csv, got "${out}"`);
+  const out = csvOut(flags);
   const backend = choiceFlag(flags, 'backend', NODE_BACKENDS, 'cpu');
   await useNodeBackend(backend);
   const text = await sweepCsv(flags, notes);
   flushNotes(notes);
-  if (out) writeFileSync(out, text);
-  else process.stdout.write(text);
+  writeCsv(out, text);
 }
 
 function theory(flags: Map<string, string>, notes: string[]): void {
@@ -58,6 +60,18 @@ function theory(flags: Map<string, string>, notes: string[]): void {
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
 }
 
+/** Writes CSV text to --out (which must end in .csv) or stdout. */
+function writeCsv(out: string | undefined, text: string): void {
+  if (out) writeFileSync(out, text);
+  else process.stdout.write(text);
+}
+
+function csvOut(flags: Map<string, string>): string | undefined {
+  const out = flags.get('out');
+  if (out && !/\.csv$/i.test(out)) throw new UsageError(`--out must end in .csv, got "${out}"`);
+  return out;
+}
+
 function flushNotes(notes: string[]): void {
   for (const n of notes.splice(0)) process.stderr.write(`note: ${n}\n`);
 }
@@ -68,7 +82,17 @@ async function main(argv: string[]): Promise<number> {
     const { command, flags } = parseArgs(argv, COMMANDS);
     if (command === 'train') await train(flags, notes);
     else if (command === 'sweep') await sweep(flags, notes);
-    else theory(flags, notes);
+    else if (command === 'altmin') {
+      const out = csvOut(flags);
+      const text = altminCsv(flags, notes);
+      flushNotes(notes);
+      writeCsv(out, text);
+    } else if (command === 'altmin-phase') {
+      const out = csvOut(flags);
+      const text = altminPhaseCsv(flags, notes, (done, total) => process.stderr.write(`\rtrial ${done} / ${total}${done === total ? '\n' : ''}`));
+      flushNotes(notes);
+      writeCsv(out, text);
+    } else theory(flags, notes);
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -4,7 +4,7 @@
  * P_iq = 1{⟨z_q, x_i⟩ > 0} the network is linear in vec(Z): f(X) = B·vec(Z) with B = [v_1 P_1 X, …, v_k P_k X]
  * (n × dk, column q·d + j). B is never formed: its products and its Gram matrices are computed from X and P.
  */
-import { mat, type Mat } from '../matrix';
+import { mat, transpose, type Mat } from '../matrix';
 
 /** Z = W + I (skip model, k = d) or W. */
 export function shifted(W: Mat, skip: boolean): Mat {
@@ -69,36 +69,42 @@ export function applyBt(X: Mat, P: Uint8Array, v: ArrayLike<number>, r: ArrayLik
 }
 
 /**
- * G = BᵀB (dk × dk, row-major): block (q, r) = v_q v_r Σ_{i: P_iq = P_ir = 1} x_i x_iᵀ. Sample by sample, only
- * pairs of active neurons add, into the upper triangle; then mirrored.
+ * G = BᵀB (dk × dk, row-major): block (q, r) = v_q v_r Σ_{i ∈ S_qr} x_i x_iᵀ over the samples S_qr where both
+ * neurons fire — a symmetric d×d Gram matrix. Each block gathers its samples' columns, then takes long dot
+ * products along the samples; blocks (r, q) and (b, a) are mirrors.
  */
 export function normalMatrix(Xm: Mat, P: Uint8Array, v: ArrayLike<number>): Float64Array {
   const { rows: n, cols: d } = Xm;
-  const X = Xm.data;
+  const XT = transpose(Xm).data;
   const k = v.length;
   const D = d * k;
   const G = new Float64Array(D * D);
-  const xx = new Float64Array(d * d);
-  const act = new Int32Array(k);
-  for (let i = 0; i < n; i++) {
-    const xo = i * d;
-    for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) xx[a * d + b] = X[xo + a] * X[xo + b];
-    let na = 0;
-    for (let q = 0; q < k; q++) if (P[i * k + q]) act[na++] = q;
-    for (let s = 0; s < na; s++) {
-      const q = act[s];
-      for (let t = s; t < na; t++) {
-        const r = act[t];
-        const sign = v[q] * v[r];
-        for (let a = 0; a < d; a++) {
-          const row = (q * d + a) * D + r * d;
-          const xa = a * d;
-          for (let b = q === r ? a : 0; b < d; b++) G[row + b] += sign * xx[xa + b];
-        }
+  const idx = new Int32Array(n);
+  const cols = new Float64Array(d * n);
+  for (let q = 0; q < k; q++)
+    for (let r = q; r < k; r++) {
+      let m = 0;
+      for (let i = 0; i < n; i++) if (P[i * k + q] & P[i * k + r]) idx[m++] = i;
+      for (let a = 0; a < d; a++) {
+        const src = a * n;
+        const dst = a * m;
+        for (let s = 0; s < m; s++) cols[dst + s] = XT[src + idx[s]];
       }
+      const sign = v[q] * v[r];
+      for (let a = 0; a < d; a++)
+        for (let b = a; b < d; b++) {
+          let sum = 0;
+          const ca = a * m;
+          const cb = b * m;
+          for (let s = 0; s < m; s++) sum += cols[ca + s] * cols[cb + s];
+          sum *= sign;
+          const qa = q * d + a;
+          const qb = q * d + b;
+          const ra = r * d + a;
+          const rb = r * d + b;
+          G[qa * D + rb] = G[qb * D + ra] = G[ra * D + qb] = G[rb * D + qa] = sum;
+        }
     }
-  }
-  for (let a = 0; a < D; a++) for (let b = 0; b < a; b++) G[a * D + b] = G[b * D + a];
   return G;
 }
 

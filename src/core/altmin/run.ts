@@ -122,8 +122,8 @@ export function runGd(t: Teacher, W0: Mat, iters: number, eta: number): Trace {
     tr.dist.push(dist);
     tr.loss.push(loss / (2 * n));
     if (!Number.isFinite(dist)) return finish(`diverged at iteration ${it}: lower the step η`);
-    if (it > 0 && dist <= DIST_FLOOR) return finish(`W* recovered to float64 rounding at iteration ${it}`);
-    if (it === iters) return finish(it > 0 || dist > DIST_FLOOR ? null : 'the start is W*');
+    if (dist <= DIST_FLOOR) return finish(it === 0 ? 'the start is W*' : `W* recovered to float64 rounding at iteration ${it}`);
+    if (it === iters) return finish(null);
     g.fill(0);
     for (let i = 0; i < n; i++) {
       const xo = i * d;
