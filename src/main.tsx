@@ -1,13 +1,16 @@
-// Entry point: reads the link, starts the engine worker (and makes the sweep client), exposes window.subnetLab, and mounts the app.
+// Entry point: reads the link, starts the engine worker (and makes the sweep and AltMin clients), exposes window.subnetLab, and mounts the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AltMinClient } from './state/altminClient';
+import { useAltMin } from './state/altminStore';
 import { automationApi, type SubnetLabApi } from './state/automation';
 import { EngineClient } from './state/engineClient';
 import { SweepClient } from './state/sweepClient';
+import { mirrorLink } from './state/mirror';
 import { readLink } from './state/url';
 import { useView } from './state/view';
 import { App } from './ui/App';
-import { ClientContext, SweepContext } from './ui/context';
+import { AltMinContext, ClientContext, SweepContext } from './ui/context';
 import './ui/app.css';
 
 declare global {
@@ -18,17 +21,27 @@ declare global {
 
 const client = new EngineClient();
 const sweeps = new SweepClient(client);
+const altmin = new AltMinClient();
 window.subnetLab = automationApi(client);
 const link = readLink(location.search);
-useView.setState({ presenting: link.presenting });
-useView.subscribe((v, prev) => v.presenting !== prev.presenting && client.mirror());
+useView.setState({ view: link.view, presenting: link.presenting });
+useAltMin.setState({ config: link.altmin });
+// A view's work starts when it is first shown; the link follows the view.
+useView.subscribe((v, prev) => {
+  if (v.view === prev.view && v.presenting === prev.presenting) return;
+  mirrorLink();
+  if (v.view === 'altmin' && useAltMin.getState().traceStatus === 'idle') void altmin.runTraces();
+});
+if (link.view === 'altmin') void altmin.runTraces();
 void client.boot(link.config, link.compare, link.messages, link.backend);
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <ClientContext.Provider value={client}>
       <SweepContext.Provider value={sweeps}>
-        <App />
+        <AltMinContext.Provider value={altmin}>
+          <App />
+        </AltMinContext.Provider>
       </SweepContext.Provider>
     </ClientContext.Provider>
   </StrictMode>,

@@ -2,6 +2,9 @@
  * The typed protocol between the page and the engine's Web Worker (carried by Comlink). Types only: the page
  * imports these without pulling tfjs into the main thread.
  */
+import type { AltMinConfig, AltMinStart } from '../core/altmin/config';
+import type { TrialResult, TrialSpec } from '../core/altmin/phase';
+import type { Method, RateFit } from '../core/altmin/run';
 import type { Config } from '../core/config';
 import type { Dataset } from '../core/datasets';
 import type { Weights } from '../core/init';
@@ -79,4 +82,21 @@ export interface EngineApi {
 export interface SweepApi {
   init(requested: BackendName | null): Promise<BackendInfo>;
   cell(config: Config, rounds: number, rule: ConvergeRule, given?: Given): Promise<CellResult>;
+}
+
+/** One method's run for the AltMin view (MATH.md F). */
+export interface AltMinTraceOut {
+  dist: number[];
+  loss: number[];
+  /** Least-squares steps that had no unique solution (minimum-norm taken). */
+  minNorm: number;
+  eta: number | null;
+  stopped: string | null;
+  rate: RateFit | null;
+}
+
+/** The AltMin worker (float64, no tfjs): both methods from one start, or one trial of the phase transition. */
+export interface AltMinApi {
+  traces(config: AltMinConfig): { altmin: AltMinTraceOut; gd: AltMinTraceOut };
+  trial(config: AltMinConfig, spec: TrialSpec, starts: AltMinStart[], methods: Method[]): TrialResult;
 }

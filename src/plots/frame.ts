@@ -19,10 +19,15 @@ export function frame(svg: SVGSVGElement, size: Size, x: Scale, y: Scale, xLabel
   root.append('g').attr('class', 'axis').attr('transform', `translate(0,${size.height - MARGIN.bottom})`)
     .call(d3.axisBottom(x as d3.AxisScale<number>).ticks(Math.max(2, Math.floor(size.width / 90)), '~s'));
   root.append('g').attr('class', 'axis').attr('transform', `translate(${MARGIN.left},0)`)
-    .call(d3.axisLeft(y as d3.AxisScale<number>).tickValues(yTicks).tickFormat(d3.format('~g')));
+    .call(d3.axisLeft(y as d3.AxisScale<number>).tickValues(yTicks).tickFormat((v) => tickText(Number(v))));
   root.append('text').attr('class', 'axis-label').attr('x', (MARGIN.left + size.width - MARGIN.right) / 2).attr('y', size.height - 4).attr('text-anchor', 'middle').text(xLabel);
   root.append('text').attr('class', 'axis-label').attr('transform', `translate(12,${(MARGIN.top + size.height - MARGIN.bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle').text(yLabel);
   return root;
+}
+
+/** Tick labels: plain numbers in [1e−3, 1e4), short exponents (1e−5) outside, so that decades stay narrow. */
+export function tickText(v: number): string {
+  return v === 0 || (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4) ? d3.format('~g')(v) : d3.format('.0e')(v).replace('e+', 'e');
 }
 
 /** A polyline for (x, y) pairs, skipping points a scale cannot place. */

@@ -14,8 +14,7 @@ import { etaStable, type Spectrum } from '../core/theory';
 import type { RunFile } from '../core/runFile';
 import type { BackendName, Chunk, EngineApi, Given, LiveUpdate } from '../engine/protocol';
 import { useRun } from './store';
-import { linkQuery } from './url';
-import { useView } from './view';
+import { mirrorLink } from './mirror';
 
 /** Keys that change the problem itself: a new initialization. */
 const RESTART_KEYS: ConfigKey[] = ['m', 'n', 'd', 'kappa', 'data', 'seed'];
@@ -45,7 +44,7 @@ export class EngineClient {
 
   async boot(config: Config, compare: Config[], messages: string[], forced: BackendName | null): Promise<void> {
     useRun.setState({ config, compare, linkMessages: messages, forcedBackend: forced, status: 'starting' });
-    this.mirror();
+    mirrorLink();
     try {
       const backend = await this.api.init(forced);
       useRun.setState({ backend });
@@ -53,12 +52,6 @@ export class EngineClient {
     } catch (e) {
       useRun.setState({ status: 'error', notice: `The engine could not start: ${e instanceof Error ? e.message : String(e)}` });
     }
-  }
-
-  /** Writes the current configuration and view into the address bar. */
-  mirror(): void {
-    const { config, compare, forcedBackend } = useRun.getState();
-    history.replaceState(null, '', linkQuery(config, compare, forcedBackend, useView.getState().presenting));
   }
 
   /** New data and initialization from the current config (also "reset": the same seed gives the same start). */
@@ -99,7 +92,7 @@ export class EngineClient {
   async setConfig(next: Config): Promise<void> {
     const prev = useRun.getState().config;
     useRun.setState((s) => ({ config: next, compare: s.compare.map((c) => withProblem(next, c)) }));
-    this.mirror();
+    mirrorLink();
     const { basis, status } = useRun.getState();
     const newProblem = RESTART_KEYS.some((k) => prev[k] !== next[k]);
     if (newProblem) this.given = {};
@@ -120,7 +113,7 @@ export class EngineClient {
     const prev = useRun.getState().config;
     if (RESTART_KEYS.some((k) => prev[k] !== main[k])) this.given = {};
     useRun.setState({ config: main, compare: compare.map((c) => withProblem(main, c)) });
-    this.mirror();
+    mirrorLink();
     await this.restart();
   }
 
@@ -171,7 +164,7 @@ export class EngineClient {
   async load(config: Config, given: Given, messages: string[]): Promise<void> {
     this.given = given;
     useRun.setState((s) => ({ config, compare: s.compare.map((c) => withProblem(config, c)), linkMessages: messages }));
-    this.mirror();
+    mirrorLink();
     await this.restart();
   }
 

@@ -1,27 +1,37 @@
-// The link: config, compared runs, forced backend and view read from the address and written back the same way.
+// The link: the view and its settings, compared runs and a forced backend, read from the address and written back the same way.
 import { describe, expect, it } from 'vitest';
+import { defaultAltMin, parseAltMin } from '../core/altmin/config';
 import { parseCompare } from '../core/compare';
 import { defaultConfig } from '../core/config';
 import { linkQuery, readLink } from './url';
 
+const altmin = defaultAltMin();
+
 describe('link', () => {
   it('round-trips config, backend and presentation view', () => {
     const config = { ...defaultConfig(), scheme: 'msdropout' as const, p: 3, m: 2048 };
-    const back = readLink(linkQuery(config, [], 'webgl', true));
-    expect(back).toEqual({ config, compare: [], messages: [], backend: 'webgl', presenting: true });
+    const back = readLink(linkQuery({ view: 'train', config, compare: [], altmin, backend: 'webgl', presenting: true }));
+    expect(back).toEqual({ view: 'train', config, compare: [], altmin, messages: [], backend: 'webgl', presenting: true });
   });
   it('round-trips compared runs in a readable value', () => {
     const config = { ...defaultConfig(), scheme: 'dropout' as const, xi: 0.5, m: 512 };
     const compare = parseCompare('ist:p=2,custom:xi=0.25:p=3:tau=4', config).runs;
-    const q = linkQuery(config, compare, null, false);
+    const q = linkQuery({ view: 'train', config, compare, altmin, backend: null, presenting: false });
     expect(q).toContain('&compare=ist:p=2,custom:xi=0.25:p=3:tau=4');
-    expect(readLink(q)).toEqual({ config, compare, messages: [], backend: null, presenting: false });
+    expect(readLink(q)).toEqual({ view: 'train', config, compare, altmin, messages: [], backend: null, presenting: false });
   });
-  it('names a bad backend or view in words and chooses automatically', () => {
+  it('the AltMin view holds its own settings (n, d and seed are its own there); the training keys stay at their defaults', () => {
+    const a = parseAltMin('model=general&d=10&k=3&n=500&start=random&seed=7&ns=100,300').config;
+    const q = linkQuery({ view: 'altmin', config: { ...defaultConfig(), m: 64 }, compare: [], altmin: a, backend: 'wasm', presenting: false });
+    expect(q).toMatch(/^\?view=altmin&model=general&d=10&k=3&n=500/);
+    expect(q).toContain('ns=100,300');
+    expect(readLink(q)).toEqual({ view: 'altmin', config: defaultConfig(), compare: [], altmin: a, messages: [], backend: 'wasm', presenting: false });
+  });
+  it('names a bad backend, view or AltMin value in words', () => {
     const r = readLink('?backend=<b>gpu</b>&view=huge');
-    expect(r.backend).toBeNull();
-    expect(r.presenting).toBe(false);
+    expect([r.backend, r.view, r.presenting]).toEqual([null, 'train', false]);
     expect(r.messages.join(' ')).toMatch(/backend = "<b>gpu<\/b>" is not one of webgpu, webgl, wasm, cpu/);
     expect(r.messages.join(' ')).toMatch(/view = "huge"/);
+    expect(readLink('?view=altmin&model=skip&k=3&d=9').messages).toEqual(['The skip model has k = d = 9 neurons; k = 3 was replaced.']);
   });
 });

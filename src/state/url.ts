@@ -1,45 +1,81 @@
-/** The link: reading the configuration, compared runs, a forced backend and the view from the address, and mirroring them back. */
+/**
+ * The link: the open view and its settings, read from the address and written back the same way. The training
+ * view holds the configuration, compared runs and presentation mode (`view=present`); the AltMin view
+ * (`view=altmin`) holds the AltMin settings instead, under their own key names; a forced backend stays in every view.
+ */
+import { defaultAltMin, parseAltMin, serializeAltMin, type AltMinConfig } from '../core/altmin/config';
 import { parseCompare, serializeCompare } from '../core/compare';
-import { parseConfig, serializeConfig, showRaw, type Config } from '../core/config';
+import { defaultConfig, parseConfig, serializeConfig, showRaw, type Config } from '../core/config';
 import { BACKENDS, type BackendName } from '../engine/protocol';
 
+export const VIEWS = ['train', 'altmin'] as const;
+export type ViewName = (typeof VIEWS)[number];
+
 export interface LinkState {
+  view: ViewName;
   config: Config;
   compare: Config[];
+  altmin: AltMinConfig;
   messages: string[];
   backend: BackendName | null;
   presenting: boolean;
 }
 
-export function readLink(search: string): LinkState {
-  const { config, messages } = parseConfig(search);
-  let backend: BackendName | null = null;
-  let raw: string | null = null;
-  let view: string | null = null;
-  let compared: string | null = null;
+function params(search: string): URLSearchParams {
   try {
-    const params = new URLSearchParams(search);
-    raw = params.get('backend');
-    view = params.get('view');
-    compared = params.get('compare');
+    return new URLSearchParams(search);
   } catch {
-    raw = null;
+    return new URLSearchParams();
   }
-  const compare = compared === null ? { runs: [], messages: [] } : parseCompare(compared, config);
-  messages.push(...compare.messages);
-  if (view !== null && view !== 'present') messages.push(`view = "${showRaw(view)}" is not "present"; showing the normal view.`);
+}
+
+function readView(raw: string | null, messages: string[]): { view: ViewName; presenting: boolean } {
+  if (raw === null || raw === 'train') return { view: 'train', presenting: false };
+  if (raw === 'present') return { view: 'train', presenting: true };
+  if ((VIEWS as readonly string[]).includes(raw)) return { view: raw as ViewName, presenting: false };
+  messages.push(`view = "${showRaw(raw)}" is not one of present, ${VIEWS.filter((v) => v !== 'train').join(', ')}; showing the training view.`);
+  return { view: 'train', presenting: false };
+}
+
+export function readLink(search: string): LinkState {
+  const messages: string[] = [];
+  const p = params(search);
+  const { view, presenting } = readView(p.get('view'), messages);
+  let config = defaultConfig();
+  let compare: Config[] = [];
+  let altmin = defaultAltMin();
+  if (view === 'altmin') {
+    const parsed = parseAltMin(search);
+    altmin = parsed.config;
+    messages.push(...parsed.messages);
+  } else {
+    const parsed = parseConfig(search);
+    config = parsed.config;
+    messages.push(...parsed.messages);
+    const compared = p.get('compare');
+    if (compared !== null) {
+      const c = parseCompare(compared, config);
+      compare = c.runs;
+      messages.push(...c.messages);
+    }
+  }
+  let backend: BackendName | null = null;
+  const raw = p.get('backend');
   if (raw !== null) {
     const v = raw.trim().toLowerCase();
     if ((BACKENDS as readonly string[]).includes(v)) backend = v as BackendName;
     else messages.push(`backend = "${showRaw(raw)}" is not one of ${BACKENDS.join(', ')}; choosing automatically.`);
   }
-  return { config, compare: compare.runs, messages, backend, presenting: view === 'present' };
+  return { view, config, compare, altmin, messages, backend, presenting };
 }
 
 /** Characters a compare value keeps readable in the link (all are allowed in a query). */
 const READABLE = { '%3A': ':', '%2C': ',', '%3D': '=' } as const;
+const readable = (s: string) => s.replace(/%3A|%2C|%3D/g, (c) => READABLE[c as keyof typeof READABLE]);
 
-export function linkQuery(config: Config, compare: Config[], backend: BackendName | null, presenting: boolean): string {
-  const runs = compare.length ? `&compare=${encodeURIComponent(serializeCompare(compare, config)).replace(/%3A|%2C|%3D/g, (c) => READABLE[c as keyof typeof READABLE])}` : '';
-  return `?${serializeConfig(config)}${runs}${backend ? `&backend=${backend}` : ''}${presenting ? '&view=present' : ''}`;
+export function linkQuery(s: Omit<LinkState, 'messages'>): string {
+  const backend = s.backend ? `&backend=${s.backend}` : '';
+  if (s.view === 'altmin') return `?view=altmin&${readable(serializeAltMin(s.altmin))}${backend}`;
+  const runs = s.compare.length ? `&compare=${readable(encodeURIComponent(serializeCompare(s.compare, s.config)))}` : '';
+  return `?${serializeConfig(s.config)}${runs}${backend}${s.presenting ? '&view=present' : ''}`;
 }

@@ -1,12 +1,15 @@
 /**
- * How the screen is shown, apart from the run: theme (following the system unless chosen, remembered in this
- * browser), presentation mode, and the help dialog. Presentation mode is part of the link (`view=present`).
+ * How the screen is shown, apart from the run: the open view, theme (following the system unless chosen,
+ * remembered in this browser), presentation mode, and the help dialog. The view and presentation mode are part of
+ * the link (`view=altmin`, `view=present`).
  */
 import { create } from 'zustand';
+import type { ViewName } from './url';
 
 export type Theme = 'system' | 'light' | 'dark';
 
 export interface ViewState {
+  view: ViewName;
   theme: Theme;
   presenting: boolean;
   help: boolean;
@@ -23,7 +26,7 @@ function storedTheme(): Theme {
   }
 }
 
-export const useView = create<ViewState>(() => ({ theme: storedTheme(), presenting: false, help: false }));
+export const useView = create<ViewState>(() => ({ view: 'train', theme: storedTheme(), presenting: false, help: false }));
 
 /** Cycles system → light → dark → system and remembers the choice. */
 export function nextTheme(): void {

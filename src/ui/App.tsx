@@ -1,6 +1,7 @@
-// The app shell: header, notices, the training view, help; theme, presentation mode, shortcuts.
+// The app shell: header with the view tabs, notices, the open view, help; theme, presentation mode, shortcuts.
 import { useEffect } from 'react';
 import { useView } from '../state/view';
+import { AltMinView } from './altmin/AltMinView';
 import { HelpDialog } from './HelpDialog';
 import { Header } from './Header';
 import { Notices } from './Notices';
@@ -10,6 +11,7 @@ import { useShortcuts } from './useShortcuts';
 export function App() {
   const theme = useView((v) => v.theme);
   const presenting = useView((v) => v.presenting);
+  const view = useView((v) => v.view);
   useShortcuts();
   useEffect(() => {
     if (theme === 'system') delete document.documentElement.dataset.theme;
@@ -19,7 +21,7 @@ export function App() {
     <div className={presenting ? 'app presenting' : 'app'}>
       <Header />
       <Notices />
-      <TrainView />
+      {view === 'altmin' ? <AltMinView /> : <TrainView />}
       <HelpDialog />
     </div>
   );

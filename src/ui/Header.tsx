@@ -1,7 +1,10 @@
-// Header: name, backend and adapter, live rate, status, and the Share button.
+// Header: name, the view tabs, the training run's backend, live rate and status (training view), and the Share, present, theme and help buttons.
 import { useState } from 'react';
 import { useRun } from '../state/store';
+import type { ViewName } from '../state/url';
 import { nextTheme, useView } from '../state/view';
+
+const VIEW_TABS: [ViewName, string][] = [['train', 'Masked training'], ['altmin', 'AltMin']];
 
 export function Header() {
   const backend = useRun((s) => s.backend);
@@ -10,6 +13,7 @@ export function Header() {
   const compiling = useRun((s) => s.compiling);
   const theme = useView((v) => v.theme);
   const presenting = useView((v) => v.presenting);
+  const view = useView((v) => v.view);
   const [copied, setCopied] = useState(false);
   const share = async () => {
     try {
@@ -23,14 +27,25 @@ export function Header() {
   return (
     <header className="header">
       <h1>Subnet Lab</h1>
-      <span className="backend" title={backend?.note ?? ''} data-testid="backend">
-        {backend ? `${backend.name.toUpperCase()} · ${backend.adapter}` : 'choosing a backend…'}
-      </span>
-      <span className="rate" aria-live="off">{status === 'running' ? `${rate.toFixed(rate < 10 ? 1 : 0)} rounds/s` : ''}</span>
-      <span className={`status status-${status}`} data-testid="status" role="status">{compiling && ['starting', 'running', 'paused'].includes(status) ? 'compiling shaders…' : status}</span>
+      <nav className="view-tabs" aria-label="Views">
+        {VIEW_TABS.map(([v, label]) => (
+          <button key={v} type="button" aria-current={view === v ? 'page' : undefined} onClick={() => useView.setState({ view: v, presenting: false })}>{label}</button>
+        ))}
+      </nav>
+      {view === 'train' ? (
+        <>
+          <span className="backend" title={backend?.note ?? ''} data-testid="backend">
+            {backend ? `${backend.name.toUpperCase()} · ${backend.adapter}` : 'choosing a backend…'}
+          </span>
+          <span className="rate" aria-live="off">{status === 'running' ? `${rate.toFixed(rate < 10 ? 1 : 0)} rounds/s` : ''}</span>
+          <span className={`status status-${status}`} data-testid="status" role="status">{compiling && ['starting', 'running', 'paused'].includes(status) ? 'compiling shaders…' : status}</span>
+        </>
+      ) : (
+        <span className="backend">float64 JavaScript in a Web Worker</span>
+      )}
       <nav className="header-buttons" aria-label="View">
         <button type="button" onClick={share} title="Copy a link that reproduces this run">{copied ? 'Copied' : 'Share'}</button>
-        <button type="button" onClick={() => useView.setState({ presenting: !presenting })} aria-pressed={presenting} title="Large type, controls hidden (p)">Present</button>
+        {view === 'train' && <button type="button" onClick={() => useView.setState({ presenting: !presenting })} aria-pressed={presenting} title="Large type, controls hidden (p)">Present</button>}
         <button type="button" onClick={nextTheme} title="Theme: follow the system, light or dark (t)">Theme: {theme}</button>
         <button type="button" onClick={() => useView.setState({ help: true })} title="Keyboard shortcuts (?)" aria-label="Help">?</button>
       </nav>

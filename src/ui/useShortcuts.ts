@@ -1,4 +1,4 @@
-/** Keyboard shortcuts: space play/pause, → one round, r reset, p presentation, t theme, ? help, Esc close. */
+/** Keyboard shortcuts: space play/pause, → one round, r reset, p presentation (training view), t theme, ? help, Esc close. */
 import { useEffect } from 'react';
 import { useRun } from '../state/store';
 import { nextTheme, useView } from '../state/view';
@@ -29,11 +29,14 @@ export function useShortcuts(): void {
         return;
       }
       if (inControl(e.target)) return;
-      const act: Record<string, () => void> = {
+      const training: Record<string, () => void> = {
         ' ': () => (useRun.getState().status === 'running' ? client.pause() : client.play()),
         ArrowRight: () => void client.step(1),
         r: () => void client.restart(),
         p: () => useView.setState((v) => ({ presenting: !v.presenting })),
+      };
+      const act: Record<string, () => void> = {
+        ...(useView.getState().view === 'train' ? training : {}),
         t: nextTheme,
         '?': () => useView.setState((v) => ({ help: !v.help })),
       };

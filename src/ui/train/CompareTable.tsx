@@ -3,8 +3,9 @@ import { runLabel } from '../../core/compare';
 import { plateauSince } from '../../core/metrics';
 import { summarize } from '../../core/summary';
 import { useRun } from '../../state/store';
+import { fmtNum } from '../shared/format';
 
-const fmt = (v: number | null) => (v === null ? '…' : v === 0 ? '0' : Math.abs(v) < 1e-3 ? v.toExponential(2) : v.toPrecision(3));
+const fmt = fmtNum;
 
 export function CompareTable() {
   useRun((s) => s.version);

@@ -7,21 +7,16 @@ import { drawHeatmap } from '../../plots/sweepHeatmap';
 import { drawSweepLine } from '../../plots/sweepLine';
 import type { Config } from '../../core/config';
 import { useRun } from '../../state/store';
-import { DEFAULT_SWEEP_ROUNDS, useSweep, type SweepCell, type SweepState } from '../../state/sweepStore';
+import { DEFAULT_SWEEP_ROUNDS, useSweep, type SweepCell } from '../../state/sweepStore';
 import { ChartBox } from '../shared/ChartBox';
 import { useSweepClient } from '../context';
 import { download } from '../shared/download';
+import { secondsLeft } from '../shared/progress';
 
 /** Cell notes shown at most (a large grid can clamp every cell). */
 const MAX_NOTES = 6;
 
 const KEY_NAMES: Record<string, string> = { p: 'subnetworks p', xi: 'mask probability ξ', m: 'width m', tau: 'local steps τ' };
-
-function secondsLeft(s: SweepState): string {
-  if (s.status !== 'running' || s.done === 0) return '';
-  const left = ((s.elapsedMs / s.done) * (s.cells.length - s.done)) / 1000;
-  return left < 90 ? ` · about ${Math.ceil(left)} s left` : ` · about ${Math.ceil(left / 60)} min left`;
-}
 
 /** What every cell of a sweep trains besides the swept settings, in words. */
 function baseText(kind: SweepKind, config: Config, tau: number): string {
@@ -110,7 +105,7 @@ export function SweepPanel() {
         <div className="sweep-progress">
           <progress id={`${id}-progress`} max={s.cells.length} value={s.done} aria-label="Sweep progress" />
           <output htmlFor={`${id}-progress`} data-status={s.status}>
-            {s.done} / {s.cells.length} cells{secondsLeft(s)}{s.status === 'cancelled' ? ' · cancelled' : s.status === 'done' ? ' · done' : ''}
+            {s.done} / {s.cells.length} cells{secondsLeft(s.status === 'running', s.elapsedMs, s.done, s.cells.length)}{s.status === 'cancelled' ? ' · cancelled' : s.status === 'done' ? ' · done' : ''}
           </output>
         </div>
       )}

@@ -1,9 +1,8 @@
 // The theory panel: the algorithm and what is being illustrated (KaTeX, fixed formulas), with live numbers
 // (and each compared run's).
-import katex from 'katex';
-import 'katex/dist/katex.min.css';
-import { useMemo } from 'react';
 import { useRun } from '../../state/store';
+import { fmtNum } from '../shared/format';
+import { Tex as SharedTex } from '../shared/Tex';
 import { CompareTable } from './CompareTable';
 import { useTheory } from './useTheory';
 
@@ -18,12 +17,10 @@ const FORMULAS = {
 };
 
 function Tex({ f }: { f: keyof typeof FORMULAS }) {
-  const html = useMemo(() => katex.renderToString(FORMULAS[f], { displayMode: true, throwOnError: false }), [f]);
-  // Focusable so that a formula wider than the panel can be scrolled from the keyboard.
-  return <div className="tex" tabIndex={0} role="group" aria-label={`formula: ${f}`} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <SharedTex tex={FORMULAS[f]} name={f} />;
 }
 
-const fmt = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3 ? v.toExponential(2) : v.toPrecision(3));
+const fmt = fmtNum;
 
 export function TheoryPanel() {
   const t = useTheory();

@@ -1,0 +1,93 @@
+/**
+ * The AltMin view's side of its worker: runs AltMin and GD from the current start whenever a setting changes (a
+ * newer request ends the older worker at once), and the recovery phase transition on a pool of workers with
+ * progress and cancel. Sizes whose iterations would take seconds are refused before anything runs.
+ */
+import * as Comlink from 'comlink';
+import { altminTooLarge, paperStarts, parseAltMinOver, phaseNs, type AltMinConfig } from '../core/altmin/config';
+import { phaseTrials } from '../core/altmin/phase';
+import { METHODS } from '../core/altmin/run';
+import type { AltMinApi } from '../engine/protocol';
+import { useAltMin, type AltMinState } from './altminStore';
+import { CellRunner, poolSize } from './cellRunner';
+import { mirrorLink } from './mirror';
+
+/** Settings only the phase transition uses. */
+const PHASE_ONLY: (keyof AltMinConfig)[] = ['ns', 'trials'];
+
+const makeWorker = () => new Worker(new URL('../engine/altminWorker.ts', import.meta.url), { type: 'module' });
+
+export class AltMinClient {
+  private traceWorker: Worker | null = null;
+  private readonly runner = new CellRunner<AltMinApi>(makeWorker);
+
+  /**
+   * Applies changed settings (as a control or link gives them: text per key), says what was corrected, and re-runs
+   * the traces when a setting they use changed.
+   */
+  set(patch: Partial<Record<keyof AltMinConfig, string | number>>): void {
+    const prev = useAltMin.getState().config;
+    const { config, messages } = parseAltMinOver(prev, patch);
+    useAltMin.setState({ config, messages });
+    mirrorLink();
+    if ((Object.keys(config) as (keyof AltMinConfig)[]).some((k) => !PHASE_ONLY.includes(k) && config[k] !== prev[k])) void this.runTraces();
+  }
+
+  /** AltMin and GD from the current start, in a fresh worker (any older run is ended). */
+  async runTraces(): Promise<void> {
+    this.traceWorker?.terminate();
+    const { config } = useAltMin.getState();
+    const refusal = altminTooLarge(config);
+    if (refusal) {
+      this.traceWorker = null;
+      useAltMin.setState({ traceStatus: 'error', traceMessage: refusal, traces: null });
+      return;
+    }
+    const worker = makeWorker();
+    this.traceWorker = worker;
+    useAltMin.setState({ traceStatus: 'running', traceMessage: null });
+    const t0 = performance.now();
+    try {
+      const traces = await Comlink.wrap<AltMinApi>(worker).traces(config);
+      if (this.traceWorker !== worker) return;
+      useAltMin.setState({ traceStatus: 'done', traces, traceSeconds: (performance.now() - t0) / 1000 });
+    } catch (e) {
+      if (this.traceWorker === worker) useAltMin.setState({ traceStatus: 'error', traceMessage: `AltMin stopped: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      if (this.traceWorker === worker) {
+        worker.terminate();
+        this.traceWorker = null;
+      }
+    }
+  }
+
+  /** The phase transition over the settings' n values and trials: AltMin and GD from the model's two starts. */
+  async startPhase(): Promise<void> {
+    if (this.runner.running) return;
+    const { config } = useAltMin.getState();
+    const ns = phaseNs(config);
+    const refusal = altminTooLarge({ ...config, n: Math.max(...ns) });
+    if (refusal) {
+      useAltMin.setState({ phaseStatus: 'error', phaseMessage: refusal });
+      return;
+    }
+    const trials = phaseTrials(ns, config.trials);
+    const results: AltMinState['results'] = [];
+    useAltMin.setState({ phaseStatus: 'running', phaseMessage: null, phaseConfig: config, results: [], total: trials.length, elapsedMs: 0 });
+    const t0 = performance.now();
+    const starts = paperStarts(config.model);
+    try {
+      const end = await this.runner.run(trials, poolSize(), (api, spec) => api.trial(config, spec, starts, [...METHODS]), (_, r) => {
+        results.push(r);
+        useAltMin.setState({ results: [...results], elapsedMs: performance.now() - t0 });
+      });
+      useAltMin.setState({ phaseStatus: end });
+    } catch (e) {
+      useAltMin.setState({ phaseStatus: 'error', phaseMessage: `The phase transition stopped: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  cancelPhase(): void {
+    this.runner.cancel();
+  }
+}

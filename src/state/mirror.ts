@@ -1,0 +1,11 @@
+/** Writes the open view and its settings into the address bar (replacing the entry: the link is always current). */
+import { useAltMin } from './altminStore';
+import { useRun } from './store';
+import { linkQuery } from './url';
+import { useView } from './view';
+
+export function mirrorLink(): void {
+  const { config, compare, forcedBackend } = useRun.getState();
+  const { view, presenting } = useView.getState();
+  history.replaceState(null, '', linkQuery({ view, config, compare, altmin: useAltMin.getState().config, backend: forcedBackend, presenting }));
+}
