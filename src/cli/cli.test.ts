@@ -29,7 +29,7 @@ function csv(text: string): Record<string, number>[] {
 describe('cli train', () => {
   it('full GD from --init equals plain gradient descent (float64) to 1e-4', () => {
     const config = parseConfig('scheme=gd&n=8&d=4&m=64&eta=0.2&seed=3').config;
-    const init = initWeights(64, 4, 1, new Rng(99));
+    const init = initWeights(64, 4, { w: 1, a: null }, new Rng(99));
     const initFile = path.join(dir, 'init.json');
     writeFileSync(initFile, JSON.stringify({ W: toRows(init.W), a: Array.from(init.a) }));
     const out = path.join(dir, 'gd.csv');

@@ -35,7 +35,7 @@ describe('initialization (G.3)', () => {
     const kappa = 1.5;
     const rng = new Rng(3);
     const { mean, se } = monteCarlo(20_000, 1, (out) => {
-      const w = initWeights(32, 4, kappa, rng);
+      const w = initWeights(32, 4, { w: kappa, a: null }, rng);
       out[0] = squaredError(outputs(X, w.W, w.a), y);
     });
     const expected = y.reduce((s, v) => s + v * v, 0) + (6 * kappa * kappa) / 2;
@@ -44,7 +44,7 @@ describe('initialization (G.3)', () => {
 });
 
 describe('special cases (G.4)', () => {
-  const { W, a } = initWeights(40, 4, 1, new Rng(5));
+  const { W, a } = initWeights(40, 4, { w: 1, a: null }, new Rng(5));
   it('p = 1, ξ = 1, τ = 1: one round is one full-batch GD step', () => {
     const masks = new Float32Array(40).fill(1);
     const res = referenceRound(X, y, a, W, masks, { xi: 1, p: 1, tau: 1, eta: 0.3, aggregate: 'keep' });
@@ -60,7 +60,7 @@ describe('special cases (G.4)', () => {
 });
 
 describe('unselected neurons (G.5)', () => {
-  const { W, a } = initWeights(10, 4, 1, new Rng(8));
+  const { W, a } = initWeights(10, 4, { w: 1, a: null }, new Rng(8));
   const masks = new Float32Array(20);
   masks.set([1, 1, 0, 1, 0, 1, 1, 0, 1, 0], 0);
   masks.set([0, 1, 0, 1, 1, 0, 1, 0, 0, 0], 10); // neurons 2, 7 and 9 held by nobody
@@ -90,7 +90,7 @@ describe('IST partition (G.6)', () => {
     const masks = sampleMasks(new Rng(2), 'categorical', p, m, 1 / p);
     expect(Array.from(neuronCounts(masks, p, m))).toEqual(new Array(m).fill(1));
     expect(theta(1 / p, p, true)).toBe(1);
-    const { W, a } = initWeights(m, 4, 1, new Rng(9));
+    const { W, a } = initWeights(m, 4, { w: 1, a: null }, new Rng(9));
     const u = outputs(X, W, a);
     const sum = new Float64Array(X.rows);
     for (let l = 0; l < p; l++) outputs(X, W, a, masks.subarray(l * m, (l + 1) * m), 1 / p).forEach((v, i) => (sum[i] += v));
@@ -100,7 +100,7 @@ describe('IST partition (G.6)', () => {
 
 describe('surrogate moments (G.7, B.3)', () => {
   const m = 30;
-  const { W, a } = initWeights(m, 4, 1, new Rng(13));
+  const { W, a } = initWeights(m, 4, { w: 1, a: null }, new Rng(13));
   const u = outputs(X, W, a);
   const base = squaredError(u, y);
   const sigmaSq = (() => {

@@ -13,6 +13,10 @@ export type Scheme = (typeof SCHEMES)[number];
 export const MASKS = ['bernoulli', 'categorical'] as const;
 export const AGGREGATES = ['keep', 'zero'] as const;
 export const DATASETS = ['sphere', 'teacher'] as const;
+export const ACTIVATIONS = ['relu', 'gelu'] as const;
+export const LAYERS = ['first', 'both'] as const;
+export const INITS = ['ntk', 'lecun', 'he'] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
 
 export interface Config {
   scheme: Scheme;
@@ -28,6 +32,10 @@ export interface Config {
   seed: number;
   mask: (typeof MASKS)[number];
   aggregate: (typeof AGGREGATES)[number];
+  act: Activation;
+  layers: (typeof LAYERS)[number];
+  init: (typeof INITS)[number];
+  ratio: number;
 }
 
 export type ConfigKey = keyof Config;
@@ -67,6 +75,22 @@ export const CONFIG_TABLE: Table<Config> = {
   aggregate: {
     kind: 'enum', options: AGGREGATES, default: 'keep', label: 'unselected neurons',
     help: 'keep: a neuron chosen by no subnetwork keeps its weights (the paper); zero: it is zeroed (the reference code).',
+  },
+  act: {
+    kind: 'enum', options: ACTIVATIONS, default: 'relu', label: 'activation',
+    help: 'relu: σ(z) = max(z, 0), the lazy-limit theory’s; gelu: z·Φ(z), exact — the smooth activation of Oymak–Soltanolkotabi and Song et al.',
+  },
+  layers: {
+    kind: 'enum', options: LAYERS, default: 'first', label: 'trained layers',
+    help: 'first: the second layer stays at its initial values (the theory’s setting); both: it trains too, masked and averaged like the first (Song et al.).',
+  },
+  init: {
+    kind: 'enum', options: INITS, default: 'ntk', label: 'initialization',
+    help: 'ntk: w ~ N(0, κ²I), a = ±1, output scaled 1/√m; lecun: w ~ N(0, I/d), v ~ N(0, 1/m), no 1/√m; he: w ~ N(0, 2I/d), v ~ N(0, 2/m).',
+  },
+  ratio: {
+    kind: 'number', min: 0.01, max: 100, default: 1, label: 'ω₂/ω₁ factor',
+    help: 'Multiplies ω₂/ω₁ of the lecun or he initialization at a fixed product ω₁ω₂ (Song et al.): larger moves training away from the lazy regime.',
   },
 };
 

@@ -1,33 +1,35 @@
 /**
- * Initial weights (MATH.md A): a_r = ±1 fixed, w_r ~ N(0, κ² I_d), drawn neuron by neuron from the `init` stream,
- * so that neuron r is the same for every width m ≥ r (runs of different width share their first neurons).
+ * Initial weights (MATH.md A): a_r = ±1 and w_r ~ N(0, κ² I_d) under the NTK initialization, or a_r ~ N(0, ω₂²) and
+ * w_r ~ N(0, ω₁² I_d) under LeCun and He (network.ts). Drawn neuron by neuron from the `init` stream, so that neuron
+ * r is the same for every width m ≥ r (up to the scale ω₂, which depends on m).
  */
 import { mat, type Mat } from './matrix';
+import type { InitScales } from './network';
 import type { Rng } from './rng';
 
 export interface Weights {
   /** m×d: row r is w_r. */
   W: Mat;
-  /** m second-layer signs, ±1, never trained. */
+  /** m second-layer weights: ±1 under the NTK initialization, raw v_r under LeCun and He. */
   a: Float64Array;
 }
 
-export function initWeights(m: number, d: number, kappa: number, rng: Rng): Weights {
+export function initWeights(m: number, d: number, scales: InitScales, rng: Rng): Weights {
   const W = mat(m, d);
   const a = new Float64Array(m);
   for (let r = 0; r < m; r++) {
-    a[r] = rng.sign();
-    for (let j = 0; j < d; j++) W.data[r * d + j] = kappa * rng.normal();
+    a[r] = scales.a === null ? rng.sign() : scales.a * rng.normal();
+    for (let j = 0; j < d; j++) W.data[r * d + j] = scales.w * rng.normal();
   }
   return { W, a };
 }
 
 export type WeightsResult = { ok: true; weights: Weights } | { ok: false; error: string };
 
-/** Validates `{ "W": [[…m rows of d]], "a": [± 1 …] }` given as parsed JSON. */
+/** Validates `{ "W": [[…m rows of d]], "a": [m numbers] }` given as parsed JSON. */
 export function weightsFromJson(obj: unknown, d: number): WeightsResult {
   const o = obj as { W?: unknown; a?: unknown };
-  if (!o || !Array.isArray(o.W) || !Array.isArray(o.a)) return { ok: false, error: 'The init file needs "W" (m rows of d numbers) and "a" (m signs).' };
+  if (!o || !Array.isArray(o.W) || !Array.isArray(o.a)) return { ok: false, error: 'The init file needs "W" (m rows of d numbers) and "a" (m second-layer weights).' };
   const m = o.W.length;
   if (m < 1) return { ok: false, error: 'The init "W" has no rows.' };
   if (o.a.length !== m) return { ok: false, error: `The init has ${m} rows in "W" but ${o.a.length} entries in "a".` };

@@ -4,20 +4,20 @@ import { comparisonToCsv, emptyHistory, historyToCsv, historyToJson, plateauSinc
 
 function history(errs: number[]) {
   const h = emptyHistory();
-  errs.forEach((err, round) => pushRow(h, { round, err, surrErr: NaN, maxMove: 0, flipFrac: 0, ntkMin: NaN, subNtkMin: NaN, subNtkMax: NaN }));
+  errs.forEach((err, round) => pushRow(h, { round, err, surrErr: NaN, maxMove: 0, flipFrac: 0, ntkMin: NaN, subNtkMin: NaN, subNtkMax: NaN, ntkShift: NaN }));
   return h;
 }
 
 describe('metric history', () => {
   it('writes empty CSV cells and JSON nulls for unmeasured values', () => {
     const h = history([2, 1]);
-    expect(historyToCsv(h).split('\n')[1]).toBe('0,2,,0,0,,,');
+    expect(historyToCsv(h).split('\n')[1]).toBe('0,2,,0,0,,,,');
     expect(JSON.parse(historyToJson(h)).surrErr).toEqual([null, null]);
   });
   it('a comparison CSV numbers its runs and quotes their labels', () => {
     const csv = comparisonToCsv(['Full GD', 'IST "p"=4'], [history([2, 1]), history([2, 1.5])]).trim().split('\n');
-    expect(csv).toEqual(['run,label,round,err,surrErr,maxMove,flipFrac,ntkMin,subNtkMin,subNtkMax',
-      '1,"Full GD",0,2,,0,0,,,', '1,"Full GD",1,1,,0,0,,,', '2,"IST ""p""=4",0,2,,0,0,,,', '2,"IST ""p""=4",1,1.5,,0,0,,,']);
+    expect(csv).toEqual(['run,label,round,err,surrErr,maxMove,flipFrac,ntkMin,subNtkMin,subNtkMax,ntkShift',
+      '1,"Full GD",0,2,,0,0,,,,', '1,"Full GD",1,1,,0,0,,,,', '2,"IST ""p""=4",0,2,,0,0,,,,', '2,"IST ""p""=4",1,1.5,,0,0,,,,']);
   });
   it('plateau: mean of the last third since a round, only once enough rounds have passed', () => {
     const h = history(Array.from({ length: 400 }, (_, k) => (k < 100 ? 10 : k < 300 ? 5 : 1)));

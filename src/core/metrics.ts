@@ -1,9 +1,10 @@
 /**
  * The per-round metrics every trainer reports, their history as column arrays, and CSV / JSON text of it.
  * Round 0 is the initialization. NaN marks "not measured this round" (written as an empty CSV cell, JSON null).
+ * ntkShift is ‖H(k) − H(0)‖_F/‖H(0)‖_F, measured with the NTK.
  */
 
-export const METRIC_KEYS = ['err', 'surrErr', 'maxMove', 'flipFrac', 'ntkMin', 'subNtkMin', 'subNtkMax'] as const;
+export const METRIC_KEYS = ['err', 'surrErr', 'maxMove', 'flipFrac', 'ntkMin', 'subNtkMin', 'subNtkMax', 'ntkShift'] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
 export type MetricRow = { round: number } & Record<MetricKey, number>;

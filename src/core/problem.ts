@@ -5,6 +5,8 @@
 import type { Config } from './config';
 import { sphereData, teacherData, type Dataset } from './datasets';
 import { initWeights, type Weights } from './init';
+import { settingKernel } from './kernels';
+import { initScales, lazyTheoryApplies } from './network';
 import { Rng } from './rng';
 import { schemeOf } from './summary';
 import { spectrum, type Eigenbasis, type SchemeParams } from './theory';
@@ -25,7 +27,7 @@ export function makeData(config: Config): Dataset {
 }
 
 export function makeInit(config: Config): Weights {
-  return initWeights(config.m, config.d, config.kappa, Rng.stream(config.seed, 'init'));
+  return initWeights(config.m, config.d, initScales(config, config.m, config.d), Rng.stream(config.seed, 'init'));
 }
 
 /** The masks' own random stream for a run. */
@@ -41,7 +43,7 @@ export function makeProblem(config: Config, data?: Dataset, init?: Weights): Pro
   const ds = data ?? makeData(config);
   const cfg: Config = { ...config, n: ds.X.rows, d: ds.X.cols, m: init ? init.W.rows : config.m };
   const w = init ?? makeInit(cfg);
-  const sp = spectrum(ds.X);
+  const sp = spectrum(ds.X, lazyTheoryApplies(cfg) ? null : settingKernel(ds.X, cfg));
   const scheme = schemeOf(cfg, sp);
   return { config: cfg, data: ds, init: w, spectrum: sp, eta: scheme.eta, scheme };
 }

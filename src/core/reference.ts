@@ -6,22 +6,26 @@
 import { mat, type Mat } from './matrix';
 import { neuronCounts, sampleMasks } from './masks';
 import type { MetricRow } from './metrics';
+import { act, actGrad, lazyNet, netOf, type Net } from './network';
 import { maskStream, type Problem } from './problem';
 import type { Rng } from './rng';
 
-/** u_i = (1/(ξ√m)) Σ_r c_r a_r σ(⟨w_r, x_i⟩), with coefficients c (all ones and ξ = 1 for the full network). */
-export function outputs(X: Mat, W: Mat, a: ArrayLike<number>, coef?: ArrayLike<number>, xi = 1): Float64Array {
+/**
+ * u_i = (s/ξ) Σ_r c_r a_r φ(⟨w_r, x_i⟩), with coefficients c (all ones and ξ = 1 for the full network); s and φ from
+ * the network (default: ReLU with s = 1/√m, MATH.md A).
+ */
+export function outputs(X: Mat, W: Mat, a: ArrayLike<number>, coef?: ArrayLike<number>, xi = 1, net: Net = lazyNet(W.rows)): Float64Array {
   const { rows: n, cols: d } = X;
   const m = W.rows;
   const u = new Float64Array(n);
-  const s = 1 / (xi * Math.sqrt(m));
+  const s = net.outScale / xi;
   for (let r = 0; r < m; r++) {
     const c = coef ? coef[r] : 1;
     if (c === 0) continue;
     for (let i = 0; i < n; i++) {
       let z = 0;
       for (let j = 0; j < d; j++) z += W.data[r * d + j] * X.data[i * d + j];
-      if (z > 0) u[i] += s * c * a[r] * z;
+      u[i] += s * c * a[r] * act(net.act, z);
     }
   }
   return u;
@@ -41,12 +45,16 @@ export interface RoundSettings {
   aggregate: 'keep' | 'zero';
 }
 
-/** One global round (MATH.md B.1 steps 2–4) for given masks (p·m, row l = subnetwork l). */
-export function referenceRound(X: Mat, y: Float64Array, a: Float64Array, W: Mat, masks: ArrayLike<number>, s: RoundSettings): { W: Mat; surrErr: number } {
+/**
+ * One global round (MATH.md B.1 steps 2–4) for given masks (p·m, row l = subnetwork l). With a trained second layer,
+ * a_r takes its own gradient step from the same local weights and is averaged per neuron like w_r.
+ */
+export function referenceRound(X: Mat, y: Float64Array, a: Float64Array, W: Mat, masks: ArrayLike<number>, s: RoundSettings, net: Net = lazyNet(W.rows)): { W: Mat; a: Float64Array; surrErr: number } {
   const { rows: n, cols: d } = X;
   const m = W.rows;
-  const scale = 1 / (s.xi * Math.sqrt(m));
+  const scale = net.outScale / s.xi;
   const sum = new Float64Array(m * d);
+  const sumA = new Float64Array(m);
   let surr = 0;
   const z = new Float64Array(n);
   const g = new Float64Array(d);
@@ -55,6 +63,7 @@ export function referenceRound(X: Mat, y: Float64Array, a: Float64Array, W: Mat,
     for (let r = 0; r < m; r++) if (masks[l * m + r] === 1) sel.push(r);
     const Wl = mat(sel.length, d);
     sel.forEach((r, k) => Wl.data.set(W.data.subarray(r * d, (r + 1) * d), k * d));
+    const al = Float64Array.from(sel, (r) => a[r]);
     for (let t = 0; t < s.tau; t++) {
       // Surrogate output and residual e = u_m − y at the local weights.
       const e = new Float64Array(n);
@@ -62,39 +71,48 @@ export function referenceRound(X: Mat, y: Float64Array, a: Float64Array, W: Mat,
         for (let i = 0; i < n; i++) {
           let acc = 0;
           for (let j = 0; j < d; j++) acc += Wl.data[k * d + j] * X.data[i * d + j];
-          if (acc > 0) e[i] += scale * a[sel[k]] * acc;
+          e[i] += scale * al[k] * act(net.act, acc);
         }
       }
       for (let i = 0; i < n; i++) e[i] -= y[i];
       if (t === 0) surr += e.reduce((acc, v) => acc + v * v, 0);
-      // ∂L_m/∂w_r = (a_r/(ξ√m)) Σ_i e_i 1{⟨w_r, x_i⟩ ≥ 0} x_i, all from the same weights, then the step.
+      // ∂L_m/∂w_r = (a_r s/ξ) Σ_i e_i φ′(⟨w_r, x_i⟩) x_i and ∂L_m/∂a_r = (s/ξ) Σ_i e_i φ(⟨w_r, x_i⟩), all from the same weights, then the step.
       const step = new Float64Array(sel.length * d);
+      const stepA = new Float64Array(sel.length);
       for (let k = 0; k < sel.length; k++) {
         g.fill(0);
+        let ga = 0;
         for (let i = 0; i < n; i++) {
           let acc = 0;
           for (let j = 0; j < d; j++) acc += Wl.data[k * d + j] * X.data[i * d + j];
           z[i] = acc;
-          if (acc >= 0) for (let j = 0; j < d; j++) g[j] += e[i] * X.data[i * d + j];
+          const dphi = actGrad(net.act, acc);
+          if (dphi !== 0) for (let j = 0; j < d; j++) g[j] += e[i] * dphi * X.data[i * d + j];
+          ga += e[i] * act(net.act, acc);
         }
-        for (let j = 0; j < d; j++) step[k * d + j] = s.eta * scale * a[sel[k]] * g[j];
+        for (let j = 0; j < d; j++) step[k * d + j] = s.eta * scale * al[k] * g[j];
+        stepA[k] = net.trainSecond ? s.eta * scale * ga : 0;
       }
       for (let q = 0; q < step.length; q++) Wl.data[q] -= step[q];
+      for (let k = 0; k < sel.length; k++) al[k] -= stepA[k];
     }
     sel.forEach((r, k) => {
       for (let j = 0; j < d; j++) sum[r * d + j] += Wl.data[k * d + j];
+      sumA[r] += al[k];
     });
   }
   // Per-neuron average over the subnetworks holding it; nobody's neurons are kept (or zeroed).
   const N = neuronCounts(masks, s.p, m);
   const out = mat(m, d);
+  const outA = new Float64Array(m);
   for (let r = 0; r < m; r++) {
     for (let j = 0; j < d; j++) {
       const q = r * d + j;
       out.data[q] = N[r] > 0 ? sum[q] / N[r] : s.aggregate === 'keep' ? W.data[q] : 0;
     }
+    outA[r] = !net.trainSecond || N[r] === 0 ? (s.aggregate === 'keep' || !net.trainSecond ? a[r] : 0) : sumA[r] / N[r];
   }
-  return { W: out, surrErr: surr / s.p };
+  return { W: out, a: outA, surrErr: surr / s.p };
 }
 
 /** The sign pattern 1{⟨w_r, x_i⟩ ≥ 0}, n·m entries (row i). */
@@ -112,21 +130,35 @@ export function patterns(X: Mat, W: Mat): Uint8Array {
 }
 
 /**
- * Empirical NTK restricted to coefficients c: (1/(ξ²m)) ⟨x_i, x_j⟩ Σ_r c_r 1_ir 1_jr (MATH.md D.2 with c ≡ 1, ξ = 1;
- * D.3 with c = a mask).
+ * Empirical NTK restricted to coefficients c (MATH.md D.2 with c ≡ 1, ξ = 1; D.3 with c = a mask):
+ * H_ij = (1/ξ²) Σ_r c_r [ (s a_r)² ⟨x_i, x_j⟩ φ′(z_ir) φ′(z_jr) + s² φ(z_ir) φ(z_jr) (second layer trained) ].
+ * For the lazy network (ReLU, s = 1/√m, a = ±1) this is (1/(ξ²m)) ⟨x_i, x_j⟩ Σ_r c_r 1_ir 1_jr.
  */
-export function empiricalNtk(X: Mat, W: Mat, coef?: ArrayLike<number>, xi = 1): Mat {
+export function empiricalNtk(X: Mat, W: Mat, a: ArrayLike<number>, coef?: ArrayLike<number>, xi = 1, net: Net = lazyNet(W.rows)): Mat {
   const { rows: n, cols: d } = X;
   const m = W.rows;
-  const S = patterns(X, W);
+  const Z = new Float64Array(n * m);
+  for (let i = 0; i < n; i++)
+    for (let r = 0; r < m; r++) {
+      let z = 0;
+      for (let j = 0; j < d; j++) z += W.data[r * d + j] * X.data[i * d + j];
+      Z[i * m + r] = z;
+    }
+  const s2 = (net.outScale * net.outScale) / (xi * xi);
   const H = mat(n, n);
   for (let i = 0; i < n; i++)
     for (let j = i; j < n; j++) {
-      let cnt = 0;
-      for (let r = 0; r < m; r++) cnt += (coef ? coef[r] : 1) * S[i * m + r] * S[j * m + r];
+      let first = 0;
+      let second = 0;
+      for (let r = 0; r < m; r++) {
+        const c = coef ? coef[r] : 1;
+        if (c === 0) continue;
+        first += c * a[r] * a[r] * actGrad(net.act, Z[i * m + r]) * actGrad(net.act, Z[j * m + r]);
+        if (net.trainSecond) second += c * act(net.act, Z[i * m + r]) * act(net.act, Z[j * m + r]);
+      }
       let xx = 0;
       for (let q = 0; q < d; q++) xx += X.data[i * d + q] * X.data[j * d + q];
-      const v = (xx * cnt) / (xi * xi * m);
+      const v = s2 * (xx * first + second);
       H.data[i * n + j] = v;
       H.data[j * n + i] = v;
     }
@@ -136,22 +168,27 @@ export function empiricalNtk(X: Mat, W: Mat, coef?: ArrayLike<number>, xi = 1): 
 /** Trainer over the reference round with the same masks stream as the engine; reports err, surrErr, maxMove, flipFrac. */
 export class ReferenceTrainer {
   W: Mat;
+  a: Float64Array;
   round = 0;
   private readonly rng: Rng;
   private readonly S0: Uint8Array;
+  private readonly net: Net;
 
   constructor(private readonly problem: Problem) {
     this.W = mat(problem.init.W.rows, problem.init.W.cols, problem.init.W.data);
+    this.a = Float64Array.from(problem.init.a);
+    this.net = netOf(problem.config, this.W.rows);
     this.rng = maskStream(problem.config);
     this.S0 = patterns(problem.data.X, this.W);
   }
 
   /** Runs one round and returns its metrics (the NTK columns are left unmeasured). */
   step(): MetricRow {
-    const { config: c, data, init } = this.problem;
+    const { config: c, data } = this.problem;
     const masks = sampleMasks(this.rng, c.mask, c.p, c.m, c.xi);
-    const res = referenceRound(data.X, data.y, init.a, this.W, masks, { xi: c.xi, p: c.p, tau: c.tau, eta: this.problem.eta, aggregate: c.aggregate });
+    const res = referenceRound(data.X, data.y, this.a, this.W, masks, { xi: c.xi, p: c.p, tau: c.tau, eta: this.problem.eta, aggregate: c.aggregate }, this.net);
     this.W = res.W;
+    this.a = res.a;
     this.round += 1;
     return { ...this.measure(), surrErr: res.surrErr };
   }
@@ -171,13 +208,14 @@ export class ReferenceTrainer {
     for (let q = 0; q < S.length; q++) flips += S[q] !== this.S0[q] ? 1 : 0;
     return {
       round: this.round,
-      err: squaredError(outputs(data.X, this.W, init.a), data.y),
+      err: squaredError(outputs(data.X, this.W, this.a, undefined, 1, this.net), data.y),
       surrErr: NaN,
       maxMove,
       flipFrac: flips / S.length,
       ntkMin: NaN,
       subNtkMin: NaN,
       subNtkMax: NaN,
+      ntkShift: NaN,
     };
   }
 }

@@ -4,7 +4,9 @@
  */
 import { kSigma, hInf } from './kernels';
 import { eigenvector, symEigen } from './eigen';
+import { lanczosExtremes } from './lanczos';
 import { dot, quadForm, type Mat } from './matrix';
+import { Rng } from './rng';
 
 /** Spectral data of the inputs: eigenvalues of H^∞ and the projections of K1 on its eigenvectors (κ = 1). */
 export interface Spectrum {
@@ -19,6 +21,11 @@ export interface Spectrum {
   lambdaMax: number;
   /** tr(H^∞ K1) = Σ λ_i v_iᵀ K1 v_i, for the small-η form. */
   trHK1: number;
+  /**
+   * λ_max of the NTK at initialization of the run's setting, which the auto step and the stability limit use: λ_max
+   * of H^∞ for the lazy setting; of the setting's own kernel otherwise (kernels.ts settingKernel).
+   */
+  stepLambdaMax: number;
 }
 
 /** A spectrum with its unit eigenvectors v_i (n × n numbers: kept where the data lives). */
@@ -26,7 +33,8 @@ export interface Eigenbasis extends Spectrum {
   vectors: Float64Array[];
 }
 
-export function spectrum(X: Mat): Eigenbasis {
+/** The spectrum of H^∞ for inputs X; `stepKernel`, when given, sets stepLambdaMax (else λ_max of H^∞). */
+export function spectrum(X: Mat, stepKernel: Mat | null = null): Eigenbasis {
   const e = symEigen(hInf(X));
   const K1 = kSigma(X, 1);
   const vectors = Array.from(e.values, (_, i) => eigenvector(e, i));
@@ -40,7 +48,17 @@ export function spectrum(X: Mat): Eigenbasis {
     lambda0: lambdas[0],
     lambdaMax: lambdas[lambdas.length - 1],
     trHK1: lambdas.reduce((s, l, i) => s + l * k1Proj[i], 0),
+    stepLambdaMax: stepKernel ? largestEigenvalue(stepKernel) : lambdas[lambdas.length - 1],
   };
+}
+
+function largestEigenvalue(A: Mat): number {
+  const e = lanczosExtremes((v) => {
+    const out = new Float64Array(A.rows);
+    for (let i = 0; i < A.rows; i++) out[i] = dot(A.data.subarray(i * A.cols, (i + 1) * A.cols), v);
+    return out;
+  }, A.rows, { rng: new Rng(1), tol: 1e-10 });
+  return e.max;
 }
 
 /** What the formulas need of a run: the scheme's ξ, p, τ, a resolved η, κ, and whether masks are categorical. */
@@ -123,14 +141,14 @@ export function rate(sp: Spectrum, s: SchemeParams): number {
   return 1 - theta(s.xi, s.p, s.categorical) * localProgress(sp.lambda0, s);
 }
 
-/** Recommended step: η = 0.1·ξ/λ_max(H^∞) (MATH.md C.3). */
+/** Recommended step: η = 0.1·ξ/λ_max(H^∞) (MATH.md C.3); outside the lazy setting, λ_max of the setting's NTK. */
 export function etaAuto(sp: Spectrum, xi: number): number {
-  return (0.1 * xi) / sp.lambdaMax;
+  return (0.1 * xi) / sp.stepLambdaMax;
 }
 
 /** Stability limit of the local steps: η < 2ξ/λ_max(H) (MATH.md C.3). */
 export function etaStable(sp: Spectrum, xi: number): number {
-  return (2 * xi) / sp.lambdaMax;
+  return (2 * xi) / sp.stepLambdaMax;
 }
 
 /** Activation-stability radius R_stab = √(2π)·κ·δ·λ_0/(16n²) (MATH.md C.5). */

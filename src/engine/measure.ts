@@ -1,45 +1,77 @@
 /**
- * On-device metrics of the full network after a round, packed into one small tensor
- * [err, maxMove, flipFrac] (MATH.md A, C.5), and the empirical / subnetwork NTKs (MATH.md D.2–D.3).
- * Call inside tf.tidy.
+ * On-device metrics of the full network after a round, packed into one small tensor [err, maxMove, flipFrac]
+ * (MATH.md A, C.5), each neuron's move ‖w_r − w_r(0)‖, and the empirical / subnetwork NTKs (MATH.md D.2–D.3) of the
+ * network f = s·Σ_r a_r φ(⟨w_r, x⟩): the first layer's part (XXᵀ) ⊙ (Φ′ diag((s a)²) Φ′ᵀ), plus s²ΦΦᵀ when the second
+ * layer trains. Call inside tf.tidy.
  */
 import * as tf from '@tensorflow/tfjs';
-import { activations } from './round';
+import type { Activation } from '../core/config';
+import { activate, type Activated } from './activation';
 
 export interface NetworkTensors {
   X: tf.Tensor2D;
   XT: tf.Tensor2D;
   y: tf.Tensor2D;
-  /** [m, 1] second-layer signs divided by √m. */
-  aScaled: tf.Tensor2D;
   /** [d, m] initial weights. */
   W0: tf.Tensor2D;
-  /** [n, m] activation pattern 1{XW_0 ≥ 0} at round 0. */
+  /** [n, m] sign pattern 1{XW_0 ≥ 0} at round 0. */
   S0: tf.Tensor2D;
   /** [n, n] XXᵀ. */
   XXt: tf.Tensor2D;
 }
 
-/** [err, maxMove, flipFrac] for weights W, and the pattern S = 1{XW ≥ 0} for the NTKs. */
-export function networkMetrics(net: NetworkTensors, W: tf.Tensor2D): { packed: tf.Tensor1D; active: tf.Tensor2D } {
-  const A = activations(net.X, W);
-  const err = tf.sum(tf.square(tf.sub(tf.matMul(A, net.aScaled), net.y)));
-  const maxMove = tf.sqrt(tf.max(tf.sum(tf.square(tf.sub(W, net.W0)), 0)));
-  const active = tf.step(A) as tf.Tensor2D;
-  const flip = tf.mean(tf.abs(tf.sub(active, net.S0)));
-  return { packed: tf.stack([err, maxMove, flip]) as tf.Tensor1D, active };
+/** The network's shape of computation: activation, output scale s, trained second layer, and the lazy case (ReLU, first layer, a = ±1, s = 1/√m). */
+export interface NetworkKind {
+  act: Activation;
+  outScale: number;
+  trainSecond: boolean;
+  lazy: boolean;
 }
 
-/** H(W) = (XXᵀ) ⊙ (SSᵀ)/m (MATH.md D.2), [n, n]. */
-export function empiricalNtk(XXt: tf.Tensor2D, active: tf.Tensor2D): tf.Tensor2D {
-  const m = active.shape[1];
-  return tf.mul(XXt, tf.div(tf.matMul(active, active, false, true), m));
+export interface Measured {
+  packed: tf.Tensor1D;
+  activated: Activated;
+  /** [m] ‖w_r − w_r(0)‖. */
+  moves: tf.Tensor1D;
 }
 
-/** H^l = (XXᵀ) ⊙ (S diag(m^l) Sᵀ)/(ξ²m) for every mask row l (MATH.md D.3), [p, n, n]. */
-export function subnetworkNtks(XXt: tf.Tensor2D, active: tf.Tensor2D, masks: tf.Tensor2D, xi: number): tf.Tensor3D {
-  const [n, m] = active.shape;
+/** [err, maxMove, flipFrac] for weights W and second layer a ([1, m], raw). */
+export function networkMetrics(net: NetworkTensors, kind: NetworkKind, W: tf.Tensor2D, a: tf.Tensor2D): Measured {
+  const activated = activate(net.X, W, kind.act);
+  const u = tf.mul(tf.matMul(activated.A, a, false, true), kind.outScale);
+  const err = tf.sum(tf.square(tf.sub(u, net.y)));
+  const moves = tf.sqrt(tf.sum(tf.square(tf.sub(W, net.W0)), 0)) as tf.Tensor1D;
+  const flip = tf.mean(tf.abs(tf.sub(activated.S, net.S0)));
+  return { packed: tf.stack([err, tf.max(moves), flip]) as tf.Tensor1D, activated, moves };
+}
+
+/** [1, m] |s·a_r|, the square root of each neuron's weight in the first layer's NTK. */
+function rootWeights(kind: NetworkKind, a: tf.Tensor2D): tf.Tensor2D {
+  return tf.abs(tf.mul(a, kind.outScale)) as tf.Tensor2D;
+}
+
+/** H(W) (MATH.md D.2), [n, n]; the lazy case is (XXᵀ) ⊙ (SSᵀ)/m exactly. */
+export function empiricalNtk(XXt: tf.Tensor2D, kind: NetworkKind, act: Activated, a: tf.Tensor2D): tf.Tensor2D {
+  const m = act.D.shape[1];
+  if (kind.lazy) return tf.mul(XXt, tf.div(tf.matMul(act.S, act.S, false, true), m));
+  const DC = tf.mul(act.D, rootWeights(kind, a));
+  const first = tf.mul(XXt, tf.matMul(DC, DC, false, true)) as tf.Tensor2D;
+  return kind.trainSecond ? (tf.add(first, tf.mul(tf.matMul(act.A, act.A, false, true), kind.outScale ** 2)) as tf.Tensor2D) : first;
+}
+
+/** H^l for every mask row l (MATH.md D.3), [p, n, n]; the lazy case is (XXᵀ) ⊙ (S diag(m^l) Sᵀ)/(ξ²m). */
+export function subnetworkNtks(XXt: tf.Tensor2D, kind: NetworkKind, act: Activated, a: tf.Tensor2D, masks: tf.Tensor2D, xi: number): tf.Tensor3D {
+  const [n, m] = act.D.shape;
   const p = masks.shape[0];
-  const SM = tf.mul(tf.reshape(active, [1, n, m]), tf.reshape(masks, [p, 1, m]));
-  return tf.mul(tf.reshape(XXt, [1, n, n]), tf.div(tf.matMul(SM, SM, false, true), xi * xi * m));
+  const nn = tf.reshape(XXt, [1, n, n]);
+  const masked = (T: tf.Tensor2D, w: tf.Tensor2D) => tf.mul(tf.reshape(T, [1, n, m]), tf.reshape(tf.mul(masks, w), [p, 1, m])) as tf.Tensor3D;
+  if (kind.lazy) {
+    const SM = masked(act.S, tf.ones([1, m]));
+    return tf.mul(nn, tf.div(tf.matMul(SM, SM, false, true), xi * xi * m));
+  }
+  const DM = masked(act.D, rootWeights(kind, a));
+  const first = tf.mul(nn, tf.div(tf.matMul(DM, DM, false, true), xi * xi)) as tf.Tensor3D;
+  if (!kind.trainSecond) return first;
+  const AM = masked(act.A, tf.ones([1, m]));
+  return tf.add(first, tf.mul(tf.matMul(AM, AM, false, true), (kind.outScale / xi) ** 2)) as tf.Tensor3D;
 }

@@ -6,14 +6,13 @@
  * Categorical masks (IST) partition the neurons, so each neuron has exactly one live copy: [d, m], and each
  * neuron reads its own subnetwork's residual through a [p, m] coefficient matmul.
  *
- * Activations come from one fused matmul A = relu(XW + 2⁻¹²⁶): step(A) is then exactly 1{⟨w, x⟩ ≥ 0}, the
- * derivative convention σ'(0) = 1 of MATH.md A (it matters for neurons zeroed under aggregate = zero), and A
- * equals relu(XW) bit for bit whenever |⟨w, x⟩| > 1e−31. Call inside tf.tidy.
+ * The network's second layer a is fixed (its coefficients m_r^l a_r s/ξ are prepared on the CPU) or trained: then
+ * each subnetwork keeps local copies of a, steps them from the same local weights as W, and they are averaged per
+ * neuron like W. Call inside tf.tidy.
  */
 import * as tf from '@tensorflow/tfjs';
-
-/** Smallest normal float32, the bias that turns step(relu(z + b)) into 1{z ≥ 0}. */
-const FLT_MIN = 2 ** -126;
+import type { Activation } from '../core/config';
+import { activate } from './activation';
 
 export interface RoundInputs {
   /** [n, d] inputs and their transpose [d, n]. */
@@ -23,6 +22,9 @@ export interface RoundInputs {
   y: tf.Tensor2D;
   /** [d, m] weights at the start of the round. */
   W: tf.Tensor2D;
+  /** [1, m] second layer at the start of the round (raw a_r; used when it trains). */
+  a: tf.Tensor2D;
+  act: Activation;
 }
 
 /** The round's masks, prepared on the CPU where they are drawn. */
@@ -30,8 +32,10 @@ export interface MaskPlan {
   p: number;
   /** [p, m] 0/1 masks, row l = subnetwork l. */
   masks: Float32Array;
-  /** [p, m] surrogate coefficients m_r^l a_r/(ξ√m). */
+  /** [p, m] surrogate coefficients m_r^l a_r s/ξ (for a fixed second layer). */
   coef: Float32Array;
+  /** s/ξ: the surrogate's output scale. */
+  scale: number;
   categorical: boolean;
   /** [m] 1/max(N_r, 1), or null when every N_r ≤ 1 (the division is then the identity). */
   invN: Float32Array | null;
@@ -42,16 +46,18 @@ export interface MaskPlan {
 export interface RoundOutput {
   /** [d, m] aggregated weights. */
   W: tf.Tensor2D;
+  /** [1, m] aggregated second layer (the input's when it does not train). */
+  a: tf.Tensor2D;
   /** Scalar: mean over subnetworks of ‖y − u_m‖² at the first local step. */
   surrErr: tf.Scalar;
 }
 
-/** Builds the mask plan from drawn masks (MATH.md B.1 steps 2 and 4). */
-export function planMasks(masks: Float32Array, p: number, a: ArrayLike<number>, xi: number, categorical: boolean, keepRule: boolean): MaskPlan {
+/** Builds the mask plan from drawn masks (MATH.md B.1 steps 2 and 4); s is the network's output scale. */
+export function planMasks(masks: Float32Array, p: number, a: ArrayLike<number>, xi: number, categorical: boolean, keepRule: boolean, outScale: number): MaskPlan {
   const m = a.length;
   const coef = new Float32Array(p * m);
   const N = new Float64Array(m);
-  const s = 1 / (xi * Math.sqrt(m));
+  const s = outScale / xi;
   for (let l = 0; l < p; l++)
     for (let r = 0; r < m; r++) {
       const q = l * m + r;
@@ -64,52 +70,69 @@ export function planMasks(masks: Float32Array, p: number, a: ArrayLike<number>, 
     p,
     masks,
     coef,
+    scale: s,
     categorical,
     invN: needInv ? Float32Array.from(N, (v) => 1 / Math.max(v, 1)) : null,
     keep: needKeep ? Float32Array.from(N, (v) => (v === 0 ? 1 : 0)) : null,
   };
 }
 
-/** A = relu(XW + FLT_MIN) for W of width L. */
-export function activations(X: tf.Tensor2D, W: tf.Tensor2D): tf.Tensor2D {
-  return tf.fused.matMul({ a: X, b: W, bias: tf.fill([W.shape[1]], FLT_MIN), activation: 'relu' }) as tf.Tensor2D;
+/**
+ * [n, L] residual of each local neuron's subnetwork times η·mask_r·s/ξ (or, with `coef`, times the coefficient of
+ * each neuron instead of its mask): the wide layout broadcasts e [n, p] over each block, IST reads it through [p, m].
+ */
+function spread(e: tf.Tensor2D, perNeuron: tf.Tensor2D, wide: boolean): tf.Tensor2D {
+  const [n, p] = e.shape;
+  if (!wide) return tf.matMul(e, perNeuron);
+  const m = perNeuron.shape[1];
+  return tf.reshape(tf.mul(tf.reshape(e, [n, p, 1]), tf.reshape(perNeuron, [1, p, m])), [n, p * m]);
 }
 
-export function maskedRound(inp: RoundInputs, plan: MaskPlan, tau: number, eta: number): RoundOutput {
+export function maskedRound(inp: RoundInputs, plan: MaskPlan, tau: number, eta: number, trainSecond: boolean): RoundOutput {
   const { X, XT, y, W } = inp;
-  const [d, m] = W.shape;
+  const m = W.shape[1];
   const n = X.shape[0];
   const p = plan.p;
-  const coef = tf.tensor2d(plan.coef, [p, m]);
-  const coefEta = tf.mul(coef, eta);
   const wide = !plan.categorical && p > 1;
-  let Wl: tf.Tensor2D = wide ? tf.concat(Array<tf.Tensor2D>(p).fill(W), 1) : W;
+  const masks = tf.tensor2d(plan.masks, [p, m]);
+  const copies = <T extends tf.Tensor2D>(t: T): tf.Tensor2D => (wide ? tf.concat(Array<tf.Tensor2D>(p).fill(t), 1) : t);
+  let Wl: tf.Tensor2D = copies(W);
+  let al: tf.Tensor2D = copies(inp.a);
+  const fixedCoef = trainSecond ? null : tf.tensor2d(plan.coef, [p, m]);
+  const maskEta = trainSecond ? (tf.mul(masks, eta * plan.scale) as tf.Tensor2D) : null;
   let surrErr: tf.Scalar | null = null;
   for (let t = 0; t < tau; t++) {
-    const A = activations(X, Wl);
+    const { A, D } = activate(X, Wl, inp.act);
+    // The surrogates' coefficients: fixed this round, or from the local copies of a.
+    const coef = fixedCoef ?? tf.mul(masks, tf.mul(wide ? tf.reshape(al, [p, m]) : al, plan.scale));
     let e: tf.Tensor2D; // [n, p]: u_m^l − y
-    let back: tf.Tensor2D; // [n, L]: η·(residual of the neuron's subnetwork)·coefficient
-    if (wide) {
-      e = tf.sub(tf.sum(tf.reshape(tf.mul(A, tf.reshape(coef, [1, p * m])), [n, p, m]), 2), y) as tf.Tensor2D;
-      back = tf.reshape(tf.mul(tf.reshape(e, [n, p, 1]), tf.reshape(coefEta, [1, p, m])), [n, p * m]);
-    } else {
-      e = tf.sub(tf.matMul(A, coef, false, true), y);
-      back = tf.matMul(e, coefEta);
-    }
+    if (wide) e = tf.sub(tf.sum(tf.reshape(tf.mul(A, tf.reshape(coef, [1, p * m])), [n, p, m]), 2), y) as tf.Tensor2D;
+    else e = tf.sub(tf.matMul(A, coef, false, true), y);
     if (t === 0) surrErr = tf.div(tf.sum(tf.square(e)), p) as tf.Scalar;
-    Wl = tf.sub(Wl, tf.matMul(XT, tf.mul(tf.step(A), back)));
+    if (maskEta) {
+      // ∂/∂a_r = (s/ξ) m_r Σ_i e_i φ(z_ir) and ∂/∂w_r = a_r·(same residual) φ′(z_ir) x_i, both from the same weights.
+      const R = spread(e, maskEta, wide);
+      Wl = tf.sub(Wl, tf.matMul(XT, tf.mul(D, tf.mul(R, al)) as tf.Tensor2D));
+      al = tf.sub(al, tf.sum(tf.mul(A, R), 0, true) as tf.Tensor2D);
+    } else {
+      Wl = tf.sub(Wl, tf.matMul(XT, tf.mul(D, spread(e, tf.mul(coef, eta) as tf.Tensor2D, wide))));
+    }
   }
-  return { W: aggregate(Wl, W, plan, d, m), surrErr: surrErr as tf.Scalar };
+  return {
+    W: aggregate(Wl, W, plan, masks),
+    a: trainSecond ? aggregate(al, inp.a, plan, masks) : inp.a,
+    surrErr: surrErr as tf.Scalar,
+  };
 }
 
 /**
  * Per-neuron average of the copies that held it (MATH.md B.1 step 4); a neuron held by nobody keeps its
  * weights (keep rule) or is zeroed. Unselected copies got exactly zero gradient, so they still equal W.
  */
-function aggregate(Wl: tf.Tensor2D, W: tf.Tensor2D, plan: MaskPlan, d: number, m: number): tf.Tensor2D {
+function aggregate(Wl: tf.Tensor2D, W: tf.Tensor2D, plan: MaskPlan, masks: tf.Tensor2D): tf.Tensor2D {
   const { p } = plan;
+  const [d, m] = W.shape;
   if (plan.categorical) return Wl; // every N_r = 1
-  const masks = tf.tensor2d(plan.masks, [p, m]);
   let total: tf.Tensor2D = p === 1 ? tf.mul(Wl, masks) : tf.sum(tf.mul(tf.reshape(Wl, [d, p, m]), tf.reshape(masks, [1, p, m])), 1);
   if (plan.invN) total = tf.mul(total, tf.tensor1d(plan.invN));
   if (plan.keep) total = tf.add(total, tf.mul(W, tf.tensor1d(plan.keep)));

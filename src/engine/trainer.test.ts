@@ -8,6 +8,7 @@ import { lambdaMinOf } from '../core/eigen';
 import { sampleMasks } from '../core/masks';
 import { mat, transpose } from '../core/matrix';
 import type { MetricRow } from '../core/metrics';
+import { netOf } from '../core/network';
 import { makeProblem, maskStream, withSettings } from '../core/problem';
 import { ReferenceTrainer, empiricalNtk, outputs, referenceRound, squaredError } from '../core/reference';
 import { relErr } from '../core/testing';
@@ -33,6 +34,13 @@ const CASES = [
   'scheme=custom&mask=bernoulli&xi=0.6&p=2&tau=4&n=32&d=10&m=256&eta=0.2',
   'scheme=custom&mask=bernoulli&xi=0.5&p=1&tau=2&n=16&d=6&m=128&aggregate=zero',
   'scheme=custom&mask=categorical&p=3&tau=2&n=12&d=4&m=96&data=teacher&kappa=0.5',
+  // The settings of Oymak–Soltanolkotabi (GELU, first layer) and Song et al. (GELU, both layers, LeCun / He with a ratio).
+  'scheme=gd&act=gelu&n=12&d=5&m=64',
+  'scheme=gd&act=gelu&layers=both&init=lecun&n=12&d=5&m=64&eta=0.05',
+  'scheme=dropout&xi=0.5&act=gelu&layers=both&init=he&ratio=4&n=16&d=6&m=96&eta=0.02',
+  'scheme=msdropout&xi=0.5&p=3&layers=both&n=12&d=5&m=64',
+  'scheme=ist&p=3&tau=2&act=gelu&layers=both&init=lecun&ratio=0.25&n=12&d=5&m=96&eta=0.005',
+  'scheme=custom&mask=bernoulli&xi=0.5&p=1&tau=2&layers=both&n=12&d=5&m=64&aggregate=zero',
 ];
 
 describe('each engine round = the float64 reference round, from the same weights and masks, 50 rounds', () => {
@@ -40,14 +48,15 @@ describe('each engine round = the float64 reference round, from the same weights
     it(q, () => {
       const problem = problemOf(q);
       const { config: c, data, init } = problem;
+      const net = netOf(c, c.m);
       const ref = new ReferenceTrainer(problem);
       const rng = maskStream(c);
       for (let k = 0; k < 50; k++) {
         const masks = sampleMasks(rng, c.mask, c.p, c.m, c.xi);
-        const W = ref.W;
-        const next = referenceRound(data.X, data.y, init.a, W, masks, { xi: c.xi, p: c.p, tau: c.tau, eta: problem.eta, aggregate: c.aggregate });
-        const plan = planMasks(masks, c.p, init.a, c.xi, c.mask === 'categorical', c.aggregate === 'keep');
-        const [Wt, surr] = tf.tidy(() => {
+        const { W, a } = ref;
+        const next = referenceRound(data.X, data.y, a, W, masks, { xi: c.xi, p: c.p, tau: c.tau, eta: problem.eta, aggregate: c.aggregate }, net);
+        const plan = planMasks(masks, c.p, init.a, c.xi, c.mask === 'categorical', c.aggregate === 'keep', net.outScale);
+        const [Wt, at, surr] = tf.tidy(() => {
           const X = tf.tensor2d(Float32Array.from(data.X.data), [c.n, c.d]);
           const out = maskedRound(
             {
@@ -55,21 +64,28 @@ describe('each engine round = the float64 reference round, from the same weights
               XT: tf.transpose(X),
               y: tf.tensor2d(Float32Array.from(data.y), [c.n, 1]),
               W: tf.tensor2d(Float32Array.from(transpose(W).data), [c.d, c.m]),
+              a: tf.tensor2d(Float32Array.from(a), [1, c.m]),
+              act: c.act,
             },
             plan,
             c.tau,
             problem.eta,
+            net.trainSecond,
           );
-          return [out.W, out.surrErr];
+          return [out.W, out.a, out.surrErr];
         });
-        const got = { W: transpose(mat(c.d, c.m, Wt.dataSync())), surr: surr.dataSync()[0] };
-        tf.dispose([Wt, surr]);
-        const errOf = (M: typeof W) => squaredError(outputs(data.X, M, init.a), data.y);
-        expect(relErr(errOf(got.W), errOf(next.W))).toBeLessThan(1e-4);
+        const got = { W: transpose(mat(c.d, c.m, Wt.dataSync())), a: Float64Array.from(at.dataSync()), surr: surr.dataSync()[0] };
+        tf.dispose([Wt, at, surr]);
+        const errOf = (M: typeof W, am: Float64Array) => squaredError(outputs(data.X, M, am, undefined, 1, net), data.y);
+        expect(relErr(errOf(got.W, got.a), errOf(next.W, next.a))).toBeLessThan(1e-4);
         expect(relErr(got.surr, next.surrErr)).toBeLessThan(1e-4);
         const scale = Math.max(...next.W.data.map(Math.abs));
-        got.W.data.forEach((v, q2) => expect(Math.abs(v - next.W.data[q2])).toBeLessThan(1e-5 * scale));
+        got.W.data.forEach((v, q2) => expect(Math.abs(v - next.W.data[q2])).toBeLessThanOrEqual(1e-5 * scale + 1e-30));
+        const scaleA = Math.max(...next.a.map(Math.abs));
+        got.a.forEach((v, r) => expect(Math.abs(v - next.a[r])).toBeLessThanOrEqual(1e-5 * scaleA + 1e-30));
+        if (!net.trainSecond) expect(next.a).toEqual(a);
         ref.W = next.W;
+        ref.a = next.a;
       }
     });
   }
@@ -175,12 +191,30 @@ describe('NTK on the device (D.2–D.3)', () => {
     const masks = t.lastMasks as Float32Array;
     t.dispose();
     const { X } = problem.data;
-    const ref0 = lambdaMinOf(12, empiricalNtk(X, problem.init.W).data);
+    const { a } = problem.init;
+    const ref0 = lambdaMinOf(12, empiricalNtk(X, problem.init.W, a).data);
     expect(relErr(rows[0].ntkMin, ref0)).toBeLessThan(1e-4);
-    expect(relErr(rows[5].ntkMin, lambdaMinOf(12, empiricalNtk(X, W).data))).toBeLessThan(1e-4);
-    const subs = [0, 1, 2].map((l) => lambdaMinOf(12, empiricalNtk(X, W, masks.subarray(l * 128, (l + 1) * 128), 0.5).data));
+    expect(relErr(rows[5].ntkMin, lambdaMinOf(12, empiricalNtk(X, W, a).data))).toBeLessThan(1e-4);
+    const subs = [0, 1, 2].map((l) => lambdaMinOf(12, empiricalNtk(X, W, a, masks.subarray(l * 128, (l + 1) * 128), 0.5).data));
     expect(relErr(rows[5].subNtkMin, Math.min(...subs))).toBeLessThan(1e-4);
     expect(relErr(rows[5].subNtkMax, Math.max(...subs))).toBeLessThan(1e-4);
     expect(Number.isNaN(rows[1].ntkMin)).toBe(true);
+  });
+
+  it('Song et al.\u2019s setting (GELU, both layers, LeCun): λ_min of H(W) with the second layer\u2019s part, and its drift from round 0', async () => {
+    const problem = problemOf('scheme=gd&act=gelu&layers=both&init=lecun&n=10&d=5&m=96&eta=0.05&seed=2');
+    const t = new Trainer(problem, { ntkEvery: 5 });
+    const rows = [...(await t.flush()), ...(await t.run(10))];
+    const { W, a } = await t.weights();
+    t.dispose();
+    const net = netOf(problem.config, 96);
+    const H0 = empiricalNtk(problem.data.X, problem.init.W, problem.init.a, undefined, 1, net);
+    const H10 = empiricalNtk(problem.data.X, W, a, undefined, 1, net);
+    expect(relErr(rows[0].ntkMin, lambdaMinOf(10, H0.data))).toBeLessThan(1e-4);
+    expect(relErr(rows[10].ntkMin, lambdaMinOf(10, H10.data))).toBeLessThan(1e-4);
+    expect(rows[0].ntkShift).toBe(0);
+    const shift = Math.hypot(...H10.data.map((h, i) => h - H0.data[i])) / Math.hypot(...H0.data);
+    expect(relErr(rows[10].ntkShift, shift)).toBeLessThan(1e-3);
+    expect(rows[10].ntkShift).toBeGreaterThan(0);
   });
 });

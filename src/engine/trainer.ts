@@ -1,18 +1,22 @@
 /**
- * The training engine: network state on the device, one masked round per step, metrics queued on the device
- * and read back as one packed tensor per flush (never a synchronous read in the loop), the NTK every few rounds
- * with its λ_min solved in float64. Scheme settings can change between rounds; the tensor count stays flat.
+ * The training engine: network state on the device (first layer W, second layer a), one masked round per step,
+ * metrics queued on the device and read back as one packed tensor per flush (never a synchronous read in the loop),
+ * the NTK every few rounds with its λ_min solved in float64, its drift from round 0 and a histogram of the neurons'
+ * moves. Scheme settings can change between rounds; the tensor count stays flat.
  */
 import * as tf from '@tensorflow/tfjs';
 import { lambdaMinOf } from '../core/eigen';
+import { logHistogram, type LogHistogram } from '../core/histogram';
+import { lazyTheoryApplies, netOf } from '../core/network';
 import { sampleMasks, type MaskKind } from '../core/masks';
 import { mat, transpose } from '../core/matrix';
 import type { MetricRow } from '../core/metrics';
 import { maskStream, type Problem } from '../core/problem';
 import type { Rng } from '../core/rng';
 import type { Weights } from '../core/init';
-import { empiricalNtk, networkMetrics, subnetworkNtks, type NetworkTensors } from './measure';
-import { activations, maskedRound, planMasks } from './round';
+import { activate } from './activation';
+import { empiricalNtk, networkMetrics, subnetworkNtks, type NetworkKind, type NetworkTensors } from './measure';
+import { maskedRound, planMasks } from './round';
 
 /** The knobs that may change from one round to the next. */
 export interface LiveSettings {
@@ -36,6 +40,8 @@ export interface Pending {
   packed: tf.Tensor1D;
   ntk?: tf.Tensor2D;
   subNtks?: tf.Tensor3D;
+  /** [m] each neuron's move, with the NTK. */
+  moves?: tf.Tensor1D;
 }
 
 export function liveSettingsOf(problem: Problem): LiveSettings {
@@ -47,9 +53,16 @@ export class Trainer {
   round = 0;
   /** Masks of the latest round (p·m, row l = subnetwork l), for the neuron strip. */
   lastMasks: Float32Array | null = null;
+  /** Histogram of ‖w_r − w_r(0)‖ at the latest NTK round. */
+  lastMoves: LogHistogram | null = null;
   private settings: LiveSettings;
   private readonly net: NetworkTensors;
+  private readonly kind: NetworkKind;
   private W: tf.Tensor2D;
+  /** [1, m] second layer (raw a_r). */
+  private a: tf.Tensor2D;
+  /** The NTK at round 0, for ‖H(k) − H(0)‖/‖H(0)‖. */
+  private ntk0: Float32Array | null = null;
   private readonly rng: Rng;
   private pending: Pending[] = [];
   private readonly ntkEvery: number;
@@ -63,6 +76,8 @@ export class Trainer {
     this.settings = liveSettingsOf(problem);
     this.rng = maskStream(problem.config);
     const Wt = transpose(init.W);
+    const network = netOf(problem.config, m);
+    this.kind = { ...network, lazy: lazyTheoryApplies(problem.config) && init.a.every((v) => Math.abs(v) === 1) };
     this.net = tf.tidy(() => {
       const X = tf.tensor2d(Float32Array.from(data.X.data), [n, d]);
       const W0 = tf.tensor2d(Float32Array.from(Wt.data), [d, m]);
@@ -70,13 +85,13 @@ export class Trainer {
         X,
         XT: tf.transpose(X),
         y: tf.tensor2d(Float32Array.from(data.y), [n, 1]),
-        aScaled: tf.tensor2d(Float32Array.from(init.a, (v) => v / Math.sqrt(m)), [m, 1]),
         W0,
-        S0: tf.step(activations(X, W0)) as tf.Tensor2D,
+        S0: activate(X, W0, network.act).S,
         XXt: tf.matMul(X, X, false, true) as tf.Tensor2D,
       };
     });
     this.W = tf.clone(this.net.W0);
+    this.a = tf.tensor2d(Float32Array.from(init.a), [1, m]);
     this.enqueue(null, null);
   }
 
@@ -95,13 +110,17 @@ export class Trainer {
     const m = this.problem.init.W.rows;
     const maskData = sampleMasks(this.rng, s.mask, s.p, m, s.xi);
     this.lastMasks = maskData;
-    const plan = planMasks(maskData, s.p, this.problem.init.a, s.xi, s.mask === 'categorical', s.aggregate === 'keep');
-    const { W, surrErr, masks } = tf.tidy(() => ({
-      ...maskedRound({ ...this.net, W: this.W }, plan, s.tau, s.eta),
+    const plan = planMasks(maskData, s.p, this.problem.init.a, s.xi, s.mask === 'categorical', s.aggregate === 'keep', this.kind.outScale);
+    const { W, a, surrErr, masks } = tf.tidy(() => ({
+      ...maskedRound({ ...this.net, W: this.W, a: this.a, act: this.kind.act }, plan, s.tau, s.eta, this.kind.trainSecond),
       masks: tf.tensor2d(maskData, [s.p, m]),
     }));
     this.W.dispose();
     this.W = W;
+    if (a !== this.a) {
+      this.a.dispose();
+      this.a = a;
+    }
     this.round += 1;
     this.enqueue(surrErr, masks);
     surrErr.dispose();
@@ -112,12 +131,13 @@ export class Trainer {
     const dueNtk = this.ntkEvery > 0 && this.round % this.ntkEvery === 0;
     const xi = this.settings.xi;
     const entry = tf.tidy(() => {
-      const { packed, active } = networkMetrics(this.net, this.W);
+      const { packed, activated, moves } = networkMetrics(this.net, this.kind, this.W, this.a);
       const surr = surrErr ?? tf.scalar(NaN);
       const out: Omit<Pending, 'round'> = { packed: tf.concat([packed.slice(0, 1), tf.reshape(surr, [1]), packed.slice(1)]) as tf.Tensor1D };
       if (dueNtk) {
-        out.ntk = empiricalNtk(this.net.XXt, active);
-        if (masks) out.subNtks = subnetworkNtks(this.net.XXt, active, masks, xi);
+        out.ntk = empiricalNtk(this.net.XXt, this.kind, activated, this.a);
+        out.moves = moves;
+        if (masks) out.subNtks = subnetworkNtks(this.net.XXt, this.kind, activated, this.a, masks, xi);
       }
       return out;
     });
@@ -147,8 +167,21 @@ export class Trainer {
       ntkMin: NaN,
       subNtkMin: NaN,
       subNtkMax: NaN,
+      ntkShift: NaN,
     };
-    if (b.ntk) row.ntkMin = lambdaMinOf(this.n, await b.ntk.data());
+    if (b.ntk) {
+      const H = (await b.ntk.data()) as Float32Array;
+      row.ntkMin = lambdaMinOf(this.n, H);
+      this.ntk0 ??= H;
+      let diff = 0;
+      let norm = 0;
+      for (let i = 0; i < H.length; i++) {
+        diff += (H[i] - this.ntk0[i]) ** 2;
+        norm += this.ntk0[i] ** 2;
+      }
+      row.ntkShift = Math.sqrt(diff / norm);
+    }
+    if (b.moves) this.lastMoves = logHistogram(await b.moves.data());
     if (b.subNtks) {
       const all = await b.subNtks.data();
       const nn = this.n * this.n;
@@ -177,13 +210,14 @@ export class Trainer {
   async weights(): Promise<Weights> {
     const [d, m] = this.W.shape;
     const Wt = mat(d, m, await this.W.data());
-    return { W: transpose(Wt), a: Float64Array.from(this.problem.init.a) };
+    return { W: transpose(Wt), a: Float64Array.from(await this.a.data()) };
   }
 
   dispose(): void {
     for (const b of this.pending) disposePending(b);
     this.pending = [];
     this.W.dispose();
+    this.a.dispose();
     for (const t of Object.values(this.net)) t.dispose();
   }
 }
@@ -192,6 +226,7 @@ function disposePending(b: Pending): void {
   b.packed.dispose();
   b.ntk?.dispose();
   b.subNtks?.dispose();
+  b.moves?.dispose();
 }
 
 /**

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import type { Config } from '../core/config';
 import { sumSquares } from '../core/matrix';
+import { netOf } from '../core/network';
 import { makeProblem, withSettings } from '../core/problem';
 import { outputs } from '../core/reference';
 import { projections } from '../core/theory';
@@ -39,7 +40,7 @@ const failed: BackendName[] = [];
 function build(cs: Config[], g: Given): { trainers: Trainer[]; basis: TheoryBasis } {
   const problem = makeProblem(cs[0], g.data, g.init);
   const { data, init, spectrum } = problem;
-  const e0 = outputs(data.X, init.W, init.a).map((u, i) => u - data.y[i]);
+  const e0 = outputs(data.X, init.W, init.a, undefined, 1, netOf(problem.config, init.W.rows)).map((u, i) => u - data.y[i]);
   const { vectors: _vectors, ...sp } = spectrum;
   // Only the main run's NTK is plotted; compared runs skip the eigen-solves.
   return {

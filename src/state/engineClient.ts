@@ -17,7 +17,7 @@ import { useRun } from './store';
 import { mirrorLink } from './mirror';
 
 /** Keys that change the problem itself: a new initialization. */
-const RESTART_KEYS: ConfigKey[] = ['m', 'n', 'd', 'kappa', 'data', 'seed'];
+const RESTART_KEYS: ConfigKey[] = ['m', 'n', 'd', 'kappa', 'data', 'seed', 'act', 'layers', 'init', 'ratio'];
 /** A run is diverging when err is not finite or has grown this many times over its start. */
 const DIVERGENCE_FACTOR = 100;
 const CHUNK_MS = 60;
