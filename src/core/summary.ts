@@ -3,6 +3,7 @@
  * app's theory panel shows. One place, so both always agree.
  */
 import type { Config } from './config';
+import { lazyTheoryApplies } from './network';
 import {
   IST_RADIUS_NOTE, etaAuto, etaStable, radiusBound, radiusLazy, radiusSmallEta, radiusStab, rate, theta, widthRequired,
   type SchemeParams, type Spectrum,
@@ -12,9 +13,13 @@ import {
 export const WIDTH_DEFAULTS = { delta: 0.1, rounds: 1000 } as const;
 
 export interface TheorySummary {
+  /** Whether the lazy-limit prediction (radius, rate, curve) describes the setting (ReLU, first layer, NTK init). */
+  lazyLimit: boolean;
   theta: number;
   lambda0: number;
   lambdaMax: number;
+  /** λ_max of the setting's NTK at initialization, which the auto step and the stability limit use. */
+  lambdaMaxSetting: number;
   eta: number;
   etaAuto: number;
   etaStable: number;
@@ -30,6 +35,12 @@ export interface TheorySummary {
   notes: string[];
 }
 
+/** Why the lazy-limit theory (ReLU, first layer, NTK initialization) does not describe a setting, in words. */
+export function notLazyWhy(c: Pick<Config, 'act' | 'layers' | 'init'>): string {
+  return [c.act !== 'relu' ? 'GELU activation' : '', c.layers !== 'first' ? 'both layers trained' : '', c.init !== 'ntk' ? `${c.init === 'he' ? 'He' : 'LeCun'} initialization` : '']
+    .filter(Boolean).join(', ');
+}
+
 /** The scheme parameters of a config, with η resolved ("auto" = 0.1·ξ/λ_max). */
 export function schemeOf(config: Config, sp: Spectrum): SchemeParams {
   const eta = config.eta === 'auto' ? etaAuto(sp, config.xi) : config.eta;
@@ -40,10 +51,13 @@ export function summarize(config: Config, sp: Spectrum, yNorm2: number, delta: n
   const s = schemeOf(config, sp);
   const radius = radiusLazy(sp, s);
   const rho = rate(sp, s);
+  const lazyLimit = lazyTheoryApplies(config);
   return {
+    lazyLimit,
     theta: theta(s.xi, s.p, s.categorical),
     lambda0: sp.lambda0,
     lambdaMax: sp.lambdaMax,
+    lambdaMaxSetting: sp.stepLambdaMax,
     eta: s.eta,
     etaAuto: etaAuto(sp, s.xi),
     etaStable: etaStable(sp, s.xi),
@@ -57,7 +71,9 @@ export function summarize(config: Config, sp: Spectrum, yNorm2: number, delta: n
     delta,
     horizon,
     notes: [
-      'radius, rate and the predicted curve are lazy-limit predictions (derived, MATH.md C.3), not the paper\u2019s constants.',
+      lazyLimit
+        ? 'radius, rate and the predicted curve are lazy-limit predictions (derived, MATH.md C.3), not the paper\u2019s constants.'
+        : `radius, rate and mReq are the lazy-limit formulas, which do not apply to this setting (${notLazyWhy(config)}); the auto step uses λ_max of the setting\u2019s own NTK at initialization, lambdaMaxSetting.`,
       'mReq is a heuristic (MATH.md C.5).',
       ...(s.categorical ? [IST_RADIUS_NOTE] : []),
     ],

@@ -12,6 +12,7 @@ import type { DeviceLimits } from '../core/limits';
 import type { MetricRow } from '../core/metrics';
 import type { RunFile } from '../core/runFile';
 import type { ConvergeRule } from '../core/converge';
+import type { LogHistogram } from '../core/histogram';
 import type { CellResult } from '../core/sweep';
 import type { Spectrum } from '../core/theory';
 
@@ -55,6 +56,8 @@ export interface Chunk {
   runs: MetricRow[][];
   /** The main run's latest masks (p·m) for the neuron strip. */
   masks: Float32Array | null;
+  /** Histogram of the main run's neuron moves ‖w_r − w_r(0)‖ at its latest NTK round. */
+  moves: LogHistogram | null;
   p: number;
   /** Set when the backend failed and the run restarted from round 0 on another one. */
   switched?: BackendInfo;

@@ -111,7 +111,7 @@ const api: EngineApi = {
       take(await flushTogether(trainers));
     }
     const main = trainers[0];
-    return { runs, masks: main.lastMasks ? main.lastMasks.slice() : null, p: main.live.p, switched };
+    return { runs, masks: main.lastMasks ? main.lastMasks.slice() : null, moves: main.lastMoves, p: main.live.p, switched };
   },
 
   async update(run, s) {

@@ -67,7 +67,7 @@ export class EngineClient {
         useRun.setState({ status: 'refused', notice: refusal, basis: null, ...fresh });
         return;
       }
-      useRun.setState({ status: 'starting', compiling: true, notice: null, markers: [], masks: null, ...fresh });
+      useRun.setState({ status: 'starting', compiling: true, notice: null, markers: [], masks: null, moves: null, ...fresh });
       const basis = await this.api.start(runs, this.given);
       for (const [i, run] of runs.entries()) await this.api.update(i, this.liveOf(run, basis.spectrum));
       useRun.setState({ basis });
@@ -197,6 +197,7 @@ export class EngineClient {
       version: state.version + 1,
       roundsPerSec: state.roundsPerSec ? 0.7 * state.roundsPerSec + 0.3 * rate : rate,
       masks: chunk.masks ?? state.masks,
+      moves: chunk.moves ?? state.moves,
       maskRows: chunk.p,
       compiling: state.compiling && rounds === 0,
     });

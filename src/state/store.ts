@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import { defaultConfig, type Config } from '../core/config';
+import type { LogHistogram } from '../core/histogram';
 import { emptyHistory, type History } from '../core/metrics';
 import type { BackendInfo, BackendName, TheoryBasis } from '../engine/protocol';
 
@@ -38,6 +39,8 @@ export interface RunState {
   markers: Marker[];
   masks: Float32Array | null;
   maskRows: number;
+  /** Histogram of the main run's neuron moves at its latest NTK round. */
+  moves: LogHistogram | null;
 }
 
 export const useRun = create<RunState>(() => ({
@@ -57,4 +60,5 @@ export const useRun = create<RunState>(() => ({
   markers: [],
   masks: null,
   maskRows: 0,
+  moves: null,
 }));

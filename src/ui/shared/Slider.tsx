@@ -9,15 +9,18 @@ interface Props {
   max: number;
   step?: number;
   log?: boolean;
+  /** Log scale: the step in log₂ units (default 0.25) and whether values are whole numbers (default true). */
+  logStep?: number;
+  whole?: boolean;
   format?: (v: number) => string;
   disabled?: boolean;
   onChange: (v: number) => void;
 }
 
-export function Slider({ label, help, value, min, max, step = 1, log = false, format = String, disabled, onChange }: Props) {
+export function Slider({ label, help, value, min, max, step = 1, log = false, logStep = 0.25, whole = true, format = String, disabled, onChange }: Props) {
   const id = useId();
   const to = (v: number) => (log ? Math.log2(v) : v);
-  const from = (v: number) => (log ? Math.round(2 ** v) : v);
+  const from = (v: number) => (!log ? v : whole ? Math.round(2 ** v) : +(2 ** v).toPrecision(3));
   return (
     <div className="control" title={help}>
       <label htmlFor={id}>
@@ -28,7 +31,7 @@ export function Slider({ label, help, value, min, max, step = 1, log = false, fo
         type="range"
         min={to(min)}
         max={to(max)}
-        step={log ? 0.25 : step}
+        step={log ? logStep : step}
         value={to(Math.min(max, Math.max(min, value)))}
         disabled={disabled}
         aria-describedby={`${id}-help`}

@@ -1,5 +1,5 @@
 // The controls: scheme presets, sliders for every setting, play / pause / step / reset / new seed, compare, export.
-import { applyPreset, CONFIG_TABLE, MAX_WIDTH, PRESETS, SCHEMES, DATASETS, type Config } from '../../core/config';
+import { ACTIVATIONS, applyPreset, CONFIG_TABLE, DATASETS, INITS, LAYERS, MAX_WIDTH, PRESETS, SCHEMES, type Config } from '../../core/config';
 import { largestWidth } from '../../core/limits';
 import { useRun } from '../../state/store';
 import { useClient } from '../context';
@@ -51,9 +51,24 @@ export function Controls() {
         )}
         {config.eta === 'auto' && theory && <output className="small">η = {theory.eta.toPrecision(3)}</output>}
       </div>
-      <Slider label="init scale κ" help={h('kappa')} value={config.kappa} min={0.05} max={4} step={0.05} format={(v) => v.toFixed(2)} onChange={(kappa) => set({ kappa })} />
+      <Slider label="init scale κ" help={h('kappa') + (config.init === 'ntk' ? '' : ' Used by the NTK initialization only.')} value={config.kappa} min={0.05} max={4} step={0.05} format={(v) => v.toFixed(2)} disabled={config.init !== 'ntk'} onChange={(kappa) => set({ kappa })} />
       <Slider label="samples n" help={h('n')} value={config.n} min={2} max={Math.max(512, config.n)} onChange={(n) => set({ n })} />
       <Slider label="input dimension d" help={h('d')} value={config.d} min={2} max={Math.max(256, config.d)} onChange={(d) => set({ d })} />
+      <fieldset className="network">
+        <legend>Network</legend>
+        {(['act', 'layers', 'init'] as const).map((k) => (
+          <div className="control" title={h(k)} key={k}>
+            <label>
+              {CONFIG_TABLE[k].label}{' '}
+              <select value={config[k]} onChange={(e) => set({ [k]: e.target.value })}>
+                {(k === 'act' ? ACTIVATIONS : k === 'layers' ? LAYERS : INITS).map((v) => <option key={v} value={v}>{v}</option>)}
+              </select>
+            </label>
+          </div>
+        ))}
+        <Slider label="ω₂/ω₁ factor" help={h('ratio') + (config.init === 'ntk' ? ' Used by the LeCun and He initializations only.' : '')} value={config.ratio} min={0.01} max={100} log logStep={0.1} whole={false}
+          format={(v) => String(+v.toPrecision(2))} disabled={config.init === 'ntk'} onChange={(ratio) => set({ ratio })} />
+      </fieldset>
       <div className="control" title={h('data')}>
         <label>
           data{' '}

@@ -1,5 +1,6 @@
 // The theory panel: the algorithm and what is being illustrated (KaTeX, fixed formulas), with live numbers
 // (and each compared run's).
+import { notLazyWhy } from '../../core/summary';
 import { useRun } from '../../state/store';
 import { fmtNum } from '../shared/format';
 import { Tex as SharedTex } from '../shared/Tex';
@@ -12,8 +13,8 @@ const FORMULAS = {
   local: String.raw`W^{l}_{t+1}=W^{l}_{t}-\eta\,\nabla L_{m^l}(W^{l}_{t}),\quad t<\tau`,
   aggregate: String.raw`w_{k+1,r}=w_{k,r}+\frac{1}{\max(N_r,1)}\sum_{l}\big(w^{l}_{k,\tau,r}-w_{k,r}\big)`,
   claim: String.raw`\mathbb{E}\|y-u_k\|^2\lesssim \rho^{2k}\|y-u_0\|^2+R`,
-  rate: String.raw`\rho=1-\theta\big(1-(1-\eta\lambda_0/\xi)^{\tau}\big),\quad \theta=1-(1-\xi)^p`,
-  radius: String.raw`R=\sum_i \frac{\theta}{p}\,\frac{1-\xi}{\xi}\,\frac{g_i\,\tilde K_{ii}}{2-\theta g_i},\quad g_i=1-(1-\eta\lambda_i/\xi)^{\tau}`,
+  rate: String.raw`\begin{aligned}\rho&=1-\theta\big(1-(1-\eta\lambda_0/\xi)^{\tau}\big)\\\theta&=1-(1-\xi)^p\end{aligned}`,
+  radius: String.raw`\begin{aligned}R&=\sum_i \frac{\theta}{p}\,\frac{1-\xi}{\xi}\,\frac{g_i\,\tilde K_{ii}}{2-\theta g_i}\\g_i&=1-(1-\eta\lambda_i/\xi)^{\tau}\end{aligned}`,
 };
 
 function Tex({ f }: { f: keyof typeof FORMULAS }) {
@@ -26,18 +27,26 @@ export function TheoryPanel() {
   const t = useTheory();
   const config = useRun((s) => s.config);
   const ist = config.mask === 'categorical';
-  const rows: [string, string, string][] = t
-    ? [
-        ['θ = 1 − (1−ξ)^p', fmt(t.theta), 'exact (B.1)'],
-        ['λ_0 = λ_min(H^∞)', fmt(t.lambda0), 'closed form (D.1)'],
-        ['λ_max(H^∞)', fmt(t.lambdaMax), 'closed form (D.1)'],
-        ['η in use', fmt(t.eta), config.eta === 'auto' ? 'auto = 0.1ξ/λ_max' : 'set by hand'],
-        ['stability limit 2ξ/λ_max', fmt(t.etaStable), 'derived (C.3)'],
-        ['rate ρ per round', fmt(t.rate), 'lazy-limit prediction (derived)'],
-        ['radius R', fmt(t.radius), ist ? 'IST: 0 at leading order; ~c/m at finite width' : 'lazy-limit prediction (derived)'],
-        ['required width m_req', fmt(t.mReq), 'heuristic (C.5), δ = 0.1, K = 1000'],
-      ]
-    : [];
+  const lazy = t?.lazyLimit ?? true;
+  const rows: [string, string, string][] = !t
+    ? []
+    : lazy
+      ? [
+          ['θ = 1 − (1−ξ)^p', fmt(t.theta), 'exact (B.1)'],
+          ['λ_0 = λ_min(H^∞)', fmt(t.lambda0), 'closed form (D.1)'],
+          ['λ_max(H^∞)', fmt(t.lambdaMax), 'closed form (D.1)'],
+          ['η in use', fmt(t.eta), config.eta === 'auto' ? 'auto = 0.1ξ/λ_max' : 'set by hand'],
+          ['stability limit 2ξ/λ_max', fmt(t.etaStable), 'derived (C.3)'],
+          ['rate ρ per round', fmt(t.rate), 'lazy-limit prediction (derived)'],
+          ['radius R', fmt(t.radius), ist ? 'IST: 0 at leading order; ~c/m at finite width' : 'lazy-limit prediction (derived)'],
+          ['required width m_req', fmt(t.mReq), 'heuristic (C.5), δ = 0.1, K = 1000'],
+        ]
+      : [
+          ['θ = 1 − (1−ξ)^p', fmt(t.theta), 'exact (B.1)'],
+          ['λ_max of this setting’s NTK', fmt(t.lambdaMaxSetting), config.act === 'relu' ? 'closed form at initialization' : 'Monte Carlo over 2048 neurons at initialization'],
+          ['η in use', fmt(t.eta), config.eta === 'auto' ? 'auto = 0.1ξ/λ_max of this NTK' : 'set by hand'],
+          ['stability limit 2ξ/λ_max', fmt(t.etaStable), 'of this NTK, at initialization'],
+        ];
   return (
     <aside className="theory" aria-label="Theory">
       <h2>What is trained</h2>
@@ -47,6 +56,12 @@ export function TheoryPanel() {
       <Tex f="local" />
       <Tex f="aggregate" />
       <h2>What it illustrates</h2>
+      {!lazy && (
+        <p className="not-lazy" data-testid="not-lazy">
+          The lazy-limit prediction does not apply to this setting ({notLazyWhy(config)}): it is derived for ReLU, the first layer alone and the NTK
+          initialization. The plots show the measurements only; the diagnostics show how far from lazy the training is.
+        </p>
+      )}
       <p>In the lazy (wide) regime the error falls linearly into a neighbourhood that shrinks with p and grows with τ
         (Liao &amp; Kyrillidis, TMLR 2022; the constants below are this app’s <em>derived lazy-limit prediction</em>, not the paper’s).</p>
       <Tex f="claim" />
@@ -60,7 +75,7 @@ export function TheoryPanel() {
         </tbody>
       </table>
       <CompareTable />
-      {t && config.m < t.mReq && <p className="small">m = {config.m} is below the heuristic m_req: the guarantee does not cover this width (the run may still converge).</p>}
+      {t && lazy && config.m < t.mReq && <p className="small">m = {config.m} is below the heuristic m_req: the guarantee does not cover this width (the run may still converge).</p>}
     </aside>
   );
 }

@@ -1,0 +1,34 @@
+// Lazy-training diagnostics (MATH.md C.5): how far each neuron moved against R_stab, the flipped activation signs and the NTK's drift.
+import { radiusStab } from '../../core/theory';
+import { initScales } from '../../core/network';
+import { WIDTH_DEFAULTS } from '../../core/summary';
+import { drawLazinessChart, drawMoveHistogram } from '../../plots/diagnostics';
+import { useRun } from '../../state/store';
+import { ChartBox } from '../shared/ChartBox';
+
+export function Diagnostics() {
+  const version = useRun((s) => s.version);
+  const config = useRun((s) => s.config);
+  const basis = useRun((s) => s.basis);
+  const moves = useRun((s) => s.moves);
+  const h = useRun.getState().history;
+  const relu = config.act === 'relu';
+  // The activation-stability radius √(2π)·ω₁·δ·λ_0/(16n²), ω₁ the standard deviation of w (κ under the NTK initialization).
+  const rStab = basis && relu ? radiusStab(initScales(config, config.m, config.d).w, WIDTH_DEFAULTS.delta, basis.spectrum.lambda0, basis.spectrum.n) : null;
+  return (
+    <section className="view-section" aria-label="Lazy-training diagnostics">
+      <h2>Is the training lazy?</h2>
+      <p className="small">
+        Lazy (NTK) training moves every neuron less than the activation-stability radius R_stab (δ = {WIDTH_DEFAULTS.delta}), so few activation
+        signs flip and the NTK stays near its start. {relu ? '' : 'R_stab is defined for ReLU’s activation patterns; GELU has none, so only the moves are shown.'}
+        {config.init !== 'ntk' ? ' Under LeCun and He, a larger ω₂/ω₁ factor moves training away from the lazy regime.' : ''}
+      </p>
+      <div className="pair">
+        <ChartBox name="moves" title="Neuron moves ‖w_r(k) − w_r(0)‖ at the latest NTK round (dashed: R_stab)" height={190} version={`${version}|${rStab}`}
+          draw={(svg, size) => drawMoveHistogram(svg, { hist: moves, rStab }, size)} />
+        <ChartBox name="laziness" title="Flipped activation signs and NTK drift ‖H(k) − H(0)‖/‖H(0)‖ (log)" height={190} version={version}
+          draw={(svg, size) => drawLazinessChart(svg, { rounds: h.round, flipFrac: h.flipFrac, ntkShift: h.ntkShift }, size)} />
+      </div>
+    </section>
+  );
+}
