@@ -1,4 +1,4 @@
-// Entry point: reads the link, starts the engine worker (and makes the sweep and AltMin clients), exposes window.subnetLab, and mounts the app.
+// Entry point: reads the link, starts the engine worker (and makes the sweep, regimes and AltMin clients), exposes window.subnetLab, and mounts the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AltMinClient } from './state/altminClient';
@@ -7,10 +7,12 @@ import { automationApi, type SubnetLabApi } from './state/automation';
 import { EngineClient } from './state/engineClient';
 import { SweepClient } from './state/sweepClient';
 import { mirrorLink } from './state/mirror';
+import { RegimesClient } from './state/regimesClient';
+import { useRegimes } from './state/regimesStore';
 import { readLink } from './state/url';
 import { useView } from './state/view';
 import { App } from './ui/App';
-import { AltMinContext, ClientContext, SweepContext } from './ui/context';
+import { AltMinContext, ClientContext, RegimesContext, SweepContext } from './ui/context';
 import './ui/app.css';
 
 declare global {
@@ -22,25 +24,32 @@ declare global {
 const client = new EngineClient();
 const sweeps = new SweepClient(client);
 const altmin = new AltMinClient();
+const regimes = new RegimesClient(client);
 window.subnetLab = automationApi(client);
 const link = readLink(location.search);
 useView.setState({ view: link.view, presenting: link.presenting });
 useAltMin.setState({ config: link.altmin });
+useRegimes.setState({ settings: link.phase });
 // A view's work starts when it is first shown; the link follows the view.
 useView.subscribe((v, prev) => {
   if (v.view === prev.view && v.presenting === prev.presenting) return;
   mirrorLink();
   if (v.view === 'altmin' && useAltMin.getState().traceStatus === 'idle') void altmin.runTraces();
+  if (v.view === 'regimes') void regimes.refreshCurves();
 });
-if (link.view === 'altmin') void altmin.runTraces();
+// boot() puts the link's configuration in the store at once; the regimes curves read it.
 void client.boot(link.config, link.compare, link.messages, link.backend);
+if (link.view === 'altmin') void altmin.runTraces();
+if (link.view === 'regimes') void regimes.refreshCurves();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <ClientContext.Provider value={client}>
       <SweepContext.Provider value={sweeps}>
         <AltMinContext.Provider value={altmin}>
-          <App />
+          <RegimesContext.Provider value={regimes}>
+            <App />
+          </RegimesContext.Provider>
         </AltMinContext.Provider>
       </SweepContext.Provider>
     </ClientContext.Provider>

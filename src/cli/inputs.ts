@@ -7,7 +7,7 @@ import { makeData, makeProblem, type Problem } from '../core/problem';
 import { parseRunFile } from '../core/runFile';
 import { UsageError } from './args';
 
-function readText(file: string, what: string): string {
+export function readText(file: string, what: string): string {
   if (!existsSync(file)) throw new UsageError(`${what} file not found: ${file}`);
   return readFileSync(file, 'utf8');
 }

@@ -1,7 +1,8 @@
 /**
  * Command line on Node: `train` writes one metrics row per round (CSV or JSON), `theory` prints the predicted
  * numbers as JSON, `sweep` writes one row per grid cell, `altmin` one row per AltMin or GD iteration and
- * `altmin-phase` the recovery phase transition. Bad arguments print one line and exit with code 2.
+ * `altmin-phase` the recovery phase transition, `regimes` the required widths as JSON and `phase` the measured
+ * phase diagram. Bad arguments print one line and exit with code 2.
  */
 import { writeFileSync } from 'node:fs';
 import { emptyHistory, historyToCsv, historyToJson, pushRow } from '../core/metrics';
@@ -10,6 +11,7 @@ import { choiceFlag, intFlag, numberFlag, parseArgs, UsageError } from './args';
 import { NODE_BACKENDS, useNodeBackend } from './backend';
 import { altminCsv, altminPhaseCsv } from './altmin';
 import { readProblem } from './inputs';
+import { phaseCsv, regimesJson } from './regimes';
 import { sweepCsv } from './sweep';
 import { sumSquares } from '../core/matrix';
 import { summarize } from '../core/summary';
@@ -20,6 +22,8 @@ const COMMANDS = {
   sweep: ['config', 'grid', 'rounds', 'backend', 'out', 'window', 'tol'],
   altmin: ['config', 'method', 'data', 'teacher', 'init', 'iters', 'out'],
   'altmin-phase': ['config', 'n', 'trials', 'method', 'start', 'out'],
+  regimes: ['config', 'data', 'delta', 'rounds'],
+  phase: ['config', 'n', 'm', 'seeds', 'rounds', 'eps', 'data', 'backend', 'out'],
 } as const;
 
 async function train(flags: Map<string, string>, notes: string[]): Promise<void> {
@@ -90,6 +94,16 @@ async function main(argv: string[]): Promise<number> {
     } else if (command === 'altmin-phase') {
       const out = csvOut(flags);
       const text = altminPhaseCsv(flags, notes, (done, total) => process.stderr.write(`\rtrial ${done} / ${total}${done === total ? '\n' : ''}`));
+      flushNotes(notes);
+      writeCsv(out, text);
+    } else if (command === 'regimes') {
+      const text = regimesJson(flags, notes);
+      flushNotes(notes);
+      process.stdout.write(text);
+    } else if (command === 'phase') {
+      const out = csvOut(flags);
+      await useNodeBackend(choiceFlag(flags, 'backend', NODE_BACKENDS, 'wasm'));
+      const text = await phaseCsv(flags, notes, (done, total) => process.stderr.write(`\rrow ${done} / ${total} of n${done === total ? '\n' : ''}`));
       flushNotes(notes);
       writeCsv(out, text);
     } else theory(flags, notes);

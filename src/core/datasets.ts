@@ -157,3 +157,21 @@ function firstParallelPair(X: Mat): [number, number] | null {
   }
   return null;
 }
+
+/** n of the rows (n ≤ the rows there are), chosen by a seeded shuffle: the data a regime's λ_0(n) is computed on. */
+export function subsetRows(data: Dataset, n: number, rng: Rng): Dataset {
+  const N = data.X.rows;
+  const d = data.X.cols;
+  const order = Array.from({ length: N }, (_, i) => i);
+  for (let i = N - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const X = mat(n, d);
+  const y = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    X.data.set(data.X.data.subarray(order[k] * d, (order[k] + 1) * d), k * d);
+    y[k] = data.y[order[k]];
+  }
+  return { X, y };
+}

@@ -13,6 +13,7 @@ import type { MetricRow } from '../core/metrics';
 import type { RunFile } from '../core/runFile';
 import type { ConvergeRule } from '../core/converge';
 import type { LogHistogram } from '../core/histogram';
+import type { PhaseRun, Widths } from '../core/regimes';
 import type { CellResult } from '../core/sweep';
 import type { Spectrum } from '../core/theory';
 
@@ -102,4 +103,18 @@ export interface AltMinTraceOut {
 export interface AltMinApi {
   traces(config: AltMinConfig): { altmin: AltMinTraceOut; gd: AltMinTraceOut };
   trial(config: AltMinConfig, spec: TrialSpec, starts: AltMinStart[], methods: Method[]): TrialResult;
+}
+
+/** One regime curve point: λ_0 of the data at n and each regime's width there (MATH.md E). */
+export interface RegimePoint {
+  n: number;
+  lambda0: number;
+  widths: Widths;
+}
+
+/** The regimes view's worker: the curves (float64) and one row of the phase diagram per call (tfjs). */
+export interface RegimesApi {
+  init(requested: BackendName | null): Promise<BackendInfo>;
+  curves(config: Config, ns: number[], given?: Dataset): RegimePoint[];
+  row(config: Config, n: number, ms: number[], seeds: number, rounds: number, given?: Dataset): Promise<PhaseRun[][]>;
 }

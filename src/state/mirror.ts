@@ -1,5 +1,6 @@
 /** Writes the open view and its settings into the address bar (replacing the entry: the link is always current). */
 import { useAltMin } from './altminStore';
+import { useRegimes } from './regimesStore';
 import { useRun } from './store';
 import { linkQuery } from './url';
 import { useView } from './view';
@@ -7,5 +8,5 @@ import { useView } from './view';
 export function mirrorLink(): void {
   const { config, compare, forcedBackend } = useRun.getState();
   const { view, presenting } = useView.getState();
-  history.replaceState(null, '', linkQuery({ view, config, compare, altmin: useAltMin.getState().config, backend: forcedBackend, presenting }));
+  history.replaceState(null, '', linkQuery({ view, config, compare, altmin: useAltMin.getState().config, phase: useRegimes.getState().settings, backend: forcedBackend, presenting }));
 }

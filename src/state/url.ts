@@ -1,14 +1,16 @@
 /**
  * The link: the open view and its settings, read from the address and written back the same way. The training
- * view holds the configuration, compared runs and presentation mode (`view=present`); the AltMin view
- * (`view=altmin`) holds the AltMin settings instead, under their own key names; a forced backend stays in every view.
+ * view holds the configuration, compared runs and presentation mode (`view=present`); the regimes view
+ * (`view=regimes`) the configuration and the phase diagram's settings; the AltMin view (`view=altmin`) the AltMin
+ * settings instead, under their own key names; a forced backend stays in every view.
  */
 import { defaultAltMin, parseAltMin, serializeAltMin, type AltMinConfig } from '../core/altmin/config';
 import { parseCompare, serializeCompare } from '../core/compare';
 import { defaultConfig, parseConfig, serializeConfig, showRaw, type Config } from '../core/config';
+import { defaultPhaseSettings, parsePhaseSettings, serializePhaseSettings, type PhaseSettingsT } from '../core/regimes';
 import { BACKENDS, type BackendName } from '../engine/protocol';
 
-export const VIEWS = ['train', 'altmin'] as const;
+export const VIEWS = ['train', 'regimes', 'altmin'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface LinkState {
@@ -16,6 +18,7 @@ export interface LinkState {
   config: Config;
   compare: Config[];
   altmin: AltMinConfig;
+  phase: PhaseSettingsT;
   messages: string[];
   backend: BackendName | null;
   presenting: boolean;
@@ -44,6 +47,7 @@ export function readLink(search: string): LinkState {
   let config = defaultConfig();
   let compare: Config[] = [];
   let altmin = defaultAltMin();
+  let phase = defaultPhaseSettings();
   if (view === 'altmin') {
     const parsed = parseAltMin(search);
     altmin = parsed.config;
@@ -52,8 +56,13 @@ export function readLink(search: string): LinkState {
     const parsed = parseConfig(search);
     config = parsed.config;
     messages.push(...parsed.messages);
+    if (view === 'regimes') {
+      const r = parsePhaseSettings(search);
+      phase = r.settings;
+      messages.push(...r.messages);
+    }
     const compared = p.get('compare');
-    if (compared !== null) {
+    if (compared !== null && view === 'train') {
       const c = parseCompare(compared, config);
       compare = c.runs;
       messages.push(...c.messages);
@@ -66,7 +75,7 @@ export function readLink(search: string): LinkState {
     if ((BACKENDS as readonly string[]).includes(v)) backend = v as BackendName;
     else messages.push(`backend = "${showRaw(raw)}" is not one of ${BACKENDS.join(', ')}; choosing automatically.`);
   }
-  return { view, config, compare, altmin, messages, backend, presenting };
+  return { view, config, compare, altmin, phase, messages, backend, presenting };
 }
 
 /** Characters a compare value keeps readable in the link (all are allowed in a query). */
@@ -76,6 +85,7 @@ const readable = (s: string) => s.replace(/%3A|%2C|%3D/g, (c) => READABLE[c as k
 export function linkQuery(s: Omit<LinkState, 'messages'>): string {
   const backend = s.backend ? `&backend=${s.backend}` : '';
   if (s.view === 'altmin') return `?view=altmin&${readable(serializeAltMin(s.altmin))}${backend}`;
+  if (s.view === 'regimes') return `?view=regimes&${serializeConfig(s.config)}&${readable(serializePhaseSettings(s.phase))}${backend}`;
   const runs = s.compare.length ? `&compare=${readable(encodeURIComponent(serializeCompare(s.compare, s.config)))}` : '';
   return `?${serializeConfig(s.config)}${runs}${backend}${s.presenting ? '&view=present' : ''}`;
 }

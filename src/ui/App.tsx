@@ -5,6 +5,7 @@ import { AltMinView } from './altmin/AltMinView';
 import { HelpDialog } from './HelpDialog';
 import { Header } from './Header';
 import { Notices } from './Notices';
+import { RegimesView } from './regimes/RegimesView';
 import { TrainView } from './train/TrainView';
 import { useShortcuts } from './useShortcuts';
 
@@ -21,7 +22,7 @@ export function App() {
     <div className={presenting ? 'app presenting' : 'app'}>
       <Header />
       <Notices />
-      {view === 'altmin' ? <AltMinView /> : <TrainView />}
+      {view === 'altmin' ? <AltMinView /> : view === 'regimes' ? <RegimesView /> : <TrainView />}
       <HelpDialog />
     </div>
   );

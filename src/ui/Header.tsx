@@ -4,7 +4,7 @@ import { useRun } from '../state/store';
 import type { ViewName } from '../state/url';
 import { nextTheme, useView } from '../state/view';
 
-const VIEW_TABS: [ViewName, string][] = [['train', 'Masked training'], ['altmin', 'AltMin']];
+const VIEW_TABS: [ViewName, string][] = [['train', 'Masked training'], ['regimes', 'Width regimes'], ['altmin', 'AltMin']];
 
 export function Header() {
   const backend = useRun((s) => s.backend);
@@ -41,7 +41,7 @@ export function Header() {
           <span className={`status status-${status}`} data-testid="status" role="status">{compiling && ['starting', 'running', 'paused'].includes(status) ? 'compiling shaders…' : status}</span>
         </>
       ) : (
-        <span className="backend">float64 JavaScript in a Web Worker</span>
+        <span className="backend">{view === 'altmin' ? 'float64 JavaScript in a Web Worker' : `phase diagram on ${backend ? backend.name.toUpperCase() : '…'}; curves in float64`}</span>
       )}
       <nav className="header-buttons" aria-label="View">
         <button type="button" onClick={share} title="Copy a link that reproduces this run">{copied ? 'Copied' : 'Share'}</button>
