@@ -1,10 +1,12 @@
 // MATH.md G.3–G.8 on the float64 reference: init moments, GD equivalence, unselected neurons, IST partition,
-// unbiased surrogates, the loss-increase identities, θ and the aggregation weight.
+// unbiased surrogates, the loss-increase identities, θ and the aggregation weight; the zero rule's dead neurons (B.6).
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config';
 import { initWeights } from './init';
 import { neuronCounts, sampleMasks } from './masks';
-import { mat, type Mat } from './matrix';
-import { outputs, referenceRound, squaredError } from './reference';
+import { mat, sumSquares, type Mat } from './matrix';
+import { makeProblem } from './problem';
+import { outputs, ReferenceTrainer, referenceRound, squaredError } from './reference';
 import { Rng } from './rng';
 import { monteCarlo, randomUnitRows } from './testing';
 import { theta } from './theory';
@@ -152,5 +154,26 @@ describe('θ and the aggregation weight (G.8)', () => {
       expect(Math.abs(mean[0] - th)).toBeLessThan(4 * se[0] + 1e-12);
       expect(Math.abs(mean[1] - th / p)).toBeLessThan(4 * se[1] + 1e-12);
     }
+  });
+});
+
+describe('the zero rule is the reference code\u2019s (MATH.md B.6): σ′(0) = 0, so zeroed neurons stay dead', () => {
+  const run = (p: number, rounds: number) => {
+    const problem = makeProblem(parseConfig(`scheme=custom&mask=bernoulli&xi=0.5&p=${p}&aggregate=zero&n=10&d=5&m=200&seed=2`).config);
+    const t = new ReferenceTrainer(problem);
+    let last = t.measure();
+    for (let k = 0; k < rounds; k++) last = t.step();
+    return { err: last.err, yNorm2: sumSquares(problem.data.y), dead: Array.from({ length: 200 }, (_, r) => t.W.data.subarray(r * 5, r * 5 + 5).every((v) => v === 0)).filter(Boolean).length };
+  };
+  it('at p = 1 the whole network dies: the loss is ‖y‖² exactly', () => {
+    const r = run(1, 60);
+    expect(r.dead).toBe(200);
+    expect(r.err).toBe(r.yNorm2);
+  });
+  it('at p = 10 a neuron dies only when no subnetwork picks it (0.1 % a round): the network stays alive and fits', () => {
+    const r = run(10, 300);
+    expect(r.dead).toBeGreaterThan(0);
+    expect(r.dead).toBeLessThan(200 * 0.5);
+    expect(r.err).toBeLessThan(0.2 * r.yNorm2);
   });
 });

@@ -74,7 +74,7 @@ export const CONFIG_TABLE: Table<Config> = {
   },
   aggregate: {
     kind: 'enum', options: AGGREGATES, default: 'keep', label: 'unselected neurons',
-    help: 'keep: a neuron chosen by no subnetwork keeps its weights (the paper); zero: it is zeroed (the reference code).',
+    help: 'keep: a neuron chosen by no subnetwork keeps its weights (the paper); zero: it is zeroed, as the reference code does — and, as there (TensorFlow), ReLU\u2019s derivative at 0 is 0, so a zeroed neuron never trains again.',
   },
   act: {
     kind: 'enum', options: ACTIVATIONS, default: 'relu', label: 'activation',

@@ -51,8 +51,8 @@ export function act(kind: Activation, z: number): number {
   return kind === 'relu' ? Math.max(z, 0) : 0.5 * z * (1 + erf(z * INV_SQRT2));
 }
 
-/** φ′(z): 1{z ≥ 0} for ReLU; Φ(z) + z·pdf(z) for GELU. */
-export function actGrad(kind: Activation, z: number): number {
-  if (kind === 'relu') return z >= 0 ? 1 : 0;
+/** φ′(z): 1{z ≥ 0} for ReLU (1{z > 0} when `strict`: TensorFlow's σ′(0) = 0); Φ(z) + z·pdf(z) for GELU. */
+export function actGrad(kind: Activation, z: number, strict = false): number {
+  if (kind === 'relu') return z > 0 || (z === 0 && !strict) ? 1 : 0;
   return 0.5 * (1 + erf(z * INV_SQRT2)) + z * INV_SQRT2PI * Math.exp(-0.5 * z * z);
 }

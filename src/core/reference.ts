@@ -86,7 +86,7 @@ export function referenceRound(X: Mat, y: Float64Array, a: Float64Array, W: Mat,
           let acc = 0;
           for (let j = 0; j < d; j++) acc += Wl.data[k * d + j] * X.data[i * d + j];
           z[i] = acc;
-          const dphi = actGrad(net.act, acc);
+          const dphi = actGrad(net.act, acc, s.aggregate === 'zero');
           if (dphi !== 0) for (let j = 0; j < d; j++) g[j] += e[i] * dphi * X.data[i * d + j];
           ga += e[i] * act(net.act, acc);
         }
@@ -115,8 +115,8 @@ export function referenceRound(X: Mat, y: Float64Array, a: Float64Array, W: Mat,
   return { W: out, a: outA, surrErr: surr / s.p };
 }
 
-/** The sign pattern 1{⟨w_r, x_i⟩ ≥ 0}, n·m entries (row i). */
-export function patterns(X: Mat, W: Mat): Uint8Array {
+/** The sign pattern 1{⟨w_r, x_i⟩ ≥ 0} (> 0 when `strict`), n·m entries (row i). */
+export function patterns(X: Mat, W: Mat, strict = false): Uint8Array {
   const { rows: n, cols: d } = X;
   const m = W.rows;
   const S = new Uint8Array(n * m);
@@ -124,7 +124,7 @@ export function patterns(X: Mat, W: Mat): Uint8Array {
     for (let r = 0; r < m; r++) {
       let z = 0;
       for (let j = 0; j < d; j++) z += W.data[r * d + j] * X.data[i * d + j];
-      S[i * m + r] = z >= 0 ? 1 : 0;
+      S[i * m + r] = z > 0 || (z === 0 && !strict) ? 1 : 0;
     }
   return S;
 }
@@ -203,7 +203,7 @@ export class ReferenceTrainer {
       for (let j = 0; j < d; j++) s += (this.W.data[r * d + j] - init.W.data[r * d + j]) ** 2;
       maxMove = Math.max(maxMove, Math.sqrt(s));
     }
-    const S = patterns(data.X, this.W);
+    const S = patterns(data.X, this.W, this.problem.config.aggregate === 'zero');
     let flips = 0;
     for (let q = 0; q < S.length; q++) flips += S[q] !== this.S0[q] ? 1 : 0;
     return {

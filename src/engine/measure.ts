@@ -35,9 +35,9 @@ export interface Measured {
   moves: tf.Tensor1D;
 }
 
-/** [err, maxMove, flipFrac] for weights W and second layer a ([1, m], raw). */
-export function networkMetrics(net: NetworkTensors, kind: NetworkKind, W: tf.Tensor2D, a: tf.Tensor2D): Measured {
-  const activated = activate(net.X, W, kind.act);
+/** [err, maxMove, flipFrac] for weights W and second layer a ([1, m], raw); `strict`: σ′(0) = 0 (the zero rule). */
+export function networkMetrics(net: NetworkTensors, kind: NetworkKind, W: tf.Tensor2D, a: tf.Tensor2D, strict = false): Measured {
+  const activated = activate(net.X, W, kind.act, strict);
   const u = tf.mul(tf.matMul(activated.A, a, false, true), kind.outScale);
   const err = tf.sum(tf.square(tf.sub(u, net.y)));
   const moves = tf.sqrt(tf.sum(tf.square(tf.sub(W, net.W0)), 0)) as tf.Tensor1D;

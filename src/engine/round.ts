@@ -41,6 +41,8 @@ export interface MaskPlan {
   invN: Float32Array | null;
   /** [m] 1 where N_r = 0 and the keep rule holds, or null when no neuron needs it. */
   keep: Float32Array | null;
+  /** The zero rule reproduces the reference code, which runs under TensorFlow's σ′(0) = 0 (MATH.md B.6). */
+  strict: boolean;
 }
 
 export interface RoundOutput {
@@ -74,6 +76,7 @@ export function planMasks(masks: Float32Array, p: number, a: ArrayLike<number>, 
     categorical,
     invN: needInv ? Float32Array.from(N, (v) => 1 / Math.max(v, 1)) : null,
     keep: needKeep ? Float32Array.from(N, (v) => (v === 0 ? 1 : 0)) : null,
+    strict: !keepRule,
   };
 }
 
@@ -102,7 +105,7 @@ export function maskedRound(inp: RoundInputs, plan: MaskPlan, tau: number, eta: 
   const maskEta = trainSecond ? (tf.mul(masks, eta * plan.scale) as tf.Tensor2D) : null;
   let surrErr: tf.Scalar | null = null;
   for (let t = 0; t < tau; t++) {
-    const { A, D } = activate(X, Wl, inp.act);
+    const { A, D } = activate(X, Wl, inp.act, plan.strict);
     // The surrogates' coefficients: fixed this round, or from the local copies of a.
     const coef = fixedCoef ?? tf.mul(masks, tf.mul(wide ? tf.reshape(al, [p, m]) : al, plan.scale));
     let e: tf.Tensor2D; // [n, p]: u_m^l − y

@@ -131,7 +131,7 @@ export class Trainer {
     const dueNtk = this.ntkEvery > 0 && this.round % this.ntkEvery === 0;
     const xi = this.settings.xi;
     const entry = tf.tidy(() => {
-      const { packed, activated, moves } = networkMetrics(this.net, this.kind, this.W, this.a);
+      const { packed, activated, moves } = networkMetrics(this.net, this.kind, this.W, this.a, this.settings.aggregate === 'zero');
       const surr = surrErr ?? tf.scalar(NaN);
       const out: Omit<Pending, 'round'> = { packed: tf.concat([packed.slice(0, 1), tf.reshape(surr, [1]), packed.slice(1)]) as tf.Tensor1D };
       if (dueNtk) {

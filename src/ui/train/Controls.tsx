@@ -1,5 +1,5 @@
 // The controls: scheme presets, sliders for every setting, play / pause / step / reset / new seed, compare, export.
-import { ACTIVATIONS, applyPreset, CONFIG_TABLE, DATASETS, INITS, LAYERS, MAX_WIDTH, PRESETS, SCHEMES, type Config } from '../../core/config';
+import { ACTIVATIONS, AGGREGATES, applyPreset, CONFIG_TABLE, DATASETS, INITS, LAYERS, MASKS, MAX_WIDTH, PRESETS, SCHEMES, type Config } from '../../core/config';
 import { largestWidth } from '../../core/limits';
 import { useRun } from '../../state/store';
 import { useClient } from '../context';
@@ -54,6 +54,23 @@ export function Controls() {
       <Slider label="init scale κ" help={h('kappa') + (config.init === 'ntk' ? '' : ' Used by the NTK initialization only.')} value={config.kappa} min={0.05} max={4} step={0.05} format={(v) => v.toFixed(2)} disabled={config.init !== 'ntk'} onChange={(kappa) => set({ kappa })} />
       <Slider label="samples n" help={h('n')} value={config.n} min={2} max={Math.max(512, config.n)} onChange={(n) => set({ n })} />
       <Slider label="input dimension d" help={h('d')} value={config.d} min={2} max={Math.max(256, config.d)} onChange={(d) => set({ d })} />
+      <div className="control" title={h('mask')}>
+        <label>
+          {CONFIG_TABLE.mask.label}{' '}
+          <select value={config.mask} disabled={'mask' in fixed} onChange={(e) => set(e.target.value === 'categorical' ? { mask: 'categorical', xi: 1 / config.p } : { mask: 'bernoulli' })}>
+            {MASKS.map((v) => <option key={v} value={v}>{v}</option>)}
+          </select>
+        </label>
+      </div>
+      <div className="control" title={h('aggregate')}>
+        <label>
+          {CONFIG_TABLE.aggregate.label}{' '}
+          <select value={config.aggregate} onChange={(e) => set({ aggregate: e.target.value as Config['aggregate'] })}>
+            {AGGREGATES.map((v) => <option key={v} value={v}>{v === 'keep' ? 'keep (paper)' : 'zero (reference code)'}</option>)}
+          </select>
+        </label>
+        {config.aggregate === 'zero' && <span className="small" data-testid="zero-rule">Zeroed, as the reference code does; as there (TensorFlow), ReLU’s derivative at 0 is 0, so a zeroed neuron never trains again.</span>}
+      </div>
       <fieldset className="network">
         <legend>Network</legend>
         {(['act', 'layers', 'init'] as const).map((k) => (
