@@ -2,7 +2,7 @@
  * Command line on Node: `train` writes one metrics row per round (CSV or JSON), `theory` prints the predicted
  * numbers as JSON, `sweep` writes one row per grid cell, `altmin` one row per AltMin or GD iteration and
  * `altmin-phase` the recovery phase transition, `regimes` the required widths as JSON and `phase` the measured
- * phase diagram. Bad arguments print one line and exit with code 2.
+ * phase diagram, `validate` how good each prediction is. Bad arguments print one line and exit with code 2.
  */
 import { writeFileSync } from 'node:fs';
 import { emptyHistory, historyToCsv, historyToJson, pushRow } from '../core/metrics';
@@ -12,6 +12,7 @@ import { NODE_BACKENDS, useNodeBackend } from './backend';
 import { altminCsv, altminPhaseCsv } from './altmin';
 import { readProblem } from './inputs';
 import { phaseCsv, regimesJson } from './regimes';
+import { validateCsv } from './validate';
 import { sweepCsv } from './sweep';
 import { sumSquares } from '../core/matrix';
 import { summarize } from '../core/summary';
@@ -24,6 +25,7 @@ const COMMANDS = {
   'altmin-phase': ['config', 'n', 'trials', 'method', 'start', 'out'],
   regimes: ['config', 'data', 'delta', 'rounds'],
   phase: ['config', 'n', 'm', 'seeds', 'rounds', 'eps', 'data', 'backend', 'out'],
+  validate: ['config', 'grid', 'seeds', 'rounds', 'backend', 'out'],
 } as const;
 
 async function train(flags: Map<string, string>, notes: string[]): Promise<void> {
@@ -104,6 +106,12 @@ async function main(argv: string[]): Promise<number> {
       const out = csvOut(flags);
       await useNodeBackend(choiceFlag(flags, 'backend', NODE_BACKENDS, 'wasm'));
       const text = await phaseCsv(flags, notes, (done, total) => process.stderr.write(`\rrow ${done} / ${total} of n${done === total ? '\n' : ''}`));
+      flushNotes(notes);
+      writeCsv(out, text);
+    } else if (command === 'validate') {
+      const out = csvOut(flags);
+      await useNodeBackend(choiceFlag(flags, 'backend', NODE_BACKENDS, 'wasm'));
+      const text = await validateCsv(flags, notes, (done, total) => process.stderr.write(`\rsetting ${done} / ${total}${done === total ? '\n' : ''}`));
       flushNotes(notes);
       writeCsv(out, text);
     } else theory(flags, notes);

@@ -43,3 +43,32 @@ describe('cli regimes and phase', () => {
     expect(cli('phase', '--n', '512,1024', '--m', '64,1024,16384', '--seeds', '10', '--rounds', '20000', '--config', 'd=32').err).toMatch(/^error: This grid needs about/);
   });
 });
+
+describe('cli validate and theory\u2019s guarantee', () => {
+  it('validate writes a row per setting: plateau ± se against R_lazy and R_now, rates against the prediction', () => {
+    const r = cli('validate', '--config', 'scheme=dropout&xi=0.5&n=10&d=5&m=256&seed=3&eta=0.2', '--grid', 'tau=1', '--seeds', '2', '--rounds', '2500', '--backend', 'cpu');
+    expect(r.code).toBe(0);
+    const [head, row] = r.out.trim().split('\n');
+    expect(head).toBe('tau,plateau,se,seeds,radiusLazy,radiusNow,radiusNowWindow,ratioLazy,ratioNow,measuredRate,predictedRate,rho2,paperRate,rounds');
+    const v = Object.fromEntries(head.split(',').map((k, i) => [k, Number(row.split(',')[i])]));
+    expect(v.seeds).toBe(2);
+    expect(v.plateau).toBeGreaterThan(0);
+    expect(v.se).toBeGreaterThan(0);
+    expect(v.ratioNow).toBeGreaterThan(0.6);
+    expect(v.ratioNow).toBeLessThan(1.5);
+    expect(Math.abs(v.measuredRate - v.predictedRate)).toBeLessThan(0.02);
+    expect(v.paperRate).toBeGreaterThan(v.rho2);
+    expect(cli('validate', '--config', 'act=gelu').err).toMatch(/^error: validate checks the lazy-limit predictions/);
+  });
+
+  it('theory prints the paper\u2019s rate, B_1 and the orders of its conditions', () => {
+    const r = cli('theory', '--config', 'scheme=msdropout&p=4&xi=0.5&n=16&d=8&m=2048');
+    const t = JSON.parse(r.out);
+    expect(t.paperTheorem).toBe('Liao & Kyrillidis, arXiv v1, Theorem 3');
+    expect(t.paperCorollary).toMatch(/Corollary 5/);
+    expect(t.paperRate).toBeCloseTo(1 - (t.eta * t.theta * t.lambda0) / (4 * 0.5), 12);
+    expect(t.paperB1).toBeGreaterThan(0);
+    expect(Number.isFinite(t.paperWidthOrder) && Number.isFinite(t.paperEtaOrder)).toBe(true);
+    expect(JSON.parse(cli('theory', '--config', 'scheme=gd&n=16').out).paperB1).toBe(0);
+  });
+});

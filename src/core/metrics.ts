@@ -1,14 +1,22 @@
 /**
  * The per-round metrics every trainer reports, their history as column arrays, and CSV / JSON text of it.
  * Round 0 is the initialization. NaN marks "not measured this round" (written as an empty CSV cell, JSON null).
- * ntkShift is ‖H(k) − H(0)‖_F/‖H(0)‖_F, measured with the NTK.
+ * Measured with the NTK: ntkShift = ‖H(k) − H(0)‖_F/‖H(0)‖_F; radiusNow = R_now (MATH.md H.2, the R_lazy formula on the
+ * current conjugate kernel K_σ(W_k)) and kSigmaRatio = tr K_σ(W_k)/tr K_σ(W_0), in the lazy setting.
  */
 
-export const METRIC_KEYS = ['err', 'surrErr', 'maxMove', 'flipFrac', 'ntkMin', 'subNtkMin', 'subNtkMax', 'ntkShift'] as const;
+export const METRIC_KEYS = ['err', 'surrErr', 'maxMove', 'flipFrac', 'ntkMin', 'subNtkMin', 'subNtkMax', 'ntkShift', 'radiusNow', 'kSigmaRatio'] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
 export type MetricRow = { round: number } & Record<MetricKey, number>;
 export type History = { round: number[] } & Record<MetricKey, number[]>;
+
+/** A row with nothing measured yet (every metric NaN). */
+export function blankRow(round: number): MetricRow {
+  const row = { round } as MetricRow;
+  for (const k of METRIC_KEYS) row[k] = NaN;
+  return row;
+}
 
 export function emptyHistory(): History {
   const h = { round: [] as number[] } as History;
@@ -41,15 +49,4 @@ export function comparisonToCsv(labels: string[], histories: History[]): string 
 
 export function historyToJson(h: History): string {
   return JSON.stringify(h, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v));
-}
-
-/**
- * The measured plateau: mean of err over the last third of the rounds since round `since`, once at least
- * `minRounds` have passed (else null).
- */
-export function plateauSince(h: History, since: number, minRounds = 300): number | null {
-  const idx = h.round.findIndex((r) => r >= since);
-  if (idx < 0 || h.round.length - idx < minRounds) return null;
-  const tail = h.err.slice(h.round.length - Math.floor((h.round.length - idx) / 3));
-  return tail.reduce((a, b) => a + b, 0) / tail.length;
 }

@@ -5,7 +5,7 @@
  */
 import { mat, type Mat } from './matrix';
 import { neuronCounts, sampleMasks } from './masks';
-import type { MetricRow } from './metrics';
+import { blankRow, type MetricRow } from './metrics';
 import { act, actGrad, lazyNet, netOf, type Net } from './network';
 import { maskStream, type Problem } from './problem';
 import type { Rng } from './rng';
@@ -206,16 +206,6 @@ export class ReferenceTrainer {
     const S = patterns(data.X, this.W, this.problem.config.aggregate === 'zero');
     let flips = 0;
     for (let q = 0; q < S.length; q++) flips += S[q] !== this.S0[q] ? 1 : 0;
-    return {
-      round: this.round,
-      err: squaredError(outputs(data.X, this.W, this.a, undefined, 1, this.net), data.y),
-      surrErr: NaN,
-      maxMove,
-      flipFrac: flips / S.length,
-      ntkMin: NaN,
-      subNtkMin: NaN,
-      subNtkMax: NaN,
-      ntkShift: NaN,
-    };
+    return { ...blankRow(this.round), err: squaredError(outputs(data.X, this.W, this.a, undefined, 1, this.net), data.y), maxMove, flipFrac: flips / S.length };
   }
 }

@@ -3,6 +3,7 @@
  * app's theory panel shows. One place, so both always agree.
  */
 import type { Config } from './config';
+import { dominantTerm, guarantee } from './guarantee';
 import { lazyTheoryApplies } from './network';
 import {
   IST_RADIUS_NOTE, etaAuto, etaStable, radiusBound, radiusLazy, radiusSmallEta, radiusStab, rate, theta, widthRequired,
@@ -32,6 +33,14 @@ export interface TheorySummary {
   mReq: number;
   delta: number;
   horizon: number;
+  /** The paper's own bound (MATH.md C.2), in the app's convention: which statement, its rate, B_1 and the orders of its conditions. */
+  paperTheorem: string;
+  paperCorollary: string;
+  paperRate: number;
+  paperB1: number;
+  paperDominantTerm: string;
+  paperWidthOrder: number;
+  paperEtaOrder: number;
   notes: string[];
 }
 
@@ -52,6 +61,7 @@ export function summarize(config: Config, sp: Spectrum, yNorm2: number, delta: n
   const radius = radiusLazy(sp, s);
   const rho = rate(sp, s);
   const lazyLimit = lazyTheoryApplies(config);
+  const paper = guarantee(s, { n: sp.n, d: config.d, m: config.m, lambda0: sp.lambda0, rounds: horizon, delta });
   return {
     lazyLimit,
     theta: theta(s.xi, s.p, s.categorical),
@@ -70,11 +80,19 @@ export function summarize(config: Config, sp: Spectrum, yNorm2: number, delta: n
     mReq: widthRequired(s, { n: sp.n, lambda0: sp.lambda0, yNorm2, delta, rounds: horizon, rLazy: radius }),
     delta,
     horizon,
+    paperTheorem: `Liao & Kyrillidis, arXiv v1, ${paper.theorem}`,
+    paperCorollary: paper.corollary,
+    paperRate: paper.rate,
+    paperB1: paper.B1,
+    paperDominantTerm: dominantTerm(paper).name,
+    paperWidthOrder: paper.mOrder,
+    paperEtaOrder: paper.etaOrder,
     notes: [
       lazyLimit
         ? 'radius, rate and the predicted curve are lazy-limit predictions (derived, MATH.md C.3), not the paper\u2019s constants.'
         : `radius, rate and mReq are the lazy-limit formulas, which do not apply to this setting (${notLazyWhy(config)}); the auto step uses λ_max of the setting\u2019s own NTK at initialization, lambdaMaxSetting.`,
       'mReq is a heuristic (MATH.md C.5).',
+      'paperRate, paperB1 and the paper\u2019s width and step orders (C = 1) are the arXiv v1 statements converted to this app\u2019s convention (MATH.md C.2).',
       ...(s.categorical ? [IST_RADIUS_NOTE] : []),
     ],
   };

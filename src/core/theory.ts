@@ -81,19 +81,31 @@ export function localProgress(lambda: number, s: SchemeParams): number {
   return 1 - Math.pow(1 - (s.eta * lambda) / s.xi, s.tau);
 }
 
-/** C_i = (θ/p)·((1−ξ)/ξ)·g_i·K̃_ii/(2 − θg_i), the stationary second moment in direction i (MATH.md C.3). */
-function stationaryTerms(sp: Spectrum, s: SchemeParams): Float64Array {
+/**
+ * C_i = (θ/p)·((1−ξ)/ξ)·g_i·K̃_ii/(2 − θg_i), the stationary second moment in direction i (MATH.md C.3), with
+ * K̃_ii = v_iᵀK_σv_i: κ²·v_iᵀK1v_i by default (the initialization's limit), or given (the current K_σ(W_k), H.2).
+ */
+function stationaryTerms(sp: Spectrum, s: SchemeParams, kt?: ArrayLike<number>): Float64Array {
   const th = theta(s.xi, s.p, s.categorical);
   return Float64Array.from(sp.lambdas, (lam, i) => {
     if (s.categorical) return 0; // IST: Σ_l ε^l = 0, the leading-order noise cancels (MATH.md C.4).
     const g = localProgress(lam, s);
-    return ((th / s.p) * ((1 - s.xi) / s.xi) * g * s.kappa * s.kappa * sp.k1Proj[i]) / (2 - th * g);
+    const k = kt ? kt[i] : s.kappa * s.kappa * sp.k1Proj[i];
+    return ((th / s.p) * ((1 - s.xi) / s.xi) * g * k) / (2 - th * g);
   });
 }
 
 /** R_lazy(ξ, p, τ, η, κ; X) = Σ_i C_i, in units of ‖y − u‖² (MATH.md C.3). 0 for IST at leading order (C.4). */
 export function radiusLazy(sp: Spectrum, s: SchemeParams): number {
   return stationaryTerms(sp, s).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * R_now (MATH.md H.2): the R_lazy formula with K̃_ii = v_iᵀK_σ(W_k)v_i from the current conjugate kernel, which dropout
+ * shrinks as it trains.
+ */
+export function radiusNow(sp: Spectrum, s: SchemeParams, kt: ArrayLike<number>): number {
+  return stationaryTerms(sp, s, kt).reduce((a, b) => a + b, 0);
 }
 
 /** Small-η form: R ≈ ητθ(1−ξ)/(2ξ²p)·tr(H K_σ) (MATH.md C.3). */

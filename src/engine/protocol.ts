@@ -35,6 +35,8 @@ export interface TheoryBasis {
   /** (v_i·e_0)² for the run's own initialization. */
   c0: Float64Array;
   yNorm2: number;
+  /** max |y_i| (Theorem 7 bounds the initial error by C²n with |y_i| ≤ C − 1). */
+  yMax: number;
 }
 
 /** Data and initial weights supplied by the user instead of generated from the seed. */

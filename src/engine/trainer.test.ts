@@ -6,12 +6,13 @@ import { useNodeBackend } from '../cli/backend';
 import { parseConfig } from '../core/config';
 import { lambdaMinOf } from '../core/eigen';
 import { sampleMasks } from '../core/masks';
-import { mat, transpose } from '../core/matrix';
+import { mat, quadForm, transpose } from '../core/matrix';
 import type { MetricRow } from '../core/metrics';
 import { netOf } from '../core/network';
 import { makeProblem, maskStream, withSettings } from '../core/problem';
 import { ReferenceTrainer, empiricalNtk, outputs, referenceRound, squaredError } from '../core/reference';
 import { relErr } from '../core/testing';
+import { radiusLazy, radiusNow } from '../core/theory';
 import { maskedRound, planMasks } from './round';
 import { Trainer, flushTogether } from './trainer';
 
@@ -218,3 +219,44 @@ describe('NTK on the device (D.2–D.3)', () => {
     expect(rows[10].ntkShift).toBeGreaterThan(0);
   });
 });
+
+describe('R_now: the neighbourhood from the current conjugate kernel (MATH.md H.2)', () => {
+  it('at round 0 it is the R_lazy formula on the empirical K_σ(W_0), and it nears R_lazy as m grows', async () => {
+    const gaps: number[] = [];
+    for (const m of [64, 4096]) {
+      const problem = problemOf(`scheme=dropout&xi=0.5&n=10&d=5&m=${m}&seed=4`);
+      const t = new Trainer(problem, { ntkEvery: 1 });
+      const [row0] = await t.flush();
+      t.dispose();
+      const { X } = problem.data;
+      const A = outputsPerNeuron(X, problem.init.W);
+      const K = mat(10, 10).data.map((_, q) => A.reduce((s, col) => s + col[Math.floor(q / 10)] * col[q % 10], 0) / m);
+      const kt = problem.spectrum.vectors.map((v) => quadForm(mat(10, 10, K), v));
+      expect(relErr(row0.radiusNow, radiusNow(problem.spectrum, problem.scheme, kt))).toBeLessThan(1e-4);
+      expect(row0.kSigmaRatio).toBe(1);
+      gaps.push(Math.abs(row0.radiusNow / radiusLazy(problem.spectrum, problem.scheme) - 1));
+    }
+    expect(gaps[1]).toBeLessThan(gaps[0]);
+    expect(gaps[1]).toBeLessThan(0.1);
+  });
+
+  it('dropout shrinks its own features: tr K_σ falls over training, and R_now with it', async () => {
+    const t = new Trainer(problemOf('scheme=dropout&xi=0.3&n=12&d=6&m=512&seed=2&eta=0.02'), { ntkEvery: 50 });
+    const rows = [...(await t.flush()), ...(await t.run(600, 50))].filter((r) => Number.isFinite(r.radiusNow));
+    t.dispose();
+    const last = rows[rows.length - 1];
+    expect(last.kSigmaRatio).toBeLessThan(0.97);
+    expect(last.radiusNow).toBeLessThan(rows[0].radiusNow);
+    // R_now is linear in K_σ's projections: it falls about as fast as the trace.
+    expect(Math.abs(last.radiusNow / rows[0].radiusNow - last.kSigmaRatio)).toBeLessThan(0.1);
+  });
+});
+
+/** σ(⟨w_r, x_i⟩) as one array of n per neuron. */
+function outputsPerNeuron(X: ReturnType<typeof mat>, W: ReturnType<typeof mat>): Float64Array[] {
+  return Array.from({ length: W.rows }, (_, r) => Float64Array.from({ length: X.rows }, (_, i) => {
+    let z = 0;
+    for (let j = 0; j < X.cols; j++) z += W.data[r * X.cols + j] * X.data[i * X.cols + j];
+    return Math.max(z, 0);
+  }));
+}

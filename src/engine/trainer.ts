@@ -9,10 +9,11 @@ import { lambdaMinOf } from '../core/eigen';
 import { logHistogram, type LogHistogram } from '../core/histogram';
 import { lazyTheoryApplies, netOf } from '../core/network';
 import { sampleMasks, type MaskKind } from '../core/masks';
-import { mat, transpose } from '../core/matrix';
-import type { MetricRow } from '../core/metrics';
+import { mat, quadForm, transpose } from '../core/matrix';
+import { blankRow, type MetricRow } from '../core/metrics';
 import { maskStream, type Problem } from '../core/problem';
 import type { Rng } from '../core/rng';
+import { radiusNow } from '../core/theory';
 import type { Weights } from '../core/init';
 import { activate } from './activation';
 import { empiricalNtk, networkMetrics, subnetworkNtks, type NetworkKind, type NetworkTensors } from './measure';
@@ -42,6 +43,10 @@ export interface Pending {
   subNtks?: tf.Tensor3D;
   /** [m] each neuron's move, with the NTK. */
   moves?: tf.Tensor1D;
+  /** [n, n] conjugate kernel K_σ(W) = (1/m)σ(XW)σ(XW)ᵀ, with the NTK in the lazy setting. */
+  kSigma?: tf.Tensor2D;
+  /** The settings of the round it measures (R_now uses them). */
+  settings: LiveSettings;
 }
 
 export function liveSettingsOf(problem: Problem): LiveSettings {
@@ -63,6 +68,8 @@ export class Trainer {
   private a: tf.Tensor2D;
   /** The NTK at round 0, for ‖H(k) − H(0)‖/‖H(0)‖. */
   private ntk0: Float32Array | null = null;
+  /** tr K_σ(W_0). */
+  private kSigmaTrace0 = NaN;
   private readonly rng: Rng;
   private pending: Pending[] = [];
   private readonly ntkEvery: number;
@@ -133,15 +140,16 @@ export class Trainer {
     const entry = tf.tidy(() => {
       const { packed, activated, moves } = networkMetrics(this.net, this.kind, this.W, this.a, this.settings.aggregate === 'zero');
       const surr = surrErr ?? tf.scalar(NaN);
-      const out: Omit<Pending, 'round'> = { packed: tf.concat([packed.slice(0, 1), tf.reshape(surr, [1]), packed.slice(1)]) as tf.Tensor1D };
+      const out: Omit<Pending, 'round' | 'settings'> = { packed: tf.concat([packed.slice(0, 1), tf.reshape(surr, [1]), packed.slice(1)]) as tf.Tensor1D };
       if (dueNtk) {
         out.ntk = empiricalNtk(this.net.XXt, this.kind, activated, this.a);
         out.moves = moves;
+        if (this.kind.lazy) out.kSigma = tf.div(tf.matMul(activated.A, activated.A, false, true), activated.A.shape[1]) as tf.Tensor2D;
         if (masks) out.subNtks = subnetworkNtks(this.net.XXt, this.kind, activated, this.a, masks, xi);
       }
       return out;
     });
-    this.pending.push({ round: this.round, ...entry });
+    this.pending.push({ round: this.round, settings: this.settings, ...entry });
   }
 
   /** Reads every queued metric back (one packed read, plus the NTKs due) and returns the rows in order. */
@@ -158,17 +166,7 @@ export class Trainer {
 
   /** One row from its packed values and its NTKs (read back here, solved in float64). */
   async decode(b: Pending, values: Float32Array, at: number): Promise<MetricRow> {
-    const row: MetricRow = {
-      round: b.round,
-      err: values[at],
-      surrErr: values[at + 1],
-      maxMove: values[at + 2],
-      flipFrac: values[at + 3],
-      ntkMin: NaN,
-      subNtkMin: NaN,
-      subNtkMax: NaN,
-      ntkShift: NaN,
-    };
+    const row: MetricRow = { ...blankRow(b.round), err: values[at], surrErr: values[at + 1], maxMove: values[at + 2], flipFrac: values[at + 3] };
     if (b.ntk) {
       const H = (await b.ntk.data()) as Float32Array;
       row.ntkMin = lambdaMinOf(this.n, H);
@@ -182,6 +180,7 @@ export class Trainer {
       row.ntkShift = Math.sqrt(diff / norm);
     }
     if (b.moves) this.lastMoves = logHistogram(await b.moves.data());
+    if (b.kSigma) Object.assign(row, this.radiusOf(await b.kSigma.data(), b.settings));
     if (b.subNtks) {
       const all = await b.subNtks.data();
       const nn = this.n * this.n;
@@ -190,6 +189,17 @@ export class Trainer {
       row.subNtkMax = Math.max(...mins);
     }
     return row;
+  }
+
+  /** R_now and tr K_σ(W_k)/tr K_σ(W_0) from K_σ(W_k) and the round's settings (MATH.md H.2). */
+  private radiusOf(K: ArrayLike<number>, s: LiveSettings): { radiusNow: number; kSigmaRatio: number } {
+    const sp = this.problem.spectrum;
+    const kt = sp.vectors.map((v) => quadForm(mat(this.n, this.n, K), v));
+    let tr = 0;
+    for (let i = 0; i < this.n; i++) tr += K[i * this.n + i];
+    if (Number.isNaN(this.kSigmaTrace0)) this.kSigmaTrace0 = tr;
+    const scheme = { xi: s.xi, p: s.p, tau: s.tau, eta: s.eta, kappa: this.problem.config.kappa, categorical: s.mask === 'categorical' };
+    return { radiusNow: radiusNow(sp, scheme, kt), kSigmaRatio: tr / this.kSigmaTrace0 };
   }
 
   /** Runs `rounds` rounds, flushing every `readEvery`, and returns all rows read (including any queued before). */
@@ -227,6 +237,7 @@ function disposePending(b: Pending): void {
   b.ntk?.dispose();
   b.subNtks?.dispose();
   b.moves?.dispose();
+  b.kSigma?.dispose();
 }
 
 /**

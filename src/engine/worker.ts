@@ -45,7 +45,7 @@ function build(cs: Config[], g: Given): { trainers: Trainer[]; basis: TheoryBasi
   // Only the main run's NTK is plotted; compared runs skip the eigen-solves.
   return {
     trainers: cs.map((c, i) => (i === 0 ? new Trainer(problem, { ntkEvery: ntkEvery(problem.config.n, c.p) }) : new Trainer(withSettings(problem, c), { ntkEvery: 0 }))),
-    basis: { spectrum: sp, c0: projections(spectrum, e0), yNorm2: sumSquares(data.y) },
+    basis: { spectrum: sp, c0: projections(spectrum, e0), yNorm2: sumSquares(data.y), yMax: data.y.reduce((a, v) => Math.max(a, Math.abs(v)), 0) },
   };
 }
 

@@ -1,6 +1,8 @@
 /**
  * Plot 1: training error ‖y − u_k‖² on a log axis against round, with the lazy-limit predicted mean curve
- * (dashed), the predicted neighbourhood R (shaded band below R), and markers where settings changed. Compared
+ * (dashed), the neighbourhood as a band — R_now, from the current conjugate kernel, where it is measured (it moves:
+ * MATH.md H.2), else R_lazy — with R_lazy, the initialization's value, as a dashed line; the paper's own guarantee
+ * (dotted, labelled; named at the top when it lies above the plot); and markers where settings changed. Compared
  * runs are overlaid, one colour each (curve, prediction and band), with a legend.
  */
 import * as d3 from 'd3';
@@ -15,6 +17,10 @@ export interface ErrorRun {
   predicted: ArrayLike<number>;
   /** R_lazy; 0 for IST at leading order. */
   radius: number;
+  /** R_now where measured (NaN elsewhere), per round of `rounds`. */
+  radiusNow?: ArrayLike<number>;
+  /** The paper's bound rate^k·e0 + B1 (main run), with its name. */
+  guarantee?: { rate: number; B1: number; e0: number; label: string } | null;
 }
 
 export interface ErrorChartData {
@@ -40,9 +46,19 @@ export function drawErrorChart(svg: SVGSVGElement, d: ErrorChartData, size: Size
   const [x0, x1] = x.range();
   const pts = (xs: ArrayLike<number>, vs: ArrayLike<number>) => Array.from(xs, (v, i) => [v, vs[i]] as [number, number]);
   shown.forEach((r, i) => {
-    if (r.radius <= 0) return;
-    root.append('rect').attr('class', `band run-${i}`).attr('x', x0).attr('width', x1 - x0).attr('y', y(r.radius)).attr('height', Math.max(0, y.range()[0] - y(r.radius)));
-    root.append('line').attr('class', `radius run-${i}`).attr('x1', x0).attr('x2', x1).attr('y1', y(r.radius)).attr('y2', y(r.radius));
+    const now: [number, number][] = [];
+    if (r.radiusNow) for (let k = 0; k < r.rounds.length; k++) if (Number.isFinite(r.radiusNow[k]) && r.radiusNow[k] > 0) now.push([r.rounds[k], r.radiusNow[k]]);
+    if (now.length) {
+      // The moving band: R_now held from one measurement to the next, to the last round.
+      const steps = now.flatMap(([k, v], j) => [[k, v], [j + 1 < now.length ? now[j + 1][0] : lastRound, v]] as [number, number][]);
+      root.append('path').attr('class', `band now run-${i}`).attr('data-band', 'radiusNow')
+        .attr('d', d3.area<[number, number]>().x(([k]) => x(k)).y0(y.range()[0]).y1(([, v]) => y(v))(steps) ?? '');
+    } else if (r.radius > 0) {
+      root.append('rect').attr('class', `band run-${i}`).attr('x', x0).attr('width', x1 - x0).attr('y', y(r.radius)).attr('height', Math.max(0, y.range()[0] - y(r.radius)));
+    }
+    if (r.radius > 0) root.append('line').attr('class', `radius lazy run-${i}`).attr('x1', x0).attr('x2', x1).attr('y1', y(r.radius)).attr('y2', y(r.radius))
+      .append('title').text(`R_lazy = ${d3.format('.3~g')(r.radius)} (the initialization's conjugate kernel)`);
+    if (r.guarantee) drawGuarantee(root, r.guarantee, d.predictedRounds, x, y);
   });
   for (const mk of d.markers) {
     root.append('line').attr('class', 'marker').attr('x1', x(mk.round)).attr('x2', x(mk.round)).attr('y1', y.range()[0]).attr('y2', y.range()[1])
@@ -60,5 +76,21 @@ export function drawErrorChart(svg: SVGSVGElement, d: ErrorChartData, size: Size
       row.append('line').attr('class', `series run-${i}`).attr('x1', 0).attr('x2', 16).attr('y1', 0).attr('y2', 0);
       row.append('text').attr('class', 'legend-label').attr('x', 20).attr('dy', '0.32em').text(r.label);
     });
+  }
+}
+
+/** rate^k·e0 + B1 over the predicted rounds, drawn where it lies inside the plot; named at the top where it does not. */
+function drawGuarantee(root: d3.Selection<SVGSVGElement, unknown, null, undefined>, g: { rate: number; B1: number; e0: number; label: string },
+  rounds: number[], x: d3.ScaleLinear<number, number>, y: d3.ScaleLogarithmic<number, number>): void {
+  const top = y.domain()[1];
+  const pts = rounds.map((k) => [k, g.e0 * g.rate ** k + g.B1] as [number, number]);
+  const inside = pts.filter(([, v]) => v <= top);
+  const group = root.append('g').attr('class', 'guarantee').attr('data-guarantee', g.label);
+  if (inside.length) {
+    group.append('path').attr('class', 'guarantee-line').attr('d', d3.line<[number, number]>().defined(([, v]) => v <= top).x(([k]) => x(k)).y(([, v]) => y(v))(pts) ?? '');
+    group.append('text').attr('class', 'legend-label').attr('x', x(inside[0][0]) + 4).attr('y', y(inside[0][1]) - 4).text(`guarantee: ${g.label}`);
+  } else {
+    group.append('text').attr('class', 'legend-label guarantee-above').attr('x', x.range()[1] - 4).attr('y', y.range()[1] + 12).attr('text-anchor', 'end')
+      .text(`↑ guarantee (${g.label}) above the plot: B₁ = ${d3.format('.2~e')(g.B1)}`);
   }
 }

@@ -2,10 +2,13 @@
 import { useMemo } from 'react';
 import { runLabel } from '../../core/compare';
 import { serializeConfig } from '../../core/config';
-import { plateauSince } from '../../core/metrics';
 import { predictedCurve, radiusLazy } from '../../core/theory';
 import { lazyTheoryApplies } from '../../core/network';
-import { notLazyWhy, schemeOf } from '../../core/summary';
+import { guarantee } from '../../core/guarantee';
+import { notLazyWhy, schemeOf, WIDTH_DEFAULTS } from '../../core/summary';
+import type { Config } from '../../core/config';
+import type { SchemeParams } from '../../core/theory';
+import type { TheoryBasis } from '../../engine/protocol';
 import { drawErrorChart } from '../../plots/errorChart';
 import { drawNeuronStrip, STRIP_NEURONS } from '../../plots/neuronStrip';
 import { drawNtkChart } from '../../plots/ntkChart';
@@ -14,11 +17,19 @@ import { useRun } from '../../state/store';
 import { useView } from '../../state/view';
 import { ChartBox } from '../shared/ChartBox';
 import { Diagnostics } from './Diagnostics';
+import { usePlateaus } from './usePlateaus';
 import { SweepPanel } from './SweepPanel';
 
 const PREDICTION_POINTS = 400;
 const P_VALUES = Array.from({ length: 16 }, (_, i) => i + 1);
 const TAU_VALUES = Array.from({ length: 20 }, (_, i) => i + 1);
+
+/** The paper's bound for the main run: rate^k·‖y − u_0‖² + B_1 (Theorem 3), or rate^k·C²n + its term (Theorem 7). */
+function guaranteeCurve(c: Config, s: SchemeParams, basis: TheoryBasis, err0: number) {
+  const g = guarantee(s, { n: basis.spectrum.n, d: c.d, m: c.m, lambda0: basis.spectrum.lambda0, rounds: WIDTH_DEFAULTS.rounds, delta: WIDTH_DEFAULTS.delta });
+  const e0 = g.theorem === 'Theorem 7' ? (basis.yMax + 1) ** 2 * basis.spectrum.n : err0;
+  return { rate: g.rate, B1: g.B1, e0, label: `Liao & Kyrillidis, arXiv v1, ${g.theorem}` };
+}
 
 export function Plots() {
   const version = useRun((s) => s.version);
@@ -33,18 +44,24 @@ export function Plots() {
   const h = useRun.getState().history;
   const scheme = basis ? schemeOf(config, basis.spectrum) : null;
   const last = h.round.length ? h.round[h.round.length - 1] : 0;
-  const plateau = plateauSince(h, markers.length ? markers[markers.length - 1].round : 0);
+  const measured = usePlateaus();
   const lazy = lazyTheoryApplies(config);
+  const runKey = runs.map((c) => serializeConfig(c)).join('|');
   const sweeps = useMemo(() => {
-    if (!basis || !scheme || !lazy) return null;
-    return {
-      p: P_VALUES.map((p) => radiusLazy(basis.spectrum, { ...scheme, p, xi: scheme.categorical ? 1 / p : scheme.xi })),
-      tau: TAU_VALUES.map((tau) => radiusLazy(basis.spectrum, { ...scheme, tau })),
-    };
-  }, [basis, lazy, scheme?.xi, scheme?.p, scheme?.tau, scheme?.eta, scheme?.kappa, scheme?.categorical]);
+    if (!basis || !lazy) return null;
+    return runs.map((c) => {
+      const sc = schemeOf(c, basis.spectrum);
+      return {
+        label: runLabel(c), p: c.p, tau: c.tau,
+        byP: P_VALUES.map((p) => radiusLazy(basis.spectrum, { ...sc, p, xi: sc.categorical ? 1 / p : sc.xi })),
+        byTau: TAU_VALUES.map((tau) => radiusLazy(basis.spectrum, { ...sc, tau })),
+      };
+    });
+  }, [basis, lazy, runKey]);
+  const radiusRuns = (key: 'byP' | 'byTau') => (sweeps ?? []).map((r, i) => ({ label: r.label, radius: r[key], current: key === 'byP' ? r.p : r.tau, measured: measured[i]?.plateau?.mean ?? null }));
   return (
     <section className="plots" aria-label="Plots">
-      <ChartBox name="error" title={`Training error ‖y − u_k‖² (log) — ${lazy ? 'dashed: lazy-limit prediction; shaded: below the predicted neighbourhood R' : `the lazy-limit prediction does not apply to this setting (${notLazyWhy(config)}), so none is drawn`}${compare.length ? '; one colour per compared run' : ''}`} height={presenting ? Math.max(320, Math.round(window.innerHeight * 0.62)) : 260} version={`${version}|${runs.map((c) => serializeConfig(c)).join('|')}`}
+      <ChartBox name="error" title={`Training error ‖y − u_k‖² (log) — ${lazy ? 'dashed: lazy-limit prediction; shaded: below R_now, the neighbourhood from the current conjugate kernel (dashed line: R_lazy, from the initialization’s); dotted: the paper’s guarantee' : `the lazy-limit prediction does not apply to this setting (${notLazyWhy(config)}), so none is drawn`}${compare.length ? '; one colour per compared run' : ''}`} height={presenting ? Math.max(320, Math.round(window.innerHeight * 0.62)) : 260} version={`${version}|${runs.map((c) => serializeConfig(c)).join('|')}`}
         draw={(svg, size) => {
           if (!basis) return;
           const predictedRounds = Array.from({ length: PREDICTION_POINTS + 1 }, (_, i) => Math.round((i * Math.max(1, last)) / PREDICTION_POINTS));
@@ -53,8 +70,13 @@ export function Plots() {
             // A run whose history is not there yet (the comparison is restarting) is drawn from the next frame.
             runs: runs.slice(0, histories.length).map((c, i) => {
               const sc = schemeOf(c, basis.spectrum);
-              if (!lazy) return { label: runLabel(c), rounds: histories[i].round, err: histories[i].err, predicted: [], radius: 0 };
-              return { label: runLabel(c), rounds: histories[i].round, err: histories[i].err, predicted: predictedCurve(basis.spectrum, sc, basis.c0, predictedRounds), radius: radiusLazy(basis.spectrum, sc) };
+              const hi = histories[i];
+              if (!lazy) return { label: runLabel(c), rounds: hi.round, err: hi.err, predicted: [], radius: 0 };
+              return {
+                label: runLabel(c), rounds: hi.round, err: hi.err, radiusNow: hi.radiusNow,
+                predicted: predictedCurve(basis.spectrum, sc, basis.c0, predictedRounds), radius: radiusLazy(basis.spectrum, sc),
+                guarantee: i === 0 && hi.err.length ? guaranteeCurve(c, sc, basis, hi.err[0]) : null,
+              };
             }),
             predictedRounds, markers,
           }, size);
@@ -63,10 +85,10 @@ export function Plots() {
         draw={(svg, size) => basis && scheme && drawNtkChart(svg, { rounds: h.round, ntkMin: h.ntkMin, subMin: h.subNtkMin, subMax: h.subNtkMax, xi: scheme.xi, lambda0: lazy ? basis.spectrum.lambda0 : null }, size)} />
       {!presenting && <Diagnostics />}
       {lazy && <div className="pair">
-        <ChartBox name="radius-p" title="Radius R against p (dot: now; square: measured plateau)" height={170} version={`${version}|${sweeps ? sweeps.p.join() : ''}`}
-          draw={(svg, size) => sweeps && drawRadiusChart(svg, { label: 'subnetworks p', values: P_VALUES, radius: sweeps.p, current: config.p, measured: plateau }, size)} />
-        <ChartBox name="radius-tau" title="Radius R against τ" height={170} version={`${version}|${sweeps ? sweeps.tau.join() : ''}`}
-          draw={(svg, size) => sweeps && drawRadiusChart(svg, { label: 'local steps τ', values: TAU_VALUES, radius: sweeps.tau, current: config.tau, measured: plateau }, size)} />
+        <ChartBox name="radius-p" title={`Radius R against p (dot: now; square: measured plateau${compare.length ? '; one colour per run' : ''})`} height={170} version={`${version}|${runKey}`}
+          draw={(svg, size) => sweeps && drawRadiusChart(svg, { label: 'subnetworks p', values: P_VALUES, runs: radiusRuns('byP') }, size)} />
+        <ChartBox name="radius-tau" title="Radius R against τ" height={170} version={`${version}|${runKey}`}
+          draw={(svg, size) => sweeps && drawRadiusChart(svg, { label: 'local steps τ', values: TAU_VALUES, runs: radiusRuns('byTau') }, size)} />
       </div>}
       <ChartBox name="neurons" title={`Neurons each subnetwork holds this round (first ${STRIP_NEURONS})`} height={Math.min(160, 18 * Math.max(1, maskRows) + 4)} version={`${version}|${maskRows}`}
         draw={(svg, size) => drawNeuronStrip(svg, masks, maskRows, size)} />

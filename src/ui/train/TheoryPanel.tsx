@@ -5,6 +5,9 @@ import { useRun } from '../../state/store';
 import { fmtNum } from '../shared/format';
 import { Tex as SharedTex } from '../shared/Tex';
 import { CompareTable } from './CompareTable';
+import { GuaranteePanel } from './GuaranteePanel';
+import { PlateauCells } from './PlateauCells';
+import { usePlateaus } from './usePlateaus';
 import { useTheory } from './useTheory';
 
 /** Only these constant formulas are rendered as markup; every number is inserted as text. */
@@ -74,8 +77,22 @@ export function TheoryPanel() {
           ))}
         </tbody>
       </table>
+      {lazy && <MeasuredRows />}
       <CompareTable />
+      {lazy && <GuaranteePanel />}
       {t && lazy && config.m < t.mReq && <p className="small">m = {config.m} is below the heuristic m_req: the guarantee does not cover this width (the run may still converge).</p>}
     </aside>
+  );
+}
+
+/** The main run's measured plateau (MATH.md H.1) against both predictions. */
+function MeasuredRows() {
+  const [main] = usePlateaus();
+  return (
+    <table className="numbers" data-testid="plateau">
+      <caption className="small">Measured since the last change, once the prediction has settled (MATH.md H.1)</caption>
+      <thead><tr><th scope="col">plateau ± se</th><th scope="col">/ R_lazy</th><th scope="col">/ R_now</th></tr></thead>
+      <tbody><tr><PlateauCells run={main} /></tr></tbody>
+    </table>
   );
 }

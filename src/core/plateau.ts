@@ -1,0 +1,89 @@
+/**
+ * The measured plateau (MATH.md H.1): start once the predicted mean curve is within 5 % of R (for IST, whose R is 0
+ * at leading order, once its transient has fallen to 1e−3 of its start), take the mean of ‖y − u_k‖² over the rounds
+ * since, with a batch-means standard error — batches five times the correlation time 1/(1 − ρ²) of the slowest
+ * direction, so that their means are nearly independent (on AR(1) series the error is then low by about a tenth,
+ * plateau.test.ts) — and say how many rounds and batches it rests on.
+ */
+import { predictedCurve, rate, type Spectrum, type SchemeParams } from './theory';
+
+export interface Plateau {
+  mean: number;
+  se: number;
+  /** First round of the window. */
+  from: number;
+  rounds: number;
+  batches: number;
+  batchLength: number;
+}
+
+/** Fewest batches a plateau may rest on. */
+export const MIN_BATCHES = 5;
+
+/** Rounds after which the predicted mean curve has settled (H.1), counted from the start of the curve. */
+export function settleRounds(sp: Spectrum, s: SchemeParams, c0: ArrayLike<number>): number {
+  const at = (k: number) => predictedCurve(sp, s, c0, [k, 1e9]);
+  const [start, end] = at(0);
+  const settled = (k: number) => {
+    const [v] = at(k);
+    return end > 0 ? Math.abs(v - end) <= 0.05 * end : Math.abs(v - end) <= 1e-3 * Math.abs(start - end);
+  };
+  let hi = 1;
+  while (!settled(hi) && hi < 1e9) hi *= 2;
+  let lo = hi >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (settled(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return hi;
+}
+
+/** Batches of this length hold nearly independent means: five correlation times 1/(1 − ρ²). */
+export function batchLength(sp: Spectrum, s: SchemeParams): number {
+  const rho = rate(sp, s);
+  return Math.max(1, Math.ceil(5 / (1 - rho * rho)));
+}
+
+/** The plateau of a series from round `from` on, in batches of `length`; null with fewer than MIN_BATCHES batches. */
+export function batchMeans(rounds: ArrayLike<number>, err: ArrayLike<number>, from: number, length: number): Plateau | null {
+  const vals: number[] = [];
+  for (let i = 0; i < rounds.length; i++) if (rounds[i] >= from && Number.isFinite(err[i])) vals.push(err[i]);
+  const batches = Math.floor(vals.length / length);
+  if (batches < MIN_BATCHES) return null;
+  const means = Array.from({ length: batches }, (_, b) => vals.slice(b * length, (b + 1) * length).reduce((a, v) => a + v, 0) / length);
+  const mean = means.reduce((a, v) => a + v, 0) / batches;
+  const variance = means.reduce((a, v) => a + (v - mean) ** 2, 0) / (batches - 1);
+  return { mean, se: Math.sqrt(variance / batches), from, rounds: batches * length, batches, batchLength: length };
+}
+
+/** The mean of several seeds' plateaus, its standard error from theirs. */
+export function pooled(ps: readonly Plateau[]): { mean: number; se: number } {
+  const mean = ps.reduce((a, p) => a + p.mean, 0) / ps.length;
+  return { mean, se: Math.sqrt(ps.reduce((a, p) => a + p.se * p.se, 0)) / ps.length };
+}
+
+export interface RunPlateau {
+  plateau: Plateau | null;
+  /** Rounds after `since` that the plateau needs: the settle time and five batches. */
+  needs: number;
+  /** Mean R_now over the plateau's window (NaN where it was not measured). */
+  radiusNow: number;
+}
+
+/** A run's H.1 plateau since round `since`, with the mean R_now of the same window. */
+export function runPlateau(sp: Spectrum, s: SchemeParams, c0: ArrayLike<number>, h: { round: ArrayLike<number>; err: ArrayLike<number>; radiusNow: ArrayLike<number> }, since: number): RunPlateau {
+  const settle = settleRounds(sp, s, c0);
+  const length = batchLength(sp, s);
+  const needs = settle + MIN_BATCHES * length;
+  const plateau = batchMeans(h.round, h.err, since + settle, length);
+  if (!plateau) return { plateau, needs, radiusNow: NaN };
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < h.round.length; i++)
+    if (h.round[i] >= plateau.from && Number.isFinite(h.radiusNow[i])) {
+      sum += h.radiusNow[i];
+      count++;
+    }
+  return { plateau, needs, radiusNow: count ? sum / count : NaN };
+}

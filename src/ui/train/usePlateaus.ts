@@ -1,0 +1,23 @@
+/** Each run's measured plateau (MATH.md H.1) since its last change of settings, with R_lazy and the window's mean R_now. */
+import { runPlateau, type RunPlateau } from '../../core/plateau';
+import { schemeOf } from '../../core/summary';
+import { radiusLazy } from '../../core/theory';
+import { useRun } from '../../state/store';
+
+export interface MeasuredRun extends RunPlateau {
+  radiusLazy: number;
+}
+
+/** One entry per run (the main run first); empty until the theory basis is there. Re-reads on every new chunk. */
+export function usePlateaus(): MeasuredRun[] {
+  useRun((s) => s.version);
+  const { config, compare, basis, markers, history, compareHistories } = useRun.getState();
+  if (!basis) return [];
+  const histories = [history, ...compareHistories];
+  return [config, ...compare].slice(0, histories.length).map((c, i) => {
+    const s = schemeOf(c, basis.spectrum);
+    // Compared runs restart with every change; the main run's settings change live, from the last marker on.
+    const since = i === 0 ? (markers.at(-1)?.round ?? 0) : 0;
+    return { ...runPlateau(basis.spectrum, s, basis.c0, histories[i], since), radiusLazy: radiusLazy(basis.spectrum, s) };
+  });
+}
