@@ -67,3 +67,14 @@ for (const [name, size] of [['projector', { width: 1280, height: 720 }], ['table
     await page.screenshot({ path: info.outputPath(`${name}.png`) });
   });
 }
+
+test('at 1440 × 900 no formula is wider than its panel, in any view (no sideways scrolling needed)', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const overflowing = () => page.locator('.tex').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.getAttribute('aria-label')));
+  for (const q of ['?backend=wasm&scheme=custom&mask=bernoulli&p=3&tau=2&m=256&n=16&d=8', '?backend=wasm&scheme=ist&p=4&m=256&n=16&d=8', '?view=altmin&n=300&d=8']) {
+    await openRun(page, q);
+    await page.evaluate(() => window.subnetLab.step(5));
+    await expect(page.locator('.tex').first()).toBeVisible();
+    expect(await overflowing(), q).toEqual([]);
+  }
+});

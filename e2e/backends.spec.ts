@@ -28,3 +28,18 @@ test('the worker keeps a flat tensor count over 300 rounds', async ({ page }) =>
   await page.evaluate(() => window.subnetLab.step(300));
   expect(await page.evaluate(() => window.subnetLab.tensorCount())).toBe(before);
 });
+
+test('step(k) called as soon as window.subnetLab exists waits for the engine and returns k rounds', async ({ page }) => {
+  await page.goto('/?backend=wasm&m=128&n=16&d=8');
+  await page.waitForFunction(() => typeof window.subnetLab !== 'undefined');
+  const rounds = await page.evaluate(async () => {
+    await window.subnetLab.step(5);
+    return window.subnetLab.metrics().round;
+  });
+  expect(rounds).toEqual([0, 1, 2, 3, 4, 5]);
+  // A refused configuration rejects with the reason.
+  await page.goto('/?backend=wasm&m=131072&n=4096&d=1024&scheme=msdropout&p=32');
+  await page.waitForFunction(() => typeof window.subnetLab !== 'undefined');
+  const why = await page.evaluate(() => window.subnetLab.step(3).then(() => 'stepped', (e: Error) => e.message));
+  expect(why).toMatch(/needs about \d+ MB/);
+});

@@ -86,6 +86,30 @@ describe('cli sweep', () => {
     expect(rows.filter((x) => x.xi === 1).every((x) => x.radius === 0)).toBe(true);
     expect(rows[0].radius).toBeGreaterThan(rows[6].radius); // R falls with p at ξ = 0.5
   });
+
+  it('a cell whose value a preset changes is written as it was trained, and says so', () => {
+    const r = cli('sweep', '--config', 'scheme=msdropout&m=32&n=6&d=3', '--grid', 'p=1,3', '--rounds', '20');
+    expect(r.code).toBe(0);
+    expect(csv(r.out).map((x) => x.p)).toEqual([2, 3]);
+    expect(r.err).toMatch(/note: cell p=1: Multi-sample dropout needs at least 2 subnetworks; p = 1 raised to 2\./);
+  });
+
+  it('--data and --init: the cells train on the given data, and from the given weights where the width is theirs', () => {
+    const dataFile = path.join(dir, 'sweep-data.csv');
+    writeFileSync(dataFile, 'x1,x2,x3,y\n1,2,2,0.5\n0,3,4,-0.2\n1,0,0,0.9\n0,1,0,-0.7\n2,1,0,0.1\n');
+    const init = initWeights(16, 3, { w: 1, a: null }, new Rng(5));
+    const initFile = path.join(dir, 'sweep-init.json');
+    writeFileSync(initFile, JSON.stringify({ W: toRows(init.W), a: Array.from(init.a) }));
+    const r = cli('sweep', '--config', 'scheme=gd&m=16&eta=0.1', '--data', dataFile, '--init', initFile, '--grid', 'm=16,32', '--rounds', '20');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/n and d are taken from the data: n = 5, d = 3/);
+    const rows = csv(r.out);
+    // Full GD from the given weights on the given data: the same run as `train` with the same files.
+    const t = cli('train', '--config', 'scheme=gd&m=16&eta=0.1', '--data', dataFile, '--init', initFile, '--rounds', '20');
+    const errs = csv(t.out).map((x) => x.err);
+    expect(relErr(rows[0].converged, (errs[19] + errs[20]) / 2)).toBeLessThan(1e-6);
+    expect(rows[1].m).toBe(32);
+  });
 });
 
 describe('cli theory', () => {

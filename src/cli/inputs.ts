@@ -1,8 +1,8 @@
 /** Reads the CLI's inputs (config, data, initial weights) into a Problem; every failure is a UsageError. */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseConfig, type Config } from '../core/config';
-import { parseUserData } from '../core/datasets';
-import { weightsFromJson } from '../core/init';
+import { parseUserData, type Dataset } from '../core/datasets';
+import { weightsFromJson, type Weights } from '../core/init';
 import { makeData, makeProblem, type Problem } from '../core/problem';
 import { parseRunFile } from '../core/runFile';
 import { UsageError } from './args';
@@ -31,17 +31,10 @@ export function readConfig(spec: string | undefined, notes: string[]): Config {
   return config;
 }
 
-export function readProblem(flags: Map<string, string>, notes: string[]): Problem {
-  const runFile = flags.get('run');
-  if (runFile) {
-    if (['config', 'data', 'init'].some((f) => flags.has(f))) throw new UsageError('--run holds config, data and init: give it alone');
-    const run = parseRunFile(readText(runFile, 'run'));
-    if (!run.ok) throw new UsageError(`run ${runFile}: ${run.error}`);
-    notes.push(...run.messages);
-    return makeProblem(run.config, run.data, run.init);
-  }
+/** The configuration with the data and initial weights that `--data` and `--init` give (n, d and m then follow them). */
+export function readInputs(flags: Map<string, string>, notes: string[]): { config: Config; data?: Dataset; init?: Weights } {
   const config = readConfig(flags.get('config'), notes);
-  let data = undefined;
+  let data: Dataset | undefined;
   const dataFile = flags.get('data');
   if (dataFile) {
     const res = parseUserData(readText(dataFile, 'data'));
@@ -50,7 +43,7 @@ export function readProblem(flags: Map<string, string>, notes: string[]): Proble
     if (res.data.X.rows !== config.n || res.data.X.cols !== config.d) notes.push(`n and d are taken from the data: n = ${res.data.X.rows}, d = ${res.data.X.cols}.`);
     data = res.data;
   }
-  let init = undefined;
+  let init: Weights | undefined;
   const initFile = flags.get('init');
   if (initFile) {
     let obj: unknown;
@@ -66,5 +59,18 @@ export function readProblem(flags: Map<string, string>, notes: string[]): Proble
     if (res.weights.W.rows !== config.m) notes.push(`m is taken from the init weights: m = ${res.weights.W.rows}.`);
     init = res.weights;
   }
+  return { config: { ...config, ...(data ? { n: data.X.rows, d: data.X.cols } : {}), ...(init ? { m: init.W.rows } : {}) }, data, init };
+}
+
+export function readProblem(flags: Map<string, string>, notes: string[]): Problem {
+  const runFile = flags.get('run');
+  if (runFile) {
+    if (['config', 'data', 'init'].some((f) => flags.has(f))) throw new UsageError('--run holds config, data and init: give it alone');
+    const run = parseRunFile(readText(runFile, 'run'));
+    if (!run.ok) throw new UsageError(`run ${runFile}: ${run.error}`);
+    notes.push(...run.messages);
+    return makeProblem(run.config, run.data, run.init);
+  }
+  const { config, data, init } = readInputs(flags, notes);
   return makeProblem(config, data ?? makeData(config), init);
 }

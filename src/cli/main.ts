@@ -20,7 +20,7 @@ import { summarize } from '../core/summary';
 const COMMANDS = {
   train: ['config', 'run', 'data', 'init', 'rounds', 'backend', 'out', 'ntk-every'],
   theory: ['config', 'run', 'data', 'init', 'delta', 'rounds'],
-  sweep: ['config', 'grid', 'rounds', 'backend', 'out', 'window', 'tol'],
+  sweep: ['config', 'data', 'init', 'grid', 'rounds', 'backend', 'out', 'window', 'tol'],
   altmin: ['config', 'method', 'data', 'teacher', 'init', 'iters', 'out'],
   'altmin-phase': ['config', 'n', 'trials', 'method', 'start', 'out'],
   regimes: ['config', 'data', 'delta', 'rounds'],

@@ -1,13 +1,14 @@
 /**
  * The `sweep` command: trains one run per grid cell (same data and initialization wherever the cell keeps the
- * seed and shapes) and writes one CSV row per cell: the grid values, `converged` (the trailing-window mean of
- * core/converge.ts), whether it `settled`, `radius` (R_lazy at that cell) and the rounds trained.
+ * seed and shapes; `--data` and `--init` as `train` reads them) and writes one CSV row per cell: the values the cell
+ * trained with, `converged` (the trailing-window mean of core/converge.ts), whether it `settled`, `radius` (R_lazy at
+ * that cell) and the rounds trained.
  */
 import { gridCells, parseGrid } from '../core/grid';
 import { sweepCsv as toCsv, sweepRule } from '../core/sweep';
 import { runCell } from '../engine/sweepCell';
 import { intFlag, numberFlag, UsageError } from './args';
-import { readConfig } from './inputs';
+import { readInputs } from './inputs';
 
 export async function sweepCsv(flags: Map<string, string>, notes: string[]): Promise<string> {
   const spec = flags.get('grid');
@@ -18,10 +19,11 @@ export async function sweepCsv(flags: Map<string, string>, notes: string[]): Pro
   const dflt = sweepRule(rounds);
   const rule = { window: intFlag(flags, 'window', dflt.window, 1, Math.floor(rounds / 2)), tol: numberFlag(flags, 'tol', dflt.tol, 0, 10) };
   const rows = [];
-  for (const cell of gridCells(readConfig(flags.get('config'), notes), parsed.grid)) {
-    const where = parsed.grid.keys.map((k) => `${k}=${cell.at[k]}`).join(' ');
+  const { config, data, init } = readInputs(flags, notes);
+  for (const cell of gridCells(config, parsed.grid)) {
+    const where = parsed.grid.keys.map((k) => `${k}=${cell.asked[k]}`).join(' ');
     notes.push(...cell.messages.map((m) => `cell ${where}: ${m}`));
-    rows.push({ at: cell.at, result: await runCell(cell.config, rounds, rule) });
+    rows.push({ at: cell.at, result: await runCell(cell.config, rounds, rule, data, init) });
   }
   return toCsv(parsed.grid.keys, rows);
 }

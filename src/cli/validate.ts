@@ -38,10 +38,10 @@ export async function validateCsv(flags: Map<string, string>, notes: string[], p
   const parsed = spec ? parseGrid(spec) : null;
   if (parsed && !parsed.ok) throw new UsageError(parsed.error);
   const keys = parsed?.ok ? parsed.grid.keys : [];
-  const cells: Cell[] = parsed?.ok ? gridCells(base, parsed.grid) : [{ at: {}, config: base, messages: [] }];
+  const cells: Cell[] = parsed?.ok ? gridCells(base, parsed.grid) : [{ at: {}, asked: {}, config: base, messages: [] }];
   const out = [];
   for (const [i, cell] of cells.entries()) {
-    notes.push(...cell.messages.map((m) => `cell ${keys.map((k) => `${k}=${cell.at[k]}`).join(' ')}: ${m}`));
+    notes.push(...cell.messages.map((m) => `cell ${keys.map((k) => `${k}=${cell.asked[k]}`).join(' ')}: ${m}`));
     if (cell.config.act !== 'relu' || cell.config.layers !== 'first' || cell.config.init !== 'ntk') throw new UsageError('validate checks the lazy-limit predictions, which hold for act=relu, layers=first, init=ntk only');
     const runs = [];
     for (let s = 0; s < seeds; s++) runs.push(await seedRun(cell, (cell.config.seed + s) >>> 0, rounds));

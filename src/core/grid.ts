@@ -29,13 +29,15 @@ export function parseGrid(spec: string): GridResult {
 }
 
 export interface Cell {
-  /** The grid values of this cell, as written. */
+  /** The values this cell trains with: the grid's, or what the config table made of them (a clamp, a preset rule). */
   at: Record<string, string>;
+  /** The grid values as written. */
+  asked: Record<string, string>;
   config: Config;
   messages: string[];
 }
 
-/** Every cell of the grid over a base config, first key slowest. */
+/** Every cell of the grid over a base config, first key slowest; a value the config table changes is the cell's as trained. */
 export function gridCells(base: Config, grid: Grid): Cell[] {
   const cells: Cell[] = [];
   const walk = (i: number, at: Record<string, string>) => {
@@ -43,7 +45,8 @@ export function gridCells(base: Config, grid: Grid): Cell[] {
       const params = new URLSearchParams(serializeConfig(base));
       for (const [k, v] of Object.entries(at)) params.set(k, v);
       const { config, messages } = parseConfig(params);
-      cells.push({ at: { ...at }, config, messages });
+      const trained = Object.fromEntries(Object.keys(at).map((k) => [k, Number(at[k]) === Number(config[k as ConfigKey]) ? at[k] : String(config[k as ConfigKey])]));
+      cells.push({ at: trained, asked: { ...at }, config, messages });
       return;
     }
     for (const v of grid.values[i]) walk(i + 1, { ...at, [grid.keys[i]]: v });

@@ -1,5 +1,6 @@
 /**
- * `window.subnetLab`: a small automation API for scripts and tests (documented in the README).
+ * `window.subnetLab`: a small automation API for scripts and tests (documented in the README). It works from the
+ * moment it exists: play and step wait for the engine to start (step rejects with the reason when it cannot).
  */
 import type { Config } from '../core/config';
 import { METRIC_KEYS, type History } from '../core/metrics';
@@ -31,7 +32,7 @@ export function automationApi(client: EngineClient): SubnetLabApi {
     compareMetrics: () => useRun.getState().compareHistories.map(copyHistory),
     messages: () => [...useRun.getState().linkMessages],
     status: () => useRun.getState().status,
-    play: () => client.play(),
+    play: () => void client.whenStarted().then(() => client.play(), () => undefined),
     pause: () => client.pause(),
     step: (k) => client.step(Math.max(0, Math.floor(k))),
     tensorCount: () => client.tensorCount(),

@@ -143,8 +143,23 @@ export class EngineClient {
     this.loop = null;
   }
 
-  /** Runs exactly k rounds (the loop paused); resolves when they are in the history. */
+  /** Resolves once the engine can train (at once if it can); rejects with the reason when it could not start. */
+  whenStarted(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const settled = (s: { status: string; notice: string | null }) => {
+        if (s.status === 'starting') return false;
+        if (s.status === 'refused' || s.status === 'error') reject(new Error(s.notice ?? `the engine is ${s.status}`));
+        else resolve();
+        return true;
+      };
+      if (settled(useRun.getState())) return;
+      const unsubscribe = useRun.subscribe((s) => settled(s) && unsubscribe());
+    });
+  }
+
+  /** Runs exactly k rounds (the loop paused) once the engine has started; resolves when they are in the history. */
   async step(k: number): Promise<void> {
+    await this.whenStarted();
     await this.stopLoop();
     const st = useRun.getState().status;
     if (!['ready', 'paused', 'running'].includes(st)) return;

@@ -34,7 +34,7 @@ export class SweepClient {
     }
     this.engine.pause();
     const cells: SweepCell[] = made.cells.map((c) => ({ ...c, result: null }));
-    const notes = cells.flatMap((c) => c.messages.map((m) => `${Object.entries(c.at).map(([k, v]) => `${k} = ${v}`).join(', ')}: ${m}`));
+    const notes = cells.flatMap((c) => c.messages.map((m) => `${Object.entries(c.asked).map(([k, v]) => `${k} = ${v}`).join(', ')}: ${m}`));
     useSweep.setState({ status: 'running', message: null, notes, ranKind: kind, cells, done: 0, elapsedMs: 0 });
     const t0 = performance.now();
     const rule = sweepRule(rounds);
