@@ -5,7 +5,8 @@
  * the longest main-thread task. Usage: npm run bench [-- --seconds 2 --backends wasm,webgl]
  */
 import { chromium } from '@playwright/test';
-import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { execSync } from 'node:child_process';
+import { CHROMIUM, serve, waitFor } from './serve';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -16,30 +17,11 @@ const BACKENDS = arg('backends', 'webgpu,webgl,wasm,cpu').split(',');
 const SIZES = [[256, 32, 1024], [256, 32, 8192]] as const;
 const CONFIG = 'scheme=custom&mask=bernoulli&xi=0.5&p=4&tau=2';
 
-function serve(args: string[], port: number): ChildProcess {
-  return spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', ...args], { stdio: 'ignore' });
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
-
 execSync('npx vite build && npx vite build --config bench/vite.config.ts', { stdio: 'ignore' });
 const servers = [serve([], 4180), serve(['--config', 'bench/vite.config.ts'], 4181)];
 try {
   await Promise.all([waitFor('http://localhost:4180/'), waitFor('http://localhost:4181/')]);
-  const browser = await chromium.launch({
-    executablePath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--enable-unsafe-webgpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await chromium.launch(CHROMIUM);
   const rows: string[] = [];
   let version = '';
   for (const backend of BACKENDS) {

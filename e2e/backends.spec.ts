@@ -43,3 +43,10 @@ test('step(k) called as soon as window.subnetLab exists waits for the engine and
   const why = await page.evaluate(() => window.subnetLab.step(3).then(() => 'stepped', (e: Error) => e.message));
   expect(why).toMatch(/needs about \d+ MB/);
 });
+
+test('with a software WebGPU adapter and a software WebGL, the automatic choice measures the CPU backends and takes the faster', async ({ page }) => {
+  await openRun(page, '?m=256&n=16&d=8');
+  expect(await page.evaluate(() => window.subnetLab.backend())).toBe('wasm');
+  const note = await page.getByTestId('backend').getAttribute('title');
+  expect(note).toMatch(/rounds\/s: wasm [\d.]+, cpu [\d.]+; chose the fastest\. Skipped: WebGPU: software adapter .*, not a GPU; WebGL: software renderer/);
+});

@@ -1,11 +1,14 @@
 /**
  * The measured plateau (MATH.md H.1): start once the predicted mean curve is within 5 % of R (for IST, whose R is 0
  * at leading order, once its transient has fallen to 1e−3 of its start), take the mean of ‖y − u_k‖² over the rounds
- * since, with a batch-means standard error — batches five times the correlation time 1/(1 − ρ²) of the slowest
- * direction, so that their means are nearly independent (on AR(1) series the error is then low by about a tenth,
- * plateau.test.ts) — and say how many rounds and batches it rests on.
+ * since, with a batch-means standard error — batches five times the correlation time of ‖e_k‖², so that their means
+ * are nearly independent (on AR(1) series the error is then low by about a tenth, plateau.test.ts) — and say how many
+ * rounds and batches it rests on. The correlation time is the linearized model's (C.3): e_i is AR(1) with factor
+ * A_i = 1 − θg_i and stationary variance C_i, so ‖e‖² has the integrated time Σ_i C_i²(1 + A_i²)/(1 − A_i²) / Σ_i C_i²
+ * — far shorter than the slowest direction's 1/(1 − ρ²), which carries little of the fluctuation (and which it
+ * falls back to for IST, whose C_i vanish at leading order).
  */
-import { predictedCurve, rate, type Spectrum, type SchemeParams } from './theory';
+import { localProgress, predictedCurve, rate, stationaryTerms, theta, type Spectrum, type SchemeParams } from './theory';
 
 export interface Plateau {
   mean: number;
@@ -39,10 +42,24 @@ export function settleRounds(sp: Spectrum, s: SchemeParams, c0: ArrayLike<number
   return hi;
 }
 
-/** Batches of this length hold nearly independent means: five correlation times 1/(1 − ρ²). */
-export function batchLength(sp: Spectrum, s: SchemeParams): number {
+/** The integrated autocorrelation time of ‖e_k‖² in the linearized model (see above). */
+export function correlationTime(sp: Spectrum, s: SchemeParams): number {
+  const th = theta(s.xi, s.p, s.categorical);
+  const C = stationaryTerms(sp, s);
+  let num = 0;
+  let den = 0;
+  sp.lambdas.forEach((lam, i) => {
+    const A = 1 - th * localProgress(lam, s);
+    num += C[i] * C[i] * ((1 + A * A) / (1 - A * A));
+    den += C[i] * C[i];
+  });
   const rho = rate(sp, s);
-  return Math.max(1, Math.ceil(5 / (1 - rho * rho)));
+  return den > 0 ? num / den : 1 / (1 - rho * rho);
+}
+
+/** Batches of this length hold nearly independent means: five correlation times. */
+export function batchLength(sp: Spectrum, s: SchemeParams): number {
+  return Math.max(1, Math.ceil(5 * correlationTime(sp, s)));
 }
 
 /** The plateau of a series from round `from` on, in batches of `length`; null with fewer than MIN_BATCHES batches. */

@@ -85,7 +85,7 @@ export function localProgress(lambda: number, s: SchemeParams): number {
  * C_i = (θ/p)·((1−ξ)/ξ)·g_i·K̃_ii/(2 − θg_i), the stationary second moment in direction i (MATH.md C.3), with
  * K̃_ii = v_iᵀK_σv_i: κ²·v_iᵀK1v_i by default (the initialization's limit), or given (the current K_σ(W_k), H.2).
  */
-function stationaryTerms(sp: Spectrum, s: SchemeParams, kt?: ArrayLike<number>): Float64Array {
+export function stationaryTerms(sp: Spectrum, s: SchemeParams, kt?: ArrayLike<number>): Float64Array {
   const th = theta(s.xi, s.p, s.categorical);
   return Float64Array.from(sp.lambdas, (lam, i) => {
     if (s.categorical) return 0; // IST: Σ_l ε^l = 0, the leading-order noise cancels (MATH.md C.4).

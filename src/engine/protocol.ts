@@ -67,14 +67,15 @@ export interface Chunk {
 }
 
 export interface EngineApi {
-  /** Chooses the backend: the requested one if it works, else WebGPU (a real adapter), WebGL, WASM, CPU. */
+  /** The requested backend if it works (else the next that does); without one, a provisional choice that start() measures. */
   init(requested: BackendName | null): Promise<BackendInfo>;
   /**
    * Builds data and initialization from the first config (or uses the given data and weights) and one trainer
    * per config on them — the main run, then up to three compared runs that share its problem (the NTKs are
-   * measured for the main run only). The round-0 rows come with the next chunk.
+   * measured for the main run only). Unless a backend was requested, a configuration of a new shape class is first
+   * timed on every candidate backend and the fastest taken. The round-0 rows come with the next chunk.
    */
-  start(configs: Config[], given?: Given): Promise<TheoryBasis>;
+  start(configs: Config[], given?: Given): Promise<{ basis: TheoryBasis; backend: BackendInfo }>;
   /** The main run's config, data and initial weights. */
   exportRun(): Promise<RunFile>;
   /** Runs all runs in lockstep for about `ms` milliseconds (at most `maxRounds` rounds) and returns their metrics. */

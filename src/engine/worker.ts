@@ -11,7 +11,7 @@ import { netOf } from '../core/network';
 import { makeProblem, withSettings } from '../core/problem';
 import { outputs } from '../core/reference';
 import { projections } from '../core/theory';
-import { chooseBackend } from './backends';
+import { automaticCandidates, chooseBackend, measureBackends } from './backends';
 import { toRunFile } from '../core/runFile';
 import type { BackendInfo, BackendName, Chunk, EngineApi, Given, LiveUpdate, TheoryBasis } from './protocol';
 import { Trainer, flushTogether } from './trainer';
@@ -29,6 +29,10 @@ const NTK_WORK_PER_ROUND = 1e6;
 const MAX_BATCH = 16;
 
 let backend: BackendInfo | null = null;
+/** The backend the link forces, or null: the automatic choice by measurement. */
+let forced: BackendName | null = null;
+/** The automatic choice per shape class, measured once. */
+const measured = new Map<string, BackendName>();
 let trainers: Trainer[] = [];
 let configs: Config[] = [];
 let given: Given = {};
@@ -66,8 +70,35 @@ async function recover(error: unknown): Promise<BackendInfo> {
   return backend;
 }
 
+/** Sizes within a factor of two, and the same scheme shape, train at about the same rate on a backend. */
+function shapeClass(c: Config): string {
+  const b = (v: number) => Math.round(Math.log2(v));
+  return [b(c.n), b(c.d), b(c.m), c.p, c.tau, c.mask, c.act, c.layers].join('|');
+}
+
+/** The fastest backend for this configuration's shape class: measured on its first start, then remembered. */
+async function automaticBackend(cs: Config[], g: Given): Promise<BackendInfo> {
+  const problem = makeProblem(cs[0], g.data, g.init);
+  const key = shapeClass(problem.config);
+  const known = measured.get(key);
+  if (known) return backend?.name === known ? backend : { ...(await chooseBackend(known, failed)), note: backend?.note ?? '' };
+  const { names, skipped } = await automaticCandidates();
+  const rates = await measureBackends(names.filter((n) => !failed.includes(n)), () => {
+    const t = new Trainer(problem, { ntkEvery: 0 });
+    return { round: async () => { t.step(); await t.flush(); }, dispose: () => t.dispose() };
+  });
+  const best = rates.find((r) => r.rate > 0);
+  if (!best) throw new Error(`no backend could train this configuration (${rates.map((r) => r.name).join(', ')} failed)`);
+  measured.set(key, best.name);
+  const info = await chooseBackend(best.name, failed);
+  const c = problem.config;
+  const list = rates.map((r) => `${r.name} ${r.rate >= 10 ? r.rate.toFixed(0) : r.rate.toPrecision(2)}`).join(', ');
+  return { ...info, note: `Measured on this configuration (n = ${c.n}, d = ${c.d}, m = ${c.m}, p = ${c.p}, τ = ${c.tau}), rounds/s: ${list}; chose the fastest.${skipped.length ? ` Skipped: ${skipped.join('; ')}.` : ''}` };
+}
+
 const api: EngineApi = {
   async init(requested) {
+    forced = requested;
     backend = await chooseBackend(requested, failed);
     return backend;
   },
@@ -78,9 +109,10 @@ const api: EngineApi = {
     given = g;
     live = cs.map(() => null);
     batch = 1;
+    if (!forced) backend = await automaticBackend(cs, g);
     const built = build(cs, g);
     trainers = built.trainers;
-    return built.basis;
+    return { basis: built.basis, backend: backend as BackendInfo };
   },
 
   async runFor(ms, maxRounds) {

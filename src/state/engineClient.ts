@@ -68,7 +68,8 @@ export class EngineClient {
         return;
       }
       useRun.setState({ status: 'starting', compiling: true, notice: null, markers: [], masks: null, moves: null, ...fresh });
-      const basis = await this.api.start(runs, this.given);
+      const { basis, backend: chosen } = await this.api.start(runs, this.given);
+      useRun.setState({ backend: chosen });
       for (const [i, run] of runs.entries()) await this.api.update(i, this.liveOf(run, basis.spectrum));
       useRun.setState({ basis });
       this.ingest(await this.api.runFor(0, 0), 0);
