@@ -152,3 +152,28 @@ describe('bad arguments: one line, exit code 2', () => {
     });
   }
 });
+
+describe('cli on WebGPU (Dawn; SwiftShader\u2019s Vulkan driver where there is no GPU)', () => {
+  const env = { ...process.env, VK_ICD_FILENAMES: process.env.VK_ICD_FILENAMES ?? '/usr/lib/chromium/vk_swiftshader_icd.json' };
+  const run = (backend: string, config: string) => {
+    const r = spawnSync(tsx, ['src/cli/main.ts', 'train', '--config', config, '--rounds', '20', '--backend', backend], { encoding: 'utf8', env });
+    expect(r.status, r.stderr).toBe(0);
+    return csv(r.stdout);
+  };
+  for (const config of ['scheme=msdropout&p=3&xi=0.5&m=128&n=12&d=6&seed=4', 'scheme=ist&p=3&tau=2&m=96&n=12&d=6&act=gelu&layers=both&init=lecun&eta=0.01']) {
+    it(`the WebGPU trajectory equals cpu\u2019s to float32 rounding: ${config}`, () => {
+      const gpu = run('webgpu', config);
+      const cpu = run('cpu', config);
+      expect(gpu).toHaveLength(21);
+      gpu.forEach((row, k) => {
+        expect(relErr(row.err, cpu[k].err)).toBeLessThan(1e-4);
+        expect(Math.abs(row.maxMove - cpu[k].maxMove)).toBeLessThan(1e-4 * Math.max(1, cpu[k].maxMove));
+      });
+    });
+  }
+  it('with no usable adapter, says why in one error line and exits 2', () => {
+    const r = spawnSync(tsx, ['src/cli/main.ts', 'train', '--rounds', '2', '--backend', 'webgpu'], { encoding: 'utf8', env: { ...process.env, VK_ICD_FILENAMES: '/nonexistent.json' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('error: '))).toEqual([expect.stringMatching(/^error: no usable WebGPU adapter: .*VK_ICD_FILENAMES=/)]);
+  });
+});
