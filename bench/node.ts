@@ -1,24 +1,30 @@
 /**
  * Node benchmark: rounds/s of the engine per scheme and backend, against the practical ceiling of the same
  * matmuls (same shapes, same FLOPs) run bare with tf.matMul on the same backend. Prints a markdown table.
- * Usage: npm run bench:node [-- --seconds 2]
+ * Usage: npm run bench:node [-- --seconds 2] [-- --backends cpu,wasm,webgpu] [-- --sizes 256x32x1024,1024x32x65536]
+ * (webgpu runs on Dawn: a GPU's Vulkan driver, or VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json).
  */
 import os from 'node:os';
-import { useNodeBackend, NODE_BACKENDS } from '../src/cli/backend';
+import { useNodeBackend, type NodeBackend } from '../src/cli/backend';
 import { parseConfig } from '../src/core/config';
 import { makeProblem } from '../src/core/problem';
 import { Trainer } from '../src/engine/trainer';
 import { roundFlops, roundMatmuls } from './ceiling';
 import { callsPerSecond, secondsArg } from './rate';
 
-const SIZES = [[256, 32, 1024], [256, 32, 8192]] as const;
+const arg = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const SIZES = arg('sizes', '256x32x1024,256x32x8192').split(',').map((s) => s.split('x').map(Number) as [number, number, number]);
+const BACKENDS = arg('backends', 'cpu,wasm').split(',') as NodeBackend[];
 const SCHEMES = ['gd', 'dropout', 'msdropout', 'ist', 'custom'] as const;
 const SECONDS = secondsArg(process.argv);
 
 const rate = (f: () => Promise<void>) => callsPerSecond(f, SECONDS);
 
 const rows: string[] = [];
-for (const backend of NODE_BACKENDS) {
+for (const backend of BACKENDS) {
   await useNodeBackend(backend);
   for (const [n, d, m] of SIZES) {
     for (const scheme of SCHEMES) {

@@ -14,7 +14,7 @@ test('export a run, import it: the same first 10 rounds, in the app and from the
   await dl.saveAs(file);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Metrics CSV' }).click()]);
   const csvText = readFileSync(await csv.path(), 'utf8');
-  expect(csvText.split('\n')[0]).toBe('round,err,surrErr,maxMove,flipFrac,ntkMin,subNtkMin,subNtkMax,ntkShift,radiusNow,kSigmaRatio');
+  expect(csvText.split('\n')[0]).toBe('round,err,surrErr,maxMove,flipFrac,ntkMin,ntkMinBound,subNtkMin,subNtkMax,ntkShift,radiusNow,kSigmaRatio');
   expect(csvText.trim().split('\n')).toHaveLength(12);
 
   const other = await page.context().newPage();

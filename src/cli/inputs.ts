@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseConfig, type Config } from '../core/config';
 import { parseUserData, type Dataset } from '../core/datasets';
 import { weightsFromJson, type Weights } from '../core/init';
-import { makeData, makeProblem, type Problem } from '../core/problem';
+import { makeData, makeProblem, type FullProblem } from '../core/problem';
 import { parseRunFile } from '../core/runFile';
 import { UsageError } from './args';
 
@@ -62,7 +62,7 @@ export function readInputs(flags: Map<string, string>, notes: string[]): { confi
   return { config: { ...config, ...(data ? { n: data.X.rows, d: data.X.cols } : {}), ...(init ? { m: init.W.rows } : {}) }, data, init };
 }
 
-export function readProblem(flags: Map<string, string>, notes: string[]): Problem {
+export function readProblem(flags: Map<string, string>, notes: string[]): FullProblem {
   const runFile = flags.get('run');
   if (runFile) {
     if (['config', 'data', 'init'].some((f) => flags.has(f))) throw new UsageError('--run holds config, data and init: give it alone');

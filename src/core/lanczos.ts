@@ -2,7 +2,8 @@
  * The extreme eigenvalues of a symmetric operator known only through its products A·v: Lanczos with full
  * reorthogonalization, the small tridiagonal matrix solved by ml-matrix. Each Ritz value θ comes with the residual
  * bound ‖Ay − θy‖ = β_j·|s_j| (Parlett), so that |λ − θ| ≤ that bound for some eigenvalue λ of A; iteration stops
- * once both extremes are within the tolerance or the Krylov space is exhausted.
+ * once both extremes are within the tolerance or the Krylov space is exhausted. The tridiagonal matrix is solved at
+ * Krylov sizes growing by half each time (its dense solve costs j³, so checking every few steps would dominate).
  */
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { Rng } from './rng';
@@ -23,6 +24,8 @@ export interface LanczosOptions {
   tol?: number;
   /** Start vector's random stream. */
   rng: Rng;
+  /** Stop as soon as the largest Ritz value is within the tolerance (the smallest then has a wider bound). */
+  maxOnly?: boolean;
 }
 
 /** Ritz values and residual bounds of the tridiagonal matrix with diagonal α and off-diagonal β (β_last: the next). */
@@ -50,6 +53,7 @@ export function lanczosExtremes(apply: (v: Float64Array) => Float64Array, n: num
   const alpha: number[] = [];
   const beta: number[] = [];
   let result: Extremes = { min: NaN, max: NaN, minBound: Infinity, maxBound: Infinity, steps: 0 };
+  let check = 10;
   for (let j = 0; j < maxSteps; j++) {
     Q.push(q);
     const w = apply(q);
@@ -62,7 +66,8 @@ export function lanczosExtremes(apply: (v: Float64Array) => Float64Array, n: num
       }
     const b = norm(w);
     const done = j + 1 === maxSteps || b <= 1e-14 * Math.max(...alpha.map(Math.abs), 1e-300);
-    if (done || (j + 1) % 5 === 0) {
+    if (done || j + 1 >= check) {
+      check = Math.ceil(check * 1.5);
       const r = ritz(alpha, beta, b);
       let lo = 0;
       let hi = 0;
@@ -72,7 +77,7 @@ export function lanczosExtremes(apply: (v: Float64Array) => Float64Array, n: num
       });
       result = { min: r.values[lo], max: r.values[hi], minBound: r.bounds[lo], maxBound: r.bounds[hi], steps: j + 1 };
       const size = Math.max(Math.abs(result.min), Math.abs(result.max));
-      if (done || (result.minBound <= tol * size && result.maxBound <= tol * size)) return result;
+      if (done || (result.maxBound <= tol * size && (opts.maxOnly || result.minBound <= tol * size))) return result;
     }
     beta.push(b);
     q = scale(w, 1 / b);

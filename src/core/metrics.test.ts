@@ -11,12 +11,12 @@ function history(errs: number[]) {
 describe('metric history', () => {
   it('writes empty CSV cells and JSON nulls for unmeasured values', () => {
     const h = history([2, 1]);
-    expect(historyToCsv(h).split('\n')[1]).toBe('0,2,,0,0,,,,,,');
+    expect(historyToCsv(h).split('\n')[1]).toBe('0,2,,0,0,,,,,,,');
     expect(JSON.parse(historyToJson(h)).surrErr).toEqual([null, null]);
   });
   it('a comparison CSV numbers its runs and quotes their labels', () => {
     const csv = comparisonToCsv(['Full GD', 'IST "p"=4'], [history([2, 1]), history([2, 1.5])]).trim().split('\n');
-    expect(csv).toEqual(['run,label,round,err,surrErr,maxMove,flipFrac,ntkMin,subNtkMin,subNtkMax,ntkShift,radiusNow,kSigmaRatio',
-      '1,"Full GD",0,2,,0,0,,,,,,', '1,"Full GD",1,1,,0,0,,,,,,', '2,"IST ""p""=4",0,2,,0,0,,,,,,', '2,"IST ""p""=4",1,1.5,,0,0,,,,,,']);
+    expect(csv).toEqual(['run,label,round,err,surrErr,maxMove,flipFrac,ntkMin,ntkMinBound,subNtkMin,subNtkMax,ntkShift,radiusNow,kSigmaRatio',
+      '1,"Full GD",0,2,,0,0,,,,,,,', '1,"Full GD",1,1,,0,0,,,,,,,', '2,"IST ""p""=4",0,2,,0,0,,,,,,,', '2,"IST ""p""=4",1,1.5,,0,0,,,,,,,']);
   });
 });

@@ -9,13 +9,17 @@ import { settingKernel } from './kernels';
 import { initScales, lazyTheoryApplies } from './network';
 import { Rng } from './rng';
 import { schemeOf } from './summary';
-import { spectrum, type Eigenbasis, type SchemeParams } from './theory';
+import { EXACT_EIGEN_MAX_N } from './eigen';
+import { scalesOf, spectrum, type Eigenbasis, type Scales, type SchemeParams } from './theory';
 
 export interface Problem {
   config: Config;
   data: Dataset;
   init: Weights;
-  spectrum: Eigenbasis;
+  /** The full spectrum of H^∞; null when it was deferred (large n: computed off the training path). */
+  spectrum: Eigenbasis | null;
+  /** λ_0 and λ_max (from the spectrum, or from Lanczos when it was deferred). */
+  scales: Scales;
   /** The step size actually used (η from the config, or the auto value). */
   eta: number;
   scheme: SchemeParams;
@@ -35,22 +39,41 @@ export function maskStream(config: Config): Rng {
   return Rng.stream(config.seed, 'masks');
 }
 
+/** A problem with its full spectrum. */
+export interface FullProblem extends Problem {
+  spectrum: Eigenbasis;
+}
+
 /**
  * Builds the problem. Given data overrides n and d; given weights override m. The config returned in the
  * problem is updated to match them.
  */
-export function makeProblem(config: Config, data?: Dataset, init?: Weights): Problem {
+export function makeProblem(config: Config, data?: Dataset, init?: Weights): FullProblem {
+  return build(config, data, init, false) as FullProblem;
+}
+
+/**
+ * The problem a live run starts from: above EXACT_EIGEN_MAX_N samples only λ_0 and λ_max are computed (Lanczos, for
+ * the step size), and the full spectrum — n³ work — is left to be computed off the training path.
+ */
+export function startProblem(config: Config, data?: Dataset, init?: Weights): Problem {
+  return build(config, data, init, true);
+}
+
+function build(config: Config, data: Dataset | undefined, init: Weights | undefined, deferSpectrum: boolean): Problem {
   const ds = data ?? makeData(config);
   const cfg: Config = { ...config, n: ds.X.rows, d: ds.X.cols, m: init ? init.W.rows : config.m };
   const w = init ?? makeInit(cfg);
-  const sp = spectrum(ds.X, lazyTheoryApplies(cfg) ? null : settingKernel(ds.X, cfg));
-  const scheme = schemeOf(cfg, sp);
-  return { config: cfg, data: ds, init: w, spectrum: sp, eta: scheme.eta, scheme };
+  const kernel = lazyTheoryApplies(cfg) ? null : settingKernel(ds.X, cfg);
+  const sp = deferSpectrum && cfg.n > EXACT_EIGEN_MAX_N ? null : spectrum(ds.X, kernel);
+  const scales = sp ?? scalesOf(ds.X, kernel);
+  const scheme = schemeOf(cfg, scales);
+  return { config: cfg, data: ds, init: w, spectrum: sp, scales, eta: scheme.eta, scheme };
 }
 
 /** The same data, initialization and spectrum under another run's scheme settings (a compared run). */
-export function withSettings(problem: Problem, config: Config): Problem {
+export function withSettings<P extends Problem>(problem: P, config: Config): P {
   const cfg: Config = { ...config, n: problem.config.n, d: problem.config.d, m: problem.config.m };
-  const scheme = schemeOf(cfg, problem.spectrum);
+  const scheme = schemeOf(cfg, problem.scales);
   return { ...problem, config: cfg, eta: scheme.eta, scheme };
 }

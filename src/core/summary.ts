@@ -7,7 +7,7 @@ import { dominantTerm, guarantee } from './guarantee';
 import { lazyTheoryApplies } from './network';
 import {
   IST_RADIUS_NOTE, etaAuto, etaStable, radiusBound, radiusLazy, radiusSmallEta, radiusStab, rate, theta, widthRequired,
-  type SchemeParams, type Spectrum,
+  type Scales, type SchemeParams, type Spectrum,
 } from './theory';
 
 /** Defaults of the width heuristic: failure probability δ and horizon K (MATH.md C.5). */
@@ -51,7 +51,7 @@ export function notLazyWhy(c: Pick<Config, 'act' | 'layers' | 'init'>): string {
 }
 
 /** The scheme parameters of a config, with η resolved ("auto" = 0.1·ξ/λ_max). */
-export function schemeOf(config: Config, sp: Spectrum): SchemeParams {
+export function schemeOf(config: Config, sp: Pick<Scales, 'stepLambdaMax'>): SchemeParams {
   const eta = config.eta === 'auto' ? etaAuto(sp, config.xi) : config.eta;
   return { xi: config.xi, p: config.p, tau: config.tau, eta, kappa: config.kappa, categorical: config.mask === 'categorical' };
 }

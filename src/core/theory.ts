@@ -8,24 +8,28 @@ import { lanczosExtremes } from './lanczos';
 import { dot, quadForm, type Mat } from './matrix';
 import { Rng } from './rng';
 
-/** Spectral data of the inputs: eigenvalues of H^∞ and the projections of K1 on its eigenvectors (κ = 1). */
-export interface Spectrum {
+/** What the step size and the stability limit need, without the full spectrum: λ_max of H^∞, and of the setting's NTK. */
+export interface Scales {
   n: number;
-  /** Ascending eigenvalues λ_i of H^∞ (MATH.md D.1). */
-  lambdas: Float64Array;
-  /** v_iᵀ K1 v_i: K̃_ii / κ² (MATH.md C.3). */
-  k1Proj: Float64Array;
-  /** λ_0 = λ_min(H^∞). */
-  lambda0: number;
   /** λ_max(H^∞). */
   lambdaMax: number;
-  /** tr(H^∞ K1) = Σ λ_i v_iᵀ K1 v_i, for the small-η form. */
-  trHK1: number;
   /**
    * λ_max of the NTK at initialization of the run's setting, which the auto step and the stability limit use: λ_max
    * of H^∞ for the lazy setting; of the setting's own kernel otherwise (kernels.ts settingKernel).
    */
   stepLambdaMax: number;
+}
+
+/** Spectral data of the inputs: eigenvalues of H^∞ and the projections of K1 on its eigenvectors (κ = 1). */
+export interface Spectrum extends Scales {
+  /** λ_0 = λ_min(H^∞). */
+  lambda0: number;
+  /** Ascending eigenvalues λ_i of H^∞ (MATH.md D.1). */
+  lambdas: Float64Array;
+  /** v_iᵀ K1 v_i: K̃_ii / κ² (MATH.md C.3). */
+  k1Proj: Float64Array;
+  /** tr(H^∞ K1) = Σ λ_i v_iᵀ K1 v_i, for the small-η form. */
+  trHK1: number;
 }
 
 /** A spectrum with its unit eigenvectors v_i (n × n numbers: kept where the data lives). */
@@ -52,13 +56,22 @@ export function spectrum(X: Mat, stepKernel: Mat | null = null): Eigenbasis {
   };
 }
 
+/** λ_max of a symmetric matrix by Lanczos (a few dozen products: the top of these spectra is well separated). */
 function largestEigenvalue(A: Mat): number {
-  const e = lanczosExtremes((v) => {
+  return lanczosExtremes((v) => {
     const out = new Float64Array(A.rows);
     for (let i = 0; i < A.rows; i++) out[i] = dot(A.data.subarray(i * A.cols, (i + 1) * A.cols), v);
     return out;
-  }, A.rows, { rng: new Rng(1), tol: 1e-10 });
-  return e.max;
+  }, A.rows, { rng: new Rng(1), tol: 1e-10, maxOnly: true }).max;
+}
+
+/**
+ * λ_max of H^∞ (and of the step kernel) by Lanczos, in about n² per step instead of the full decomposition's n³:
+ * what a run needs to start at large n while the full spectrum is computed elsewhere.
+ */
+export function scalesOf(X: Mat, stepKernel: Mat | null = null): Scales {
+  const lambdaMax = largestEigenvalue(hInf(X));
+  return { n: X.rows, lambdaMax, stepLambdaMax: stepKernel ? largestEigenvalue(stepKernel) : lambdaMax };
 }
 
 /** What the formulas need of a run: the scheme's ξ, p, τ, a resolved η, κ, and whether masks are categorical. */
@@ -154,12 +167,12 @@ export function rate(sp: Spectrum, s: SchemeParams): number {
 }
 
 /** Recommended step: η = 0.1·ξ/λ_max(H^∞) (MATH.md C.3); outside the lazy setting, λ_max of the setting's NTK. */
-export function etaAuto(sp: Spectrum, xi: number): number {
+export function etaAuto(sp: Pick<Scales, 'stepLambdaMax'>, xi: number): number {
   return (0.1 * xi) / sp.stepLambdaMax;
 }
 
 /** Stability limit of the local steps: η < 2ξ/λ_max(H) (MATH.md C.3). */
-export function etaStable(sp: Spectrum, xi: number): number {
+export function etaStable(sp: Pick<Scales, 'stepLambdaMax'>, xi: number): number {
   return (2 * xi) / sp.stepLambdaMax;
 }
 

@@ -12,8 +12,9 @@ export interface NetworkTensors {
   X: tf.Tensor2D;
   XT: tf.Tensor2D;
   y: tf.Tensor2D;
-  /** [d, m] initial weights. */
+  /** [d, m] initial weights and [1, m] initial second layer. */
   W0: tf.Tensor2D;
+  a0: tf.Tensor2D;
   /** [n, m] sign pattern 1{XW_0 ≥ 0} at round 0. */
   S0: tf.Tensor2D;
   /** [n, n] XXᵀ. */

@@ -15,7 +15,8 @@ import type { ConvergeRule } from '../core/converge';
 import type { LogHistogram } from '../core/histogram';
 import type { PhaseRun, Widths } from '../core/regimes';
 import type { CellResult } from '../core/sweep';
-import type { Spectrum } from '../core/theory';
+import type { Scales } from '../core/theory';
+import type { TheoryBasis } from '../core/basis';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -29,15 +30,7 @@ export interface BackendInfo {
   limits: DeviceLimits;
 }
 
-/** What the page needs to compute every prediction itself (no n×n eigenvectors cross the boundary). */
-export interface TheoryBasis {
-  spectrum: Spectrum;
-  /** (v_i·e_0)² for the run's own initialization. */
-  c0: Float64Array;
-  yNorm2: number;
-  /** max |y_i| (Theorem 7 bounds the initial error by C²n with |y_i| ≤ C − 1). */
-  yMax: number;
-}
+export type { TheoryBasis } from '../core/basis';
 
 /** Data and initial weights supplied by the user instead of generated from the seed. */
 export interface Given {
@@ -66,6 +59,21 @@ export interface Chunk {
   switched?: BackendInfo;
 }
 
+/**
+ * A started run: the backend, λ_0 and λ_max (what the step size needs), and the theory basis — or null above
+ * EXACT_EIGEN_MAX_N samples, where the page computes it off the training path (TheoryApi).
+ */
+export interface Started {
+  backend: BackendInfo;
+  scales: Scales;
+  basis: TheoryBasis | null;
+}
+
+/** The theory worker (float64, no tfjs): the full spectrum of a large problem, while the engine already trains. */
+export interface TheoryApi {
+  basis(config: Config, given?: Given): TheoryBasis;
+}
+
 export interface EngineApi {
   /** The requested backend if it works (else the next that does); without one, a provisional choice that start() measures. */
   init(requested: BackendName | null): Promise<BackendInfo>;
@@ -75,7 +83,7 @@ export interface EngineApi {
    * measured for the main run only). Unless a backend was requested, a configuration of a new shape class is first
    * timed on every candidate backend and the fastest taken. The round-0 rows come with the next chunk.
    */
-  start(configs: Config[], given?: Given): Promise<{ basis: TheoryBasis; backend: BackendInfo }>;
+  start(configs: Config[], given?: Given): Promise<Started>;
   /** The main run's config, data and initial weights. */
   exportRun(): Promise<RunFile>;
   /** Runs all runs in lockstep for about `ms` milliseconds (at most `maxRounds` rounds) and returns their metrics. */

@@ -9,7 +9,7 @@ import { sampleMasks } from '../core/masks';
 import { mat, quadForm, transpose } from '../core/matrix';
 import type { MetricRow } from '../core/metrics';
 import { netOf } from '../core/network';
-import { makeProblem, maskStream, withSettings } from '../core/problem';
+import { makeProblem, maskStream, startProblem, withSettings } from '../core/problem';
 import { ReferenceTrainer, empiricalNtk, outputs, referenceRound, squaredError } from '../core/reference';
 import { relErr } from '../core/testing';
 import { radiusLazy, radiusNow } from '../core/theory';
@@ -260,3 +260,28 @@ function outputsPerNeuron(X: ReturnType<typeof mat>, W: ReturnType<typeof mat>):
     return Math.max(z, 0);
   }));
 }
+
+describe('large n: the run starts without the full spectrum (MATH.md D.2, issue of start-up at n³)', () => {
+  it('n = 300: λ_max by Lanczos for the step; round 0 skips the NTK; the first one brings H(0) for the drift; λ_min within its bound', async () => {
+    const q = 'scheme=dropout&xi=0.5&n=300&d=12&m=256&seed=5';
+    const started = startProblem(parseConfig(q).config);
+    const full = problemOf(q);
+    expect(started.spectrum).toBeNull();
+    expect(relErr(started.scales.lambdaMax, full.spectrum.lambdaMax)).toBeLessThan(1e-8);
+    expect(relErr(started.eta, full.eta)).toBeLessThan(1e-8);
+    const t = new Trainer(started, { ntkEvery: 5 });
+    const rows = [...(await t.flush()), ...(await t.run(5))];
+    const { W } = await t.weights();
+    t.dispose();
+    expect(Number.isNaN(rows[0].ntkMin)).toBe(true);
+    const { X } = full.data;
+    const H0 = empiricalNtk(X, full.init.W, full.init.a);
+    const H5 = empiricalNtk(X, W, full.init.a);
+    const exact = lambdaMinOf(300, H5.data);
+    expect(Math.abs(rows[5].ntkMin - exact)).toBeLessThanOrEqual(rows[5].ntkMinBound + 1e-4 * exact);
+    expect(relErr(rows[5].ntkMin, exact)).toBeLessThan(1e-3);
+    const shift = Math.hypot(...H5.data.map((h, i) => h - H0.data[i])) / Math.hypot(...H0.data);
+    expect(relErr(rows[5].ntkShift, shift)).toBeLessThan(1e-2);
+    expect(Number.isNaN(rows[5].radiusNow)).toBe(true);
+  });
+});

@@ -5,7 +5,7 @@
  * moves. Scheme settings can change between rounds; the tensor count stays flat.
  */
 import * as tf from '@tensorflow/tfjs';
-import { lambdaMinOf } from '../core/eigen';
+import { EXACT_EIGEN_MAX_N, lambdaMinEstimate } from '../core/eigen';
 import { logHistogram, type LogHistogram } from '../core/histogram';
 import { lazyTheoryApplies, netOf } from '../core/network';
 import { sampleMasks, type MaskKind } from '../core/masks';
@@ -13,7 +13,7 @@ import { mat, quadForm, transpose } from '../core/matrix';
 import { blankRow, type MetricRow } from '../core/metrics';
 import { maskStream, type Problem } from '../core/problem';
 import type { Rng } from '../core/rng';
-import { radiusNow } from '../core/theory';
+import { radiusNow, type Eigenbasis } from '../core/theory';
 import type { Weights } from '../core/init';
 import { activate } from './activation';
 import { empiricalNtk, networkMetrics, subnetworkNtks, type NetworkKind, type NetworkTensors } from './measure';
@@ -43,7 +43,9 @@ export interface Pending {
   subNtks?: tf.Tensor3D;
   /** [m] each neuron's move, with the NTK. */
   moves?: tf.Tensor1D;
-  /** [n, n] conjugate kernel K_σ(W) = (1/m)σ(XW)σ(XW)ᵀ, with the NTK in the lazy setting. */
+  /** H(0), formed with the first NTK measured after round 0 (large n skips round 0's), for the drift. */
+  ntk0?: tf.Tensor2D;
+  /** [n, n] conjugate kernel K_σ(W) = (1/m)σ(XW)σ(XW)ᵀ, with the NTK in the lazy setting (where the full spectrum is there). */
   kSigma?: tf.Tensor2D;
   /** The settings of the round it measures (R_now uses them). */
   settings: LiveSettings;
@@ -93,12 +95,13 @@ export class Trainer {
         XT: tf.transpose(X),
         y: tf.tensor2d(Float32Array.from(data.y), [n, 1]),
         W0,
+        a0: tf.tensor2d(Float32Array.from(init.a), [1, m]),
         S0: activate(X, W0, network.act).S,
         XXt: tf.matMul(X, X, false, true) as tf.Tensor2D,
       };
     });
     this.W = tf.clone(this.net.W0);
-    this.a = tf.tensor2d(Float32Array.from(init.a), [1, m]);
+    this.a = tf.clone(this.net.a0);
     this.enqueue(null, null);
   }
 
@@ -134,8 +137,13 @@ export class Trainer {
     masks.dispose();
   }
 
+  /**
+   * Queues the round's metrics. Above EXACT_EIGEN_MAX_N samples round 0's NTK is left out (it would hold up the
+   * start by seconds); the first NTK measured later brings H(0) along for the drift.
+   */
   private enqueue(surrErr: tf.Scalar | null, masks: tf.Tensor2D | null): void {
-    const dueNtk = this.ntkEvery > 0 && this.round % this.ntkEvery === 0;
+    const dueNtk = this.ntkEvery > 0 && this.round % this.ntkEvery === 0 && (this.round > 0 || this.n <= EXACT_EIGEN_MAX_N);
+    const needH0 = dueNtk && this.round > 0 && !this.ntk0 && !this.pending.some((b) => b.ntk0 || b.ntk);
     const xi = this.settings.xi;
     const entry = tf.tidy(() => {
       const { packed, activated, moves } = networkMetrics(this.net, this.kind, this.W, this.a, this.settings.aggregate === 'zero');
@@ -144,8 +152,9 @@ export class Trainer {
       if (dueNtk) {
         out.ntk = empiricalNtk(this.net.XXt, this.kind, activated, this.a);
         out.moves = moves;
-        if (this.kind.lazy) out.kSigma = tf.div(tf.matMul(activated.A, activated.A, false, true), activated.A.shape[1]) as tf.Tensor2D;
+        if (this.kind.lazy && this.problem.spectrum) out.kSigma = tf.div(tf.matMul(activated.A, activated.A, false, true), activated.A.shape[1]) as tf.Tensor2D;
         if (masks) out.subNtks = subnetworkNtks(this.net.XXt, this.kind, activated, this.a, masks, xi);
+        if (needH0) out.ntk0 = empiricalNtk(this.net.XXt, this.kind, activate(this.net.X, this.net.W0, this.kind.act), this.net.a0);
       }
       return out;
     });
@@ -167,9 +176,12 @@ export class Trainer {
   /** One row from its packed values and its NTKs (read back here, solved in float64). */
   async decode(b: Pending, values: Float32Array, at: number): Promise<MetricRow> {
     const row: MetricRow = { ...blankRow(b.round), err: values[at], surrErr: values[at + 1], maxMove: values[at + 2], flipFrac: values[at + 3] };
+    if (b.ntk0) this.ntk0 = (await b.ntk0.data()) as Float32Array;
     if (b.ntk) {
       const H = (await b.ntk.data()) as Float32Array;
-      row.ntkMin = lambdaMinOf(this.n, H);
+      const est = lambdaMinEstimate(this.n, H);
+      row.ntkMin = est.value;
+      row.ntkMinBound = est.bound;
       this.ntk0 ??= H;
       let diff = 0;
       let norm = 0;
@@ -184,7 +196,7 @@ export class Trainer {
     if (b.subNtks) {
       const all = await b.subNtks.data();
       const nn = this.n * this.n;
-      const mins = Array.from({ length: all.length / nn }, (_, l) => lambdaMinOf(this.n, all.subarray(l * nn, (l + 1) * nn)));
+      const mins = Array.from({ length: all.length / nn }, (_, l) => lambdaMinEstimate(this.n, all.subarray(l * nn, (l + 1) * nn)).value);
       row.subNtkMin = Math.min(...mins);
       row.subNtkMax = Math.max(...mins);
     }
@@ -193,7 +205,7 @@ export class Trainer {
 
   /** R_now and tr K_σ(W_k)/tr K_σ(W_0) from K_σ(W_k) and the round's settings (MATH.md H.2). */
   private radiusOf(K: ArrayLike<number>, s: LiveSettings): { radiusNow: number; kSigmaRatio: number } {
-    const sp = this.problem.spectrum;
+    const sp = this.problem.spectrum as Eigenbasis;
     const kt = sp.vectors.map((v) => quadForm(mat(this.n, this.n, K), v));
     let tr = 0;
     for (let i = 0; i < this.n; i++) tr += K[i * this.n + i];
@@ -238,6 +250,7 @@ function disposePending(b: Pending): void {
   b.subNtks?.dispose();
   b.moves?.dispose();
   b.kSigma?.dispose();
+  b.ntk0?.dispose();
 }
 
 /**

@@ -6,24 +6,29 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import type { Config } from '../core/config';
-import { sumSquares } from '../core/matrix';
-import { netOf } from '../core/network';
-import { makeProblem, withSettings } from '../core/problem';
-import { outputs } from '../core/reference';
-import { projections } from '../core/theory';
+import { theoryBasis } from '../core/basis';
+import { EXACT_EIGEN_MAX_N } from '../core/eigen';
+import { startProblem, withSettings, type FullProblem } from '../core/problem';
+import type { Scales } from '../core/theory';
 import { automaticCandidates, chooseBackend, measureBackends } from './backends';
 import { toRunFile } from '../core/runFile';
 import type { BackendInfo, BackendName, Chunk, EngineApi, Given, LiveUpdate, TheoryBasis } from './protocol';
 import { Trainer, flushTogether } from './trainer';
 
 /**
- * NTK cadence: every 10 rounds on small problems; rarer as the (p+1) float64 eigen-solves of n×n matrices
- * grow (∝ (p+1)·n³), so that they stay a small share of the training time.
+ * NTK cadence: every 10 rounds on small problems; rarer as its cost grows, so that it stays under a quarter of the
+ * training time. A measurement forms p + 1 n×n kernels on the device (2n²m each) and finds their λ_min in float64 on
+ * the host — a full decomposition (≈ 10n³) up to n = 256, Lanczos (≈ 3·200·n²) above — where a flop costs about
+ * HOST_FLOP device flops; a round costs 4ndL·τ (forward and backward over the local width L).
  */
-function ntkEvery(n: number, p: number): number {
-  return Math.max(10, Math.round(((p + 1) * n ** 3) / NTK_WORK_PER_ROUND));
+function ntkEvery(c: Config, p: number): number {
+  const { n, d, m, tau } = c;
+  const host = n <= EXACT_EIGEN_MAX_N ? 10 * n ** 3 : 600 * n * n;
+  const ntk = (p + 1) * (2 * n * n * m + HOST_FLOP * host);
+  const round = 4 * n * d * (c.mask === 'categorical' ? m : p * m) * tau;
+  return Math.max(10, Math.ceil((4 * ntk) / round));
 }
-const NTK_WORK_PER_ROUND = 1e6;
+const HOST_FLOP = 12;
 
 /** Most rounds queued on the device between two read-backs. */
 const MAX_BATCH = 16;
@@ -41,15 +46,13 @@ let live: (LiveUpdate | null)[] = [];
 let batch = 1;
 const failed: BackendName[] = [];
 
-function build(cs: Config[], g: Given): { trainers: Trainer[]; basis: TheoryBasis } {
-  const problem = makeProblem(cs[0], g.data, g.init);
-  const { data, init, spectrum } = problem;
-  const e0 = outputs(data.X, init.W, init.a, undefined, 1, netOf(problem.config, init.W.rows)).map((u, i) => u - data.y[i]);
-  const { vectors: _vectors, ...sp } = spectrum;
+function build(cs: Config[], g: Given): { trainers: Trainer[]; basis: TheoryBasis | null; scales: Scales } {
+  const problem = startProblem(cs[0], g.data, g.init);
   // Only the main run's NTK is plotted; compared runs skip the eigen-solves.
   return {
-    trainers: cs.map((c, i) => (i === 0 ? new Trainer(problem, { ntkEvery: ntkEvery(problem.config.n, c.p) }) : new Trainer(withSettings(problem, c), { ntkEvery: 0 }))),
-    basis: { spectrum: sp, c0: projections(spectrum, e0), yNorm2: sumSquares(data.y), yMax: data.y.reduce((a, v) => Math.max(a, Math.abs(v)), 0) },
+    trainers: cs.map((c, i) => (i === 0 ? new Trainer(problem, { ntkEvery: ntkEvery(problem.config, c.p) }) : new Trainer(withSettings(problem, c), { ntkEvery: 0 }))),
+    basis: problem.spectrum ? theoryBasis(problem as FullProblem) : null,
+    scales: problem.scales,
   };
 }
 
@@ -78,7 +81,7 @@ function shapeClass(c: Config): string {
 
 /** The fastest backend for this configuration's shape class: measured on its first start, then remembered. */
 async function automaticBackend(cs: Config[], g: Given): Promise<BackendInfo> {
-  const problem = makeProblem(cs[0], g.data, g.init);
+  const problem = startProblem(cs[0], g.data, g.init);
   const key = shapeClass(problem.config);
   const known = measured.get(key);
   if (known) return backend?.name === known ? backend : { ...(await chooseBackend(known, failed)), note: backend?.note ?? '' };
@@ -112,7 +115,7 @@ const api: EngineApi = {
     if (!forced) backend = await automaticBackend(cs, g);
     const built = build(cs, g);
     trainers = built.trainers;
-    return { basis: built.basis, backend: backend as BackendInfo };
+    return { basis: built.basis, scales: built.scales, backend: backend as BackendInfo };
   },
 
   async runFor(ms, maxRounds) {

@@ -10,9 +10,9 @@ import { runLabel, withProblem } from '../core/compare';
 import { tooLargeTogether } from '../core/limits';
 import { emptyHistory, pushRow, type History, type MetricRow } from '../core/metrics';
 import { schemeOf } from '../core/summary';
-import { etaStable, type Spectrum } from '../core/theory';
+import { etaStable, type Scales } from '../core/theory';
 import type { RunFile } from '../core/runFile';
-import type { BackendName, Chunk, EngineApi, Given, LiveUpdate } from '../engine/protocol';
+import type { BackendName, Chunk, EngineApi, Given, LiveUpdate, TheoryApi } from '../engine/protocol';
 import { useRun } from './store';
 import { mirrorLink } from './mirror';
 
@@ -27,6 +27,8 @@ export class EngineClient {
   private playing = false;
   private loop: Promise<void> | null = null;
   private busy: Promise<unknown> = Promise.resolve();
+  /** Counts starts, so that a spectrum computed for an older start is dropped. */
+  private basisToken = 0;
   /** User data and weights in use instead of the seed's; dropped when a restart key changes. */
   private given: Given = {};
 
@@ -64,14 +66,15 @@ export class EngineClient {
       const refusal = backend ? tooLargeTogether(runs, backend.limits, MAX_WIDTH) : null;
       const fresh = { history: emptyHistory(), compareHistories: compare.map(() => emptyHistory()), version: useRun.getState().version + 1 };
       if (refusal) {
-        useRun.setState({ status: 'refused', notice: refusal, basis: null, ...fresh });
+        useRun.setState({ status: 'refused', notice: refusal, basis: null, scales: null, ...fresh });
         return;
       }
-      useRun.setState({ status: 'starting', compiling: true, notice: null, markers: [], masks: null, moves: null, ...fresh });
-      const { basis, backend: chosen } = await this.api.start(runs, this.given);
-      useRun.setState({ backend: chosen });
-      for (const [i, run] of runs.entries()) await this.api.update(i, this.liveOf(run, basis.spectrum));
-      useRun.setState({ basis });
+      useRun.setState({ status: 'starting', compiling: true, notice: null, markers: [], masks: null, moves: null, basis: null, ...fresh });
+      const { basis, scales, backend: chosen } = await this.api.start(runs, this.given);
+      useRun.setState({ backend: chosen, scales });
+      for (const [i, run] of runs.entries()) await this.api.update(i, this.liveOf(run, scales));
+      useRun.setState({ basis, basisPending: !basis });
+      if (!basis) void this.computeBasis(config);
       this.ingest(await this.api.runFor(0, 0), 0);
       useRun.setState({ status: 'ready' });
     });
@@ -84,8 +87,25 @@ export class EngineClient {
     if (resume && useRun.getState().status === 'ready') this.play();
   }
 
-  private liveOf(config: Config, spectrum: Spectrum): LiveUpdate {
-    const s = schemeOf(config, spectrum);
+  /**
+   * The full spectrum of a large problem (n > 256), in a float64 worker of its own while the engine trains; the
+   * predictions appear when it arrives. A newer start makes an older result stale.
+   */
+  private async computeBasis(config: Config): Promise<void> {
+    const token = ++this.basisToken;
+    const worker = new Worker(new URL('../engine/theoryWorker.ts', import.meta.url), { type: 'module' });
+    try {
+      const basis = await Comlink.wrap<TheoryApi>(worker).basis(config, this.given);
+      if (token === this.basisToken) useRun.setState({ basis, basisPending: false });
+    } catch (e) {
+      if (token === this.basisToken) useRun.setState({ basisPending: false, notice: `The spectrum of H^∞ could not be computed: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      worker.terminate();
+    }
+  }
+
+  private liveOf(config: Config, scales: Scales): LiveUpdate {
+    const s = schemeOf(config, scales);
     return { xi: s.xi, p: s.p, tau: s.tau, eta: s.eta, mask: config.mask, aggregate: config.aggregate };
   }
 
@@ -94,17 +114,17 @@ export class EngineClient {
     const prev = useRun.getState().config;
     useRun.setState((s) => ({ config: next, compare: s.compare.map((c) => withProblem(next, c)) }));
     mirrorLink();
-    const { basis, status } = useRun.getState();
+    const { scales, status } = useRun.getState();
     const newProblem = RESTART_KEYS.some((k) => prev[k] !== next[k]);
     if (newProblem) this.given = {};
-    if (!basis || newProblem || status === 'refused' || status === 'error') {
+    if (!scales || newProblem || status === 'refused' || status === 'error') {
       await this.restart();
       return;
     }
     const changed = (['scheme', 'xi', 'p', 'tau', 'eta', 'mask', 'aggregate'] as ConfigKey[]).filter((k) => prev[k] !== next[k]);
     if (!changed.length) return;
     if (prev.p !== next.p || prev.mask !== next.mask) useRun.setState({ compiling: true });
-    const round = await this.exclusive(() => this.api.update(0, this.liveOf(next, basis.spectrum)));
+    const round = await this.exclusive(() => this.api.update(0, this.liveOf(next, scales)));
     const label = changed.map((k) => `${k} = ${String(next[k])}`).join(', ');
     useRun.setState((s) => ({ markers: [...s.markers, { round, label }] }));
   }
@@ -221,15 +241,15 @@ export class EngineClient {
   }
 
   private checkDivergence(rows: MetricRow[], run: number): void {
-    const { history, basis, config: main, compare, status } = useRun.getState();
+    const { history, scales, config: main, compare, status } = useRun.getState();
     const err0 = history.err[0];
     const bad = rows.find((r) => !Number.isFinite(r.err) || r.err > DIVERGENCE_FACTOR * err0);
-    if (!bad || !basis || status === 'diverged') return;
+    if (!bad || !scales || status === 'diverged') return;
     this.playing = false;
     const config = run === 0 ? main : compare[run - 1];
     const who = compare.length ? `${run === 0 ? 'The main run' : `Compared run ${run + 1}`} (${runLabel(config)}): ` : '';
-    const s = schemeOf(config, basis.spectrum);
-    const limit = etaStable(basis.spectrum, s.xi);
+    const s = schemeOf(config, scales);
+    const limit = etaStable(scales, s.xi);
     const what = Number.isFinite(bad.err) ? `the error grew over ${DIVERGENCE_FACTOR}× its start` : 'the error is no longer a finite number';
     const why = s.eta >= limit
       ? `The step size η = ${s.eta.toPrecision(3)} is above the stability limit 2ξ/λ_max = ${limit.toPrecision(3)}: lower η, or use "auto", then Reset.`

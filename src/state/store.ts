@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import { defaultConfig, type Config } from '../core/config';
 import type { LogHistogram } from '../core/histogram';
 import { emptyHistory, type History } from '../core/metrics';
+import type { Scales } from '../core/theory';
 import type { BackendInfo, BackendName, TheoryBasis } from '../engine/protocol';
 
 export type Status = 'starting' | 'ready' | 'running' | 'paused' | 'diverged' | 'refused' | 'error';
@@ -29,6 +30,10 @@ export interface RunState {
   /** New shapes are compiling on the device (first round after a restart or a change of p or mask). */
   compiling: boolean;
   basis: TheoryBasis | null;
+  /** λ_0 and λ_max of the started run (all the step size needs); there before the basis at large n. */
+  scales: Scales | null;
+  /** The basis is being computed off the training path (n > 256). */
+  basisPending: boolean;
   /** Compared runs besides the main one: full configs sharing the main run's problem (empty: no comparison). */
   compare: Config[];
   /** The main run's metrics. */
@@ -53,6 +58,8 @@ export const useRun = create<RunState>(() => ({
   roundsPerSec: 0,
   compiling: false,
   basis: null,
+  scales: null,
+  basisPending: false,
   compare: [],
   history: emptyHistory(),
   compareHistories: [],

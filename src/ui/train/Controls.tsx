@@ -1,6 +1,8 @@
 // The controls: scheme presets, sliders for every setting, play / pause / step / reset / new seed, compare, export.
 import { ACTIVATIONS, AGGREGATES, applyPreset, CONFIG_TABLE, DATASETS, INITS, LAYERS, MASKS, MAX_WIDTH, PRESETS, SCHEMES, type Config } from '../../core/config';
 import { largestWidth } from '../../core/limits';
+import { schemeOf } from '../../core/summary';
+import { etaStable } from '../../core/theory';
 import { useRun } from '../../state/store';
 import { useClient } from '../context';
 import { ComparePanel } from './ComparePanel';
@@ -14,6 +16,10 @@ export function Controls() {
   const status = useRun((s) => s.status);
   const backend = useRun((s) => s.backend);
   const theory = useTheory();
+  const scales = useRun((s) => s.scales);
+  // Before the full spectrum of a large problem arrives, the step comes from λ_max alone.
+  const eta = theory?.eta ?? (scales ? schemeOf(config, scales).eta : null);
+  const limit = theory?.etaStable ?? (scales ? etaStable(scales, config.xi) : null);
   const set = (patch: Partial<Config>) => void client.setConfig({ ...config, ...patch });
   const fixed = PRESETS[config.scheme].fixed;
   const maxM = backend ? Math.max(4, largestWidth(config, backend.limits, MAX_WIDTH)) : MAX_WIDTH;
@@ -44,12 +50,12 @@ export function Controls() {
       <Slider label="local steps τ" help={h('tau')} value={config.tau} min={1} max={50} disabled={'tau' in fixed} onChange={(tau) => set({ tau })} />
       <div className="control" title={h('eta')}>
         <label>
-          <input type="checkbox" checked={config.eta === 'auto'} onChange={(e) => set({ eta: e.target.checked ? 'auto' : (theory?.eta ?? 0.01) })} /> step size η auto
+          <input type="checkbox" checked={config.eta === 'auto'} onChange={(e) => set({ eta: e.target.checked ? 'auto' : (eta ?? 0.01) })} /> step size η auto
         </label>
         {config.eta !== 'auto' && (
-          <Slider label="η" help={`${h('eta')} Stability limit now: ${theory ? theory.etaStable.toPrecision(3) : '…'}.`} value={config.eta} min={1e-4} max={Math.max(1, theory ? 2 * theory.etaStable : 1)} step={1e-4} format={(v) => v.toPrecision(3)} onChange={(eta) => set({ eta })} />
+          <Slider label="η" help={`${h('eta')} Stability limit now: ${limit !== null ? limit.toPrecision(3) : '…'}.`} value={config.eta} min={1e-4} max={Math.max(1, limit !== null ? 2 * limit : 1)} step={1e-4} format={(v) => v.toPrecision(3)} onChange={(v) => set({ eta: v })} />
         )}
-        {config.eta === 'auto' && theory && <output className="small">η = {theory.eta.toPrecision(3)}</output>}
+        {config.eta === 'auto' && eta !== null && <output className="small">η = {eta.toPrecision(3)}</output>}
       </div>
       <Slider label="init scale κ" help={h('kappa') + (config.init === 'ntk' ? '' : ' Used by the NTK initialization only.')} value={config.kappa} min={0.05} max={4} step={0.05} format={(v) => v.toFixed(2)} disabled={config.init !== 'ntk'} onChange={(kappa) => set({ kappa })} />
       <Slider label="samples n" help={h('n')} value={config.n} min={2} max={Math.max(512, config.n)} onChange={(n) => set({ n })} />

@@ -47,6 +47,8 @@ export function Plots() {
   const measured = usePlateaus();
   const lazy = lazyTheoryApplies(config);
   const runKey = runs.map((c) => serializeConfig(c)).join('|');
+  // The theory basis of a large problem arrives after training has started: the charts that use it redraw then.
+  const basisKey = basis ? basis.spectrum.n : 0;
   const sweeps = useMemo(() => {
     if (!basis || !lazy) return null;
     return runs.map((c) => {
@@ -61,7 +63,7 @@ export function Plots() {
   const radiusRuns = (key: 'byP' | 'byTau') => (sweeps ?? []).map((r, i) => ({ label: r.label, radius: r[key], current: key === 'byP' ? r.p : r.tau, measured: measured[i]?.plateau?.mean ?? null }));
   return (
     <section className="plots" aria-label="Plots">
-      <ChartBox name="error" title={`Training error ‖y − u_k‖² (log) — ${lazy ? 'dashed: lazy-limit prediction; shaded: below R_now, the neighbourhood from the current conjugate kernel (dashed line: R_lazy, from the initialization’s); dotted: the paper’s guarantee' : `the lazy-limit prediction does not apply to this setting (${notLazyWhy(config)}), so none is drawn`}${compare.length ? '; one colour per compared run' : ''}`} height={presenting ? Math.max(320, Math.round(window.innerHeight * 0.62)) : 260} version={`${version}|${runs.map((c) => serializeConfig(c)).join('|')}`}
+      <ChartBox name="error" title={`Training error ‖y − u_k‖² (log) — ${lazy ? 'dashed: lazy-limit prediction; shaded: below R_now, the neighbourhood from the current conjugate kernel (dashed line: R_lazy, from the initialization’s); dotted: the paper’s guarantee' : `the lazy-limit prediction does not apply to this setting (${notLazyWhy(config)}), so none is drawn`}${compare.length ? '; one colour per compared run' : ''}`} height={presenting ? Math.max(320, Math.round(window.innerHeight * 0.62)) : 260} version={`${version}|${basisKey}|${runs.map((c) => serializeConfig(c)).join('|')}`}
         draw={(svg, size) => {
           if (!basis) return;
           const predictedRounds = Array.from({ length: PREDICTION_POINTS + 1 }, (_, i) => Math.round((i * Math.max(1, last)) / PREDICTION_POINTS));
@@ -81,13 +83,13 @@ export function Plots() {
             predictedRounds, markers,
           }, size);
         }} />
-      <ChartBox name="ntk" title={`λ_min of the empirical NTK H(W_k)${compare.length ? ' (main run)' : ''}; ${lazy ? 'line: λ_0 = λ_min(H^∞); ' : ''}band: ξ·λ_min of the subnetworks’ NTKs`} height={200} version={version}
+      <ChartBox name="ntk" title={`λ_min of the empirical NTK H(W_k)${compare.length ? ' (main run)' : ''}; ${lazy ? 'line: λ_0 = λ_min(H^∞); ' : ''}band: ξ·λ_min of the subnetworks’ NTKs`} height={200} version={`${version}|${basisKey}`}
         draw={(svg, size) => basis && scheme && drawNtkChart(svg, { rounds: h.round, ntkMin: h.ntkMin, subMin: h.subNtkMin, subMax: h.subNtkMax, xi: scheme.xi, lambda0: lazy ? basis.spectrum.lambda0 : null }, size)} />
       {!presenting && <Diagnostics />}
       {lazy && <div className="pair">
-        <ChartBox name="radius-p" title={`Radius R against p (dot: now; square: measured plateau${compare.length ? '; one colour per run' : ''})`} height={170} version={`${version}|${runKey}`}
+        <ChartBox name="radius-p" title={`Radius R against p (dot: now; square: measured plateau${compare.length ? '; one colour per run' : ''})`} height={170} version={`${version}|${basisKey}|${runKey}`}
           draw={(svg, size) => sweeps && drawRadiusChart(svg, { label: 'subnetworks p', values: P_VALUES, runs: radiusRuns('byP') }, size)} />
-        <ChartBox name="radius-tau" title="Radius R against τ" height={170} version={`${version}|${runKey}`}
+        <ChartBox name="radius-tau" title="Radius R against τ" height={170} version={`${version}|${basisKey}|${runKey}`}
           draw={(svg, size) => sweeps && drawRadiusChart(svg, { label: 'local steps τ', values: TAU_VALUES, runs: radiusRuns('byTau') }, size)} />
       </div>}
       <ChartBox name="neurons" title={`Neurons each subnetwork holds this round (first ${STRIP_NEURONS})`} height={Math.min(160, 18 * Math.max(1, maskRows) + 4)} version={`${version}|${maskRows}`}

@@ -31,6 +31,7 @@ export function TheoryPanel() {
   const config = useRun((s) => s.config);
   const ist = config.mask === 'categorical';
   const lazy = t?.lazyLimit ?? true;
+  const pending = useRun((s) => s.basisPending);
   const rows: [string, string, string][] = !t
     ? []
     : lazy
@@ -58,6 +59,12 @@ export function TheoryPanel() {
       <Tex f="surrogate" />
       <Tex f="local" />
       <Tex f="aggregate" />
+      {pending && (
+        <p className="notice info" role="status" data-testid="basis-pending">
+          Computing the spectrum of H^∞ (n = {config.n}) in the background; training goes on. The predictions, R and the numbers
+          below appear when it is done.
+        </p>
+      )}
       <h2>What it illustrates</h2>
       {!lazy && (
         <p className="not-lazy" data-testid="not-lazy">

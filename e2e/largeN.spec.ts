@@ -1,0 +1,30 @@
+// Thousands of samples: the page trains at once while the spectrum of H^∞ is computed in the background, and the
+// predictions appear when it arrives, equal to the float64 values.
+import { expect, test } from '@playwright/test';
+import { parseConfig } from '../src/core/config';
+import { makeProblem } from '../src/core/problem';
+import { fmtNum } from '../src/ui/shared/format';
+
+test('n = 2048: the page steps long before the spectrum of H^∞ could be decomposed, and says what it is computing', async ({ page }) => {
+  const t0 = Date.now();
+  await page.goto('/?backend=wasm&n=2048&d=32&m=1024');
+  await page.waitForFunction(() => typeof window.subnetLab !== 'undefined');
+  await page.evaluate(() => window.subnetLab.step(2));
+  // A generous bound (the full decomposition alone took a minute here); the speed itself is in bench/RESULTS.md.
+  expect(Date.now() - t0).toBeLessThan(20_000);
+  expect(await page.evaluate(() => window.subnetLab.metrics().round)).toEqual([0, 1, 2]);
+  await expect(page.getByTestId('basis-pending')).toContainText('Computing the spectrum of H^∞ (n = 2048) in the background');
+});
+
+test('n = 300: the prediction appears once the background spectrum arrives, with the float64 λ_0 and R', async ({ page }) => {
+  const q = 'scheme=dropout&xi=0.5&n=300&d=16&m=512&seed=2';
+  await page.goto(`/?backend=wasm&${q}`);
+  await page.waitForFunction(() => typeof window.subnetLab !== 'undefined');
+  await page.evaluate(() => window.subnetLab.step(3));
+  await expect(page.getByTestId('basis-pending')).toHaveCount(0, { timeout: 60_000 });
+  const { spectrum } = makeProblem(parseConfig(q).config);
+  const numbers = page.getByTestId('theory-numbers');
+  await expect(numbers).toContainText(`λ_0 = λ_min(H^∞)${fmtNum(spectrum.lambda0)}`);
+  await expect(numbers).toContainText(`λ_max(H^∞)${fmtNum(spectrum.lambdaMax)}`);
+  await expect(page.locator('[data-chart="error"] path.predicted')).toHaveAttribute('d', /M/);
+});

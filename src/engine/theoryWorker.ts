@@ -1,0 +1,14 @@
+/**
+ * The theory worker: the full float64 spectrum of H^∞ for a large problem (n³ work), computed beside the engine's
+ * worker, which already trains; the page draws the predictions when it arrives. No tfjs.
+ */
+import * as Comlink from 'comlink';
+import { theoryBasis } from '../core/basis';
+import { makeProblem } from '../core/problem';
+import type { TheoryApi } from './protocol';
+
+const api: TheoryApi = {
+  basis: (config, given) => theoryBasis(makeProblem(config, given?.data, given?.init)),
+};
+
+Comlink.expose(api);
