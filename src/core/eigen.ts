@@ -35,7 +35,7 @@ export function symEigen(a: Mat): SymEigen {
 }
 
 /** Largest n whose λ_min is taken from the full decomposition; above it, from Lanczos (about n² per step instead of n³). */
-export const EXACT_EIGEN_MAX_N = 256;
+export const EXACT_EIGEN_MAX_N = 64;
 
 export interface Estimate {
   value: number;

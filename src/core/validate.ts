@@ -4,6 +4,7 @@
  * and the measured contraction of the mean error (seeds averaged) against the prediction's on the same rounds, ρ²
  * and the paper's rate (C.2).
  */
+import { slope } from './fit';
 import { guarantee } from './guarantee';
 import { pooled, runPlateau, type Plateau, type RunPlateau } from './plateau';
 import { predictedCurve, radiusLazy, rate, type Eigenbasis, type SchemeParams } from './theory';
@@ -42,16 +43,7 @@ export const VALIDATION_KEYS: (keyof ValidationRow)[] = ['plateau', 'se', 'seeds
 function fittedRate(v: ArrayLike<number>, R: number, end: number): number {
   const pts: [number, number][] = [];
   for (let k = 0; k < end && k < v.length; k++) if (v[k] - R > 0) pts.push([k, Math.log(v[k] - R)]);
-  if (pts.length < 3) return NaN;
-  const mx = pts.reduce((a, p) => a + p[0], 0) / pts.length;
-  const my = pts.reduce((a, p) => a + p[1], 0) / pts.length;
-  let sxy = 0;
-  let sxx = 0;
-  for (const [x, y] of pts) {
-    sxy += (x - mx) * (y - my);
-    sxx += (x - mx) ** 2;
-  }
-  return Math.exp(sxy / sxx);
+  return pts.length < 3 ? NaN : Math.exp(slope(pts));
 }
 
 export function validationRow(runs: readonly SeedRun[]): ValidationRow {

@@ -5,13 +5,13 @@
  * moves. Scheme settings can change between rounds; the tensor count stays flat.
  */
 import * as tf from '@tensorflow/tfjs';
-import { EXACT_EIGEN_MAX_N, lambdaMinEstimate } from '../core/eigen';
+import { lambdaMinEstimate } from '../core/eigen';
 import { logHistogram, type LogHistogram } from '../core/histogram';
 import { lazyTheoryApplies, netOf } from '../core/network';
 import { sampleMasks, type MaskKind } from '../core/masks';
 import { mat, quadForm, transpose } from '../core/matrix';
 import { blankRow, type MetricRow } from '../core/metrics';
-import { maskStream, type Problem } from '../core/problem';
+import { DEFER_SPECTRUM_N, maskStream, type Problem } from '../core/problem';
 import type { Rng } from '../core/rng';
 import { radiusNow, type Eigenbasis } from '../core/theory';
 import type { Weights } from '../core/init';
@@ -138,11 +138,11 @@ export class Trainer {
   }
 
   /**
-   * Queues the round's metrics. Above EXACT_EIGEN_MAX_N samples round 0's NTK is left out (it would hold up the
+   * Queues the round's metrics. Above DEFER_SPECTRUM_N samples round 0's NTK is left out (it would hold up the
    * start by seconds); the first NTK measured later brings H(0) along for the drift.
    */
   private enqueue(surrErr: tf.Scalar | null, masks: tf.Tensor2D | null): void {
-    const dueNtk = this.ntkEvery > 0 && this.round % this.ntkEvery === 0 && (this.round > 0 || this.n <= EXACT_EIGEN_MAX_N);
+    const dueNtk = this.ntkEvery > 0 && this.round % this.ntkEvery === 0 && (this.round > 0 || this.n <= DEFER_SPECTRUM_N);
     const needH0 = dueNtk && this.round > 0 && !this.ntk0 && !this.pending.some((b) => b.ntk0 || b.ntk);
     const xi = this.settings.xi;
     const entry = tf.tidy(() => {

@@ -1,7 +1,8 @@
 /**
  * Lazy-training diagnostics (MATH.md C.5): a histogram of the neurons' moves ‖w_r(k) − w_r(0)‖ on a log axis with the
- * activation-stability radius R_stab marked, and the fraction of flipped activation signs and the NTK's drift
- * ‖H(k) − H(0)‖/‖H(0)‖ over rounds. Lazy training keeps all three small.
+ * activation-stability radius R_stab marked, and the fraction of flipped activation signs, the NTK's drift
+ * ‖H(k) − H(0)‖/‖H(0)‖ and the conjugate kernel's trace tr K_σ(W_k)/tr K_σ(W_0) over rounds. Lazy training keeps the
+ * first three small; the trace falls under dropout, which shrinks its own features (H.2).
  */
 import * as d3 from 'd3';
 import type { LogHistogram } from '../core/histogram';
@@ -37,6 +38,8 @@ export interface LazinessData {
   rounds: ArrayLike<number>;
   flipFrac: ArrayLike<number>;
   ntkShift: ArrayLike<number>;
+  /** tr K_σ(W_k)/tr K_σ(W_0): dropout's implicit regularization shrinks it (MATH.md H.2). */
+  kSigmaRatio: ArrayLike<number>;
 }
 
 export function drawLazinessChart(svg: SVGSVGElement, d: LazinessData, size: Size): void {
@@ -47,15 +50,17 @@ export function drawLazinessChart(svg: SVGSVGElement, d: LazinessData, size: Siz
   };
   const flips = pick(d.flipFrac);
   const shift = pick(d.ntkShift);
+  const trace = pick(d.kSigmaRatio);
   const last = d.rounds.length ? d.rounds[d.rounds.length - 1] : 1;
   const x = d3.scaleLinear().domain([0, Math.max(1, last)]);
-  const y = d3.scaleLog().domain(logDomain(flips.map((p) => p[1]), shift.map((p) => p[1]))).clamp(true);
+  const y = d3.scaleLog().domain(logDomain(flips.map((p) => p[1]), shift.map((p) => p[1]), trace.map((p) => p[1]))).clamp(true);
   const root = frame(svg, size, x, y, 'global round k', 'fraction (log)');
   d3.select(svg).classed('compare', true);
   root.append('path').attr('class', 'series run-0').attr('data-series', 'flipFrac').attr('d', line(x, y)(flips));
   root.append('path').attr('class', 'series run-1').attr('data-series', 'ntkShift').attr('d', line(x, y)(shift));
+  root.append('path').attr('class', 'series run-2').attr('data-series', 'kSigmaRatio').attr('d', line(x, y)(trace));
   const legend = root.append('g').attr('class', 'legend').attr('transform', `translate(${x.range()[0] + 8},${MARGIN.top + 4})`);
-  [['run-0', 'flipped activation signs'], ['run-1', '‖H(k) − H(0)‖ / ‖H(0)‖']].forEach(([cls, label], i) => {
+  [['run-0', 'flipped activation signs'], ['run-1', '‖H(k) − H(0)‖ / ‖H(0)‖'], ['run-2', 'tr K_σ(W_k) / tr K_σ(W_0)']].forEach(([cls, label], i) => {
     const row = legend.append('g').attr('transform', `translate(0,${i * 14})`);
     row.append('line').attr('class', `series ${cls}`).attr('x1', 0).attr('x2', 16);
     row.append('text').attr('class', 'legend-label').attr('x', 20).attr('dy', '0.32em').text(label);

@@ -3,13 +3,13 @@
  * newer request ends the older worker at once), and the recovery phase transition on a pool of workers with
  * progress and cancel. Sizes whose iterations would take seconds are refused before anything runs.
  */
-import * as Comlink from 'comlink';
 import { altminTooLarge, paperStarts, parseAltMinOver, phaseNs, type AltMinConfig } from '../core/altmin/config';
 import { phaseTrials } from '../core/altmin/phase';
 import { METHODS } from '../core/altmin/run';
 import type { AltMinApi } from '../engine/protocol';
 import { useAltMin, type AltMinState } from './altminStore';
 import { CellRunner, poolSize } from './cellRunner';
+import { LatestCall } from './latestCall';
 import { mirrorLink } from './mirror';
 
 /** Settings only the phase transition uses. */
@@ -18,7 +18,7 @@ const PHASE_ONLY: (keyof AltMinConfig)[] = ['ns', 'trials'];
 const makeWorker = () => new Worker(new URL('../engine/altminWorker.ts', import.meta.url), { type: 'module' });
 
 export class AltMinClient {
-  private traceWorker: Worker | null = null;
+  private readonly traces = new LatestCall<AltMinApi>(makeWorker);
   private readonly runner = new CellRunner<AltMinApi>(makeWorker);
 
   /**
@@ -35,30 +35,18 @@ export class AltMinClient {
 
   /** AltMin and GD from the current start, in a fresh worker (any older run is ended). */
   async runTraces(): Promise<void> {
-    this.traceWorker?.terminate();
     const { config } = useAltMin.getState();
     const refusal = altminTooLarge(config);
     if (refusal) {
-      this.traceWorker = null;
+      this.traces.cancel();
       useAltMin.setState({ traceStatus: 'error', traceMessage: refusal, traces: null });
       return;
     }
-    const worker = makeWorker();
-    this.traceWorker = worker;
     useAltMin.setState({ traceStatus: 'running', traceMessage: null });
     const t0 = performance.now();
-    try {
-      const traces = await Comlink.wrap<AltMinApi>(worker).traces(config);
-      if (this.traceWorker !== worker) return;
-      useAltMin.setState({ traceStatus: 'done', traces, traceSeconds: (performance.now() - t0) / 1000 });
-    } catch (e) {
-      if (this.traceWorker === worker) useAltMin.setState({ traceStatus: 'error', traceMessage: `AltMin stopped: ${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      if (this.traceWorker === worker) {
-        worker.terminate();
-        this.traceWorker = null;
-      }
-    }
+    const out = await this.traces.run((api) => api.traces(config));
+    if (out?.ok) useAltMin.setState({ traceStatus: 'done', traces: out.value, traceSeconds: (performance.now() - t0) / 1000 });
+    else if (out) useAltMin.setState({ traceStatus: 'error', traceMessage: `AltMin stopped: ${out.error}` });
   }
 
   /** The phase transition over the settings' n values and trials: AltMin and GD from the model's two starts. */

@@ -14,6 +14,7 @@ import { etaStable, type Scales } from '../core/theory';
 import type { RunFile } from '../core/runFile';
 import type { BackendName, Chunk, EngineApi, Given, LiveUpdate, TheoryApi } from '../engine/protocol';
 import { useRun } from './store';
+import { LatestCall } from './latestCall';
 import { mirrorLink } from './mirror';
 
 /** Keys that change the problem itself: a new initialization. */
@@ -27,8 +28,8 @@ export class EngineClient {
   private playing = false;
   private loop: Promise<void> | null = null;
   private busy: Promise<unknown> = Promise.resolve();
-  /** Counts starts, so that a spectrum computed for an older start is dropped. */
-  private basisToken = 0;
+  /** The full spectrum of a large problem, computed beside the training (a newer start drops an older one). */
+  private readonly spectrum = new LatestCall<TheoryApi>(() => new Worker(new URL('../engine/theoryWorker.ts', import.meta.url), { type: 'module' }));
   /** User data and weights in use instead of the seed's; dropped when a restart key changes. */
   private given: Given = {};
 
@@ -61,15 +62,16 @@ export class EngineClient {
     const resume = this.playing;
     await this.stopLoop();
     const started = this.exclusive(async () => {
+      this.spectrum.cancel();
       const { config, compare, backend } = useRun.getState();
       const runs = [config, ...compare];
       const refusal = backend ? tooLargeTogether(runs, backend.limits, MAX_WIDTH) : null;
       const fresh = { history: emptyHistory(), compareHistories: compare.map(() => emptyHistory()), version: useRun.getState().version + 1 };
       if (refusal) {
-        useRun.setState({ status: 'refused', notice: refusal, basis: null, scales: null, ...fresh });
+        useRun.setState({ status: 'refused', notice: refusal, basis: null, scales: null, basisPending: false, ...fresh });
         return;
       }
-      useRun.setState({ status: 'starting', compiling: true, notice: null, markers: [], masks: null, moves: null, basis: null, ...fresh });
+      useRun.setState({ status: 'starting', compiling: true, notice: null, markers: [], masks: null, moves: null, basis: null, basisPending: false, ...fresh });
       const { basis, scales, backend: chosen } = await this.api.start(runs, this.given);
       useRun.setState({ backend: chosen, scales });
       for (const [i, run] of runs.entries()) await this.api.update(i, this.liveOf(run, scales));
@@ -89,19 +91,12 @@ export class EngineClient {
 
   /**
    * The full spectrum of a large problem (n > 256), in a float64 worker of its own while the engine trains; the
-   * predictions appear when it arrives. A newer start makes an older result stale.
+   * predictions appear when it arrives.
    */
   private async computeBasis(config: Config): Promise<void> {
-    const token = ++this.basisToken;
-    const worker = new Worker(new URL('../engine/theoryWorker.ts', import.meta.url), { type: 'module' });
-    try {
-      const basis = await Comlink.wrap<TheoryApi>(worker).basis(config, this.given);
-      if (token === this.basisToken) useRun.setState({ basis, basisPending: false });
-    } catch (e) {
-      if (token === this.basisToken) useRun.setState({ basisPending: false, notice: `The spectrum of H^∞ could not be computed: ${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      worker.terminate();
-    }
+    const out = await this.spectrum.run((api) => api.basis(config, this.given));
+    if (out?.ok) useRun.setState({ basis: out.value, basisPending: false });
+    else if (out) useRun.setState({ basisPending: false, notice: `The spectrum of H^∞ could not be computed: ${out.error}` });
   }
 
   private liveOf(config: Config, scales: Scales): LiveUpdate {

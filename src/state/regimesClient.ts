@@ -4,12 +4,12 @@
  * workers, with progress weighted by each row's estimated work, cancel (finished rows stay) and a refusal, with
  * the estimate and the largest grid that fits, before a grid too large to be useful starts.
  */
-import * as Comlink from 'comlink';
 import { serializeConfig } from '../core/config';
 import { listOf, phaseCell, phaseConfig, phaseRowWork, phaseTooLarge, PHASE_TABLE, type PhaseCell, type PhaseSettingsT } from '../core/regimes';
 import { parseKeys } from '../core/table';
 import type { RegimesApi } from '../engine/protocol';
 import { CellRunner, poolSize } from './cellRunner';
+import { LatestCall } from './latestCall';
 import type { EngineClient } from './engineClient';
 import { mirrorLink } from './mirror';
 import { useRegimes } from './regimesStore';
@@ -23,7 +23,7 @@ const CURVE_NS = [4, 8, 16, 32, 64, 128, 256, 512];
 const CURVE_MAX_N = 1024;
 
 export class RegimesClient {
-  private curvesWorker: Worker | null = null;
+  private readonly curves = new LatestCall<RegimesApi>(makeWorker);
   private readonly runner = new CellRunner<RegimesApi>(makeWorker);
 
   constructor(private readonly engine: EngineClient) {}
@@ -46,21 +46,10 @@ export class RegimesClient {
     const key = `${serializeConfig(config)}|${ns.join()}|${given ? given.X.rows : ''}`;
     const st = useRegimes.getState();
     if (st.curvesKey === key && st.curvesStatus !== 'error') return;
-    this.curvesWorker?.terminate();
-    const worker = makeWorker();
-    this.curvesWorker = worker;
     useRegimes.setState({ curvesStatus: 'running', curvesKey: key });
-    try {
-      const curves = await Comlink.wrap<RegimesApi>(worker).curves(config, ns, given);
-      if (this.curvesWorker === worker) useRegimes.setState({ curves, curvesStatus: 'done' });
-    } catch (e) {
-      if (this.curvesWorker === worker) useRegimes.setState({ curvesStatus: 'error', phaseMessage: `The curves could not be computed: ${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      if (this.curvesWorker === worker) {
-        worker.terminate();
-        this.curvesWorker = null;
-      }
-    }
+    const out = await this.curves.run((api) => api.curves(config, ns, given));
+    if (out?.ok) useRegimes.setState({ curves: out.value, curvesStatus: 'done' });
+    else if (out) useRegimes.setState({ curvesStatus: 'error', phaseMessage: `The curves could not be computed: ${out.error}` });
   }
 
   async startPhase(): Promise<void> {

@@ -6,6 +6,7 @@
  * GD (ISIT (3)): W^{t+1} = W^t − (η/n)·Bᵗᵀ(f(X) − y), with η = 2/(σ²_min + σ²_max) of B⁰/√n by default.
  * Both stop once ‖W − W*‖ is at the float64 floor.
  */
+import { slope } from '../fit';
 import { mat, type Mat } from '../matrix';
 import { lanczosExtremes } from '../lanczos';
 import type { Rng } from '../rng';
@@ -155,13 +156,5 @@ export function fitRate(dist: readonly number[]): RateFit | null {
   const pts: [number, number][] = [];
   for (let t = 1; t < dist.length; t++) if (dist[t] > 100 * DIST_FLOOR && Number.isFinite(dist[t])) pts.push([t, Math.log(dist[t])]);
   if (pts.length < 3) return null;
-  const mx = pts.reduce((s, p) => s + p[0], 0) / pts.length;
-  const my = pts.reduce((s, p) => s + p[1], 0) / pts.length;
-  let sxy = 0;
-  let sxx = 0;
-  for (const [x, y] of pts) {
-    sxy += (x - mx) * (y - my);
-    sxx += (x - mx) ** 2;
-  }
-  return { rho: Math.exp(sxy / sxx), from: pts[0][0], to: pts[pts.length - 1][0] };
+  return { rho: Math.exp(slope(pts)), from: pts[0][0], to: pts[pts.length - 1][0] };
 }

@@ -1,6 +1,7 @@
 // The AltMin view's theory: the model, both algorithms and Theorem 1 of the ISIT 2019 paper (quoted), with the current numbers beside it.
 import { useAltMin } from '../../state/altminStore';
 import { fmtNum } from '../shared/format';
+import { NumbersTable } from '../shared/NumbersTable';
 import { Tex } from '../shared/Tex';
 
 /** Constant formulas only; every number is inserted as text. */
@@ -47,13 +48,7 @@ export function AltMinTheory() {
       <Tex tex={FORMULAS.theorem} name="Theorem 1" />
       <p className="small">The analysis draws fresh samples at every iteration; the experiments here, like the paper’s, reuse one sample. The
         identity start (W⁰ = 0) is good enough for the skip model when ‖W*‖_F ≤ δ√d/(1 + δ).</p>
-      <table className="numbers" data-testid="altmin-numbers">
-        <tbody>
-          {rows.map(([k, v, note]) => (
-            <tr key={k}><th scope="row">{k}</th><td>{v}</td><td className="status-label">{note}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <NumbersTable rows={rows} testId="altmin-numbers" />
     </aside>
   );
 }

@@ -26,8 +26,8 @@ export function Diagnostics() {
       <div className="pair">
         <ChartBox name="moves" title="Neuron moves ‖w_r(k) − w_r(0)‖ at the latest NTK round (dashed: R_stab)" height={190} version={`${version}|${rStab}`}
           draw={(svg, size) => drawMoveHistogram(svg, { hist: moves, rStab }, size)} />
-        <ChartBox name="laziness" title="Flipped activation signs and NTK drift ‖H(k) − H(0)‖/‖H(0)‖ (log)" height={190} version={version}
-          draw={(svg, size) => drawLazinessChart(svg, { rounds: h.round, flipFrac: h.flipFrac, ntkShift: h.ntkShift }, size)} />
+        <ChartBox name="laziness" title="Flipped activation signs, NTK drift ‖H(k) − H(0)‖/‖H(0)‖ and tr K_σ(W_k)/tr K_σ(W_0) (log)" height={190} version={version}
+          draw={(svg, size) => drawLazinessChart(svg, { rounds: h.round, flipFrac: h.flipFrac, ntkShift: h.ntkShift, kSigmaRatio: h.kSigmaRatio }, size)} />
       </div>
     </section>
   );

@@ -5,6 +5,7 @@ import { schemeOf, WIDTH_DEFAULTS } from '../../core/summary';
 import { rate } from '../../core/theory';
 import { useRun } from '../../state/store';
 import { fmtNum } from '../shared/format';
+import { NumbersTable } from '../shared/NumbersTable';
 import { Tex } from '../shared/Tex';
 
 const THEOREM3 = String.raw`\mathbb{E}\|y-u_{k}\|^2\le\Big(1-\frac{\eta\theta\tau\lambda_0}{4\xi}\Big)^{k}\|y-u_0\|^2+B_1`;
@@ -39,11 +40,7 @@ export function GuaranteePanel() {
       <Tex tex={g.theorem === 'Theorem 7' ? THEOREM7 : THEOREM3} name={g.theorem} />
       {g.theorem === 'Theorem 3' && <Tex tex={CONDITIONS3} name="Theorem 3's conditions" />}
       <Tex tex={CONVERSION} name="conversion to the paper's convention" />
-      <table className="numbers">
-        <tbody>
-          {rows.map(([k, v, note]) => <tr key={k}><th scope="row">{k}</th><td>{v}</td><td className="status-label">{note}</td></tr>)}
-        </tbody>
-      </table>
+      <NumbersTable rows={rows} />
       <p className="small" data-testid="guarantee-verdict">
         {help === null
           ? `${g.theorem === 'Theorem 7' ? 'The error term' : 'B_1'} is below the initial error: the guarantee says something at this size.`

@@ -3,6 +3,7 @@
 import { notLazyWhy } from '../../core/summary';
 import { useRun } from '../../state/store';
 import { fmtNum } from '../shared/format';
+import { NumbersTable } from '../shared/NumbersTable';
 import { Tex as SharedTex } from '../shared/Tex';
 import { CompareTable } from './CompareTable';
 import { GuaranteePanel } from './GuaranteePanel';
@@ -25,6 +26,12 @@ function Tex({ f }: { f: keyof typeof FORMULAS }) {
 }
 
 const fmt = fmtNum;
+
+/** The full decomposition's time, from its measured n³ growth (bench/RESULTS.md: 76 s at n = 2048 on this kind of machine). */
+function spectrumTime(n: number): string {
+  const s = 76 * (n / 2048) ** 3;
+  return s < 90 ? `${Math.max(1, Math.round(s))} s` : `${Math.round(s / 60)} minutes`;
+}
 
 export function TheoryPanel() {
   const t = useTheory();
@@ -61,8 +68,8 @@ export function TheoryPanel() {
       <Tex f="aggregate" />
       {pending && (
         <p className="notice info" role="status" data-testid="basis-pending">
-          Computing the spectrum of H^∞ (n = {config.n}) in the background; training goes on. The predictions, R and the numbers
-          below appear when it is done.
+          Computing the spectrum of H^∞ (n = {config.n}) in the background — about {spectrumTime(config.n)} here; training goes on. The
+          predictions, R and the numbers below appear when it is done.
         </p>
       )}
       <h2>What it illustrates</h2>
@@ -77,13 +84,7 @@ export function TheoryPanel() {
       <Tex f="claim" />
       <Tex f="rate" />
       <Tex f="radius" />
-      <table className="numbers" data-testid="theory-numbers">
-        <tbody>
-          {rows.map(([k, v, s]) => (
-            <tr key={k}><th scope="row">{k}</th><td>{v}</td><td className="status-label">{s}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <NumbersTable rows={rows} testId="theory-numbers" />
       {lazy && <MeasuredRows />}
       <CompareTable />
       {lazy && <GuaranteePanel />}
