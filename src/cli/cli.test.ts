@@ -132,7 +132,7 @@ describe('bad arguments: one line, exit code 2', () => {
     [['fly'], /expected a command/],
     [['train', '--rounds', 'ten'], /--rounds must be a whole number/],
     [['train', '--rounds'], /--rounds needs a value/],
-    [['train', '--backend', 'webgpu'], /--backend must be one of cpu, wasm/],
+    [['train', '--backend', 'cuda'], /--backend must be one of cpu, wasm, webgpu/],
     [['train', '--out', 'x.txt'], /--out must end in .csv or .json/],
     [['train', '--colour', 'red'], /unknown option --colour/],
     [['train', '--config', 'missing.json'], /config file not found/],

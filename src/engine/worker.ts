@@ -8,7 +8,7 @@ import * as Comlink from 'comlink';
 import type { Config } from '../core/config';
 import { theoryBasis } from '../core/basis';
 import { EXACT_EIGEN_MAX_N } from '../core/eigen';
-import { startProblem, withSettings, type FullProblem } from '../core/problem';
+import { startProblem, withSettings, type FullProblem, type Problem } from '../core/problem';
 import type { Scales } from '../core/theory';
 import { automaticCandidates, chooseBackend, measureBackends } from './backends';
 import { toRunFile } from '../core/runFile';
@@ -18,7 +18,7 @@ import { Trainer, flushTogether } from './trainer';
 /**
  * NTK cadence: every 10 rounds on small problems; rarer as its cost grows, so that it stays under a quarter of the
  * training time. A measurement forms p + 1 n×n kernels on the device (2n²m each) and finds their λ_min in float64 on
- * the host — a full decomposition (≈ 10n³) up to n = 256, Lanczos (≈ 3·200·n²) above — where a flop costs about
+ * the host — a full decomposition (≈ 10n³) up to EXACT_EIGEN_MAX_N, Lanczos (≈ 3·200·n²) above — where a flop costs about
  * HOST_FLOP device flops; a round costs 4ndL·τ (forward and backward over the local width L).
  */
 function ntkEvery(c: Config, p: number): number {
@@ -46,8 +46,7 @@ let live: (LiveUpdate | null)[] = [];
 let batch = 1;
 const failed: BackendName[] = [];
 
-function build(cs: Config[], g: Given): { trainers: Trainer[]; basis: TheoryBasis | null; scales: Scales } {
-  const problem = startProblem(cs[0], g.data, g.init);
+function build(problem: Problem, cs: Config[]): { trainers: Trainer[]; basis: TheoryBasis | null; scales: Scales } {
   // Only the main run's NTK is plotted; compared runs skip the eigen-solves.
   return {
     trainers: cs.map((c, i) => (i === 0 ? new Trainer(problem, { ntkEvery: ntkEvery(problem.config, c.p) }) : new Trainer(withSettings(problem, c), { ntkEvery: 0 }))),
@@ -68,7 +67,7 @@ async function recover(error: unknown): Promise<BackendInfo> {
   trainers = [];
   backend = await chooseBackend(null, failed);
   backend = { ...backend, note: `${failed[failed.length - 1]} failed (${reason}); continued on ${backend.name} from round 0. ${backend.note}` };
-  trainers = build(configs, given).trainers;
+  trainers = build(startProblem(configs[0], given.data, given.init), configs).trainers;
   live.forEach((s, i) => s && trainers[i].update(s));
   return backend;
 }
@@ -79,9 +78,8 @@ function shapeClass(c: Config): string {
   return [b(c.n), b(c.d), b(c.m), c.p, c.tau, c.mask, c.act, c.layers].join('|');
 }
 
-/** The fastest backend for this configuration's shape class: measured on its first start, then remembered. */
-async function automaticBackend(cs: Config[], g: Given): Promise<BackendInfo> {
-  const problem = startProblem(cs[0], g.data, g.init);
+/** The fastest backend for this problem's shape class: measured on its first start, then remembered. */
+async function automaticBackend(problem: Problem): Promise<BackendInfo> {
   const key = shapeClass(problem.config);
   const known = measured.get(key);
   if (known) return backend?.name === known ? backend : { ...(await chooseBackend(known, failed)), note: backend?.note ?? '' };
@@ -112,8 +110,9 @@ const api: EngineApi = {
     given = g;
     live = cs.map(() => null);
     batch = 1;
-    if (!forced) backend = await automaticBackend(cs, g);
-    const built = build(cs, g);
+    const problem = startProblem(cs[0], g.data, g.init);
+    if (!forced) backend = await automaticBackend(problem);
+    const built = build(problem, cs);
     trainers = built.trainers;
     return { basis: built.basis, scales: built.scales, backend: backend as BackendInfo };
   },
