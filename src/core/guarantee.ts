@@ -104,3 +104,8 @@ export function whatWouldHelp(gu: Guarantee, m: number, e0: number): string | nu
   }
   return top.lowers;
 }
+
+/** The initial error the bound's first term multiplies: ‖y − u_0‖² (Theorem 3), or C²n with C = max|y_i| + 1 (Theorem 7). */
+export function startError(g: Guarantee, n: number, yMax: number, err0: number): number {
+  return g.theorem === 'Theorem 7' ? (yMax + 1) ** 2 * n : err0;
+}

@@ -1,6 +1,6 @@
 // The paper's own guarantee (MATH.md C.2) beside the prediction: the theorem in the app's convention, the corollary that
 // matches the scheme, its numbers now, which term of B_1 dominates and what would bring it below ‖y − u_0‖².
-import { dominantTerm, guarantee, whatWouldHelp } from '../../core/guarantee';
+import { dominantTerm, guarantee, startError, whatWouldHelp } from '../../core/guarantee';
 import { schemeOf, WIDTH_DEFAULTS } from '../../core/summary';
 import { rate } from '../../core/theory';
 import { useRun } from '../../state/store';
@@ -21,7 +21,7 @@ export function GuaranteePanel() {
   const s = schemeOf(config, basis.spectrum);
   const g = guarantee(s, { n: basis.spectrum.n, d: config.d, m: config.m, lambda0: basis.spectrum.lambda0, rounds: WIDTH_DEFAULTS.rounds, delta: WIDTH_DEFAULTS.delta });
   const e0 = useRun.getState().history.err[0] ?? NaN;
-  const start = g.theorem === 'Theorem 7' ? (basis.yMax + 1) ** 2 * basis.spectrum.n : e0;
+  const start = startError(g, basis.spectrum.n, basis.yMax, e0);
   const help = whatWouldHelp(g, config.m, start);
   const top = dominantTerm(g);
   const rows: [string, string, string][] = [

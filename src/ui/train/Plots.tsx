@@ -1,13 +1,11 @@
 // The live plots: error with predictions (compared runs overlaid), NTK eigenvalues, lazy-training diagnostics, radius against p and τ (lazy setting), the neuron strip; then sweeps.
 import { useMemo } from 'react';
 import { runLabel } from '../../core/compare';
-import { serializeConfig } from '../../core/config';
-import { predictedCurve, radiusLazy } from '../../core/theory';
+import { serializeConfig, type Config } from '../../core/config';
+import { guarantee, startError } from '../../core/guarantee';
 import { lazyTheoryApplies } from '../../core/network';
-import { guarantee } from '../../core/guarantee';
 import { notLazyWhy, schemeOf, WIDTH_DEFAULTS } from '../../core/summary';
-import type { Config } from '../../core/config';
-import type { SchemeParams } from '../../core/theory';
+import { predictedCurve, radiusLazy, type SchemeParams } from '../../core/theory';
 import type { TheoryBasis } from '../../engine/protocol';
 import { drawErrorChart } from '../../plots/errorChart';
 import { drawNeuronStrip, STRIP_NEURONS } from '../../plots/neuronStrip';
@@ -27,8 +25,7 @@ const TAU_VALUES = Array.from({ length: 20 }, (_, i) => i + 1);
 /** The paper's bound for the main run: rate^k·‖y − u_0‖² + B_1 (Theorem 3), or rate^k·C²n + its term (Theorem 7). */
 function guaranteeCurve(c: Config, s: SchemeParams, basis: TheoryBasis, err0: number) {
   const g = guarantee(s, { n: basis.spectrum.n, d: c.d, m: c.m, lambda0: basis.spectrum.lambda0, rounds: WIDTH_DEFAULTS.rounds, delta: WIDTH_DEFAULTS.delta });
-  const e0 = g.theorem === 'Theorem 7' ? (basis.yMax + 1) ** 2 * basis.spectrum.n : err0;
-  return { rate: g.rate, B1: g.B1, e0, label: `Liao & Kyrillidis, arXiv v1, ${g.theorem}` };
+  return { rate: g.rate, B1: g.B1, e0: startError(g, basis.spectrum.n, basis.yMax, err0), label: `Liao & Kyrillidis, arXiv v1, ${g.theorem}` };
 }
 
 export function Plots() {
