@@ -2,7 +2,7 @@
  * Plot 1: training error ‖y − u_k‖² on a log axis against round, with the lazy-limit predicted mean curve
  * (dashed), the neighbourhood as a band — R_now, from the current conjugate kernel, where it is measured (it moves:
  * MATH.md H.2), else R_lazy — with R_lazy, the initialization's value, as a dashed line; the paper's own guarantee
- * (dotted, labelled; named at the top when it lies above the plot); and markers where settings changed. Compared
+ * (dotted, labelled; named at the bottom when it lies above the plot); and markers where settings changed. Compared
  * runs are overlaid, one colour each (curve, prediction and band), with a legend.
  */
 import * as d3 from 'd3';
@@ -79,7 +79,7 @@ export function drawErrorChart(svg: SVGSVGElement, d: ErrorChartData, size: Size
   }
 }
 
-/** rate^k·e0 + B1 over the predicted rounds, drawn where it lies inside the plot; named at the top where it does not. */
+/** rate^k·e0 + B1 over the predicted rounds, drawn where it lies inside the plot; named at the bottom where it does not. */
 function drawGuarantee(root: d3.Selection<SVGSVGElement, unknown, null, undefined>, g: { rate: number; B1: number; e0: number; label: string },
   rounds: number[], x: d3.ScaleLinear<number, number>, y: d3.ScaleLogarithmic<number, number>): void {
   const top = y.domain()[1];
@@ -90,7 +90,8 @@ function drawGuarantee(root: d3.Selection<SVGSVGElement, unknown, null, undefine
     group.append('path').attr('class', 'guarantee-line').attr('d', d3.line<[number, number]>().defined(([, v]) => v <= top).x(([k]) => x(k)).y(([, v]) => y(v))(pts) ?? '');
     group.append('text').attr('class', 'legend-label').attr('x', x(inside[0][0]) + 4).attr('y', y(inside[0][1]) - 4).text(`guarantee: ${g.label}`);
   } else {
-    group.append('text').attr('class', 'legend-label guarantee-above').attr('x', x.range()[1] - 4).attr('y', y.range()[1] + 12).attr('text-anchor', 'end')
-      .text(`↑ guarantee (${g.label}) above the plot: B₁ = ${d3.format('.2~e')(g.B1)}`);
+    // Bottom left: the compared runs' legend holds the top right, and the curves start at the top left.
+    group.append('text').attr('class', 'legend-label guarantee-above').attr('x', x.range()[0] + 4).attr('y', y.range()[0] - 6)
+      .text(`guarantee (${g.label}) lies above the plot: B₁ = ${d3.format('.2~e')(g.B1)}`);
   }
 }

@@ -16,6 +16,8 @@ export function CompareTable() {
   const measured = usePlateaus();
   if (!compare.length || !basis) return null;
   return (
+    // Seven columns are wider than the panel on narrow screens: the table scrolls inside it (focusable, for keyboards).
+    <div className="table-scroll" tabIndex={0} role="group" aria-label="Compared runs, in numbers">
     <table className="numbers compare-numbers" data-testid="compare-numbers">
       <caption>Compared runs (plateau ± standard error, MATH.md H.1: once the prediction has settled; ratios: measured / predicted)</caption>
       <thead>
@@ -33,5 +35,6 @@ export function CompareTable() {
         })}
       </tbody>
     </table>
+    </div>
   );
 }

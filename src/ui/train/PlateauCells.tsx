@@ -8,7 +8,7 @@ export function PlateauCells({ run }: { run: MeasuredRun | undefined }) {
   const p = run?.plateau;
   if (!run || !p) {
     const why = run ? `The plateau is measured from about ${run.needs} rounds after the last change: the prediction settles, then five batches.` : '';
-    return <><td title={why}>{run ? `after ~${fmtNum(run.needs)} rounds` : '…'}</td><td>…</td><td>…</td></>;
+    return <><td title={why}>{run ? `from ~${fmtNum(run.needs)}` : '…'}</td><td>…</td><td>…</td></>;
   }
   return (
     <>
