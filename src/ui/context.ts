@@ -1,5 +1,5 @@
 /** The engine, sweep, regimes and AltMin clients, provided to components (they never touch tfjs or the workers directly). */
-import { createContext, useContext } from 'react';
+import { createContext, useContext, type Context } from 'react';
 import type { AltMinClient } from '../state/altminClient';
 import type { EngineClient } from '../state/engineClient';
 import type { RegimesClient } from '../state/regimesClient';
@@ -10,26 +10,14 @@ export const SweepContext = createContext<SweepClient | null>(null);
 export const AltMinContext = createContext<AltMinClient | null>(null);
 export const RegimesContext = createContext<RegimesClient | null>(null);
 
-export function useClient(): EngineClient {
-  const c = useContext(ClientContext);
-  if (!c) throw new Error('EngineClient missing');
+/** A client the app provides at its root (main.tsx); missing only in a component rendered outside it. */
+function required<T>(context: Context<T | null>, name: string): T {
+  const c = useContext(context);
+  if (!c) throw new Error(`${name} missing`);
   return c;
 }
 
-export function useSweepClient(): SweepClient {
-  const c = useContext(SweepContext);
-  if (!c) throw new Error('SweepClient missing');
-  return c;
-}
-
-export function useAltMinClient(): AltMinClient {
-  const c = useContext(AltMinContext);
-  if (!c) throw new Error('AltMinClient missing');
-  return c;
-}
-
-export function useRegimesClient(): RegimesClient {
-  const c = useContext(RegimesContext);
-  if (!c) throw new Error('RegimesClient missing');
-  return c;
-}
+export const useClient = (): EngineClient => required(ClientContext, 'EngineClient');
+export const useSweepClient = (): SweepClient => required(SweepContext, 'SweepClient');
+export const useAltMinClient = (): AltMinClient => required(AltMinContext, 'AltMinClient');
+export const useRegimesClient = (): RegimesClient => required(RegimesContext, 'RegimesClient');
