@@ -79,7 +79,8 @@ export function altminCsv(flags: Map<string, string>, notes: string[]): string {
 export function altminPhaseCsv(flags: Map<string, string>, notes: string[], progress: (done: number, total: number) => void): string {
   const c = readAltMinConfig(flags.get('config'), notes);
   const parsed = parseAltMin({ ns: flags.get('n') ?? c.ns, trials: flags.get('trials') ?? String(c.trials) });
-  if (parsed.messages.length) throw new UsageError(parsed.messages[0].replace(/^ns = /, '--n ').replace(/^trials = /, '--trials '));
+  // The table's message ends with the value it would use instead; the command refuses the argument.
+  if (parsed.messages.length) throw new UsageError(parsed.messages[0].replace(/^ns = /, '--n ').replace(/^trials = /, '--trials ').replace(/; (using|clamped to|rounded to) .*$/, '.'));
   const config = { ...c, ns: parsed.config.ns, trials: parsed.config.trials };
   const methodFlag = choiceFlag(flags, 'method', ['both', ...METHODS] as const, 'both');
   const methods: Method[] = methodFlag === 'both' ? [...METHODS] : [methodFlag];

@@ -36,7 +36,8 @@ export function regimesJson(flags: Map<string, string>, notes: string[]): string
 export async function phaseCsv(flags: Map<string, string>, notes: string[], progress: (done: number, total: number) => void): Promise<string> {
   const base = readConfig(flags.get('config'), notes);
   const parsed = parsePhaseSettings({ ns: flags.get('n'), ms: flags.get('m'), seeds: flags.get('seeds'), rounds: flags.get('rounds'), eps: flags.get('eps') });
-  if (parsed.messages.length) throw new UsageError(parsed.messages[0].replace(/^(ns|ms) = /, (_, k) => `--${k === 'ns' ? 'n' : 'm'} `).replace(/^(\w+) = /, '--$1 '));
+  // The table's message ends with the value it would use instead; the command refuses the argument.
+  if (parsed.messages.length) throw new UsageError(parsed.messages[0].replace(/^(ns|ms) = /, (_, k) => `--${k === 'ns' ? 'n' : 'm'} `).replace(/^(\w+) = /, '--$1 ').replace(/; (using|clamped to|rounded to) .*$/, '.'));
   const { settings } = parsed;
   const config = phaseConfig(base, 'current');
   if (base.scheme !== 'gd') notes.push(`phase trains full-batch GD, the algorithm of the width theorems; scheme = ${base.scheme} is not used.`);
