@@ -1,13 +1,8 @@
-// MATH.md G.1 (H^∞) and G.2 (K1): exact values and Monte Carlo agreement of the closed forms; the NTK at
-// initialization of every setting against wide networks.
+// MATH.md G.1 (H^∞) and G.2 (K1): exact values and Monte Carlo agreement of the closed forms.
 import { describe, expect, it } from 'vitest';
 import { lambdaMinOf } from './eigen';
-import { parseConfig } from './config';
-import { hInf, hInfEntry, k1Entry, kSigma, settingKernel } from './kernels';
+import { hInf, hInfEntry, k1Entry, kSigma } from './kernels';
 import { fromRows, gram, type Mat } from './matrix';
-import { netOf } from './network';
-import { makeInit } from './problem';
-import { empiricalNtk } from './reference';
 import { Rng } from './rng';
 import { monteCarlo, randomUnitRows } from './testing';
 
@@ -72,29 +67,5 @@ describe('K1 (G.2)', () => {
       expect(Math.abs(mean[q] - K.data[q])).toBeLessThanOrEqual(4 * se[q]);
       expect(se[q]).toBeLessThan(3e-3);
     }
-  });
-});
-
-describe('the NTK at initialization of every setting (kernels.ts settingKernel)', () => {
-  const X = randomUnitRows(6, 4, 21);
-  const frob = (A: Float64Array) => Math.sqrt(A.reduce((s, v) => s + v * v, 0));
-  for (const q of ['act=relu&layers=first&init=ntk', 'act=relu&layers=both&init=lecun', 'act=gelu&layers=first&init=ntk&kappa=0.7', 'act=gelu&layers=both&init=he&ratio=3']) {
-    it(`${q}: the empirical NTK of a wide network at initialization is within 4% of it`, () => {
-      const config = parseConfig(`${q}&n=6&d=4&m=20000&seed=2`).config;
-      const K = settingKernel(X, config, 20000);
-      const init = makeInit(config);
-      const H = empiricalNtk(X, init.W, init.a, undefined, 1, netOf(config, config.m));
-      const diff = H.data.map((h, i) => h - K.data[i]);
-      expect(frob(diff) / frob(K.data)).toBeLessThan(0.04);
-    });
-  }
-  it('is H^∞ itself in the lazy setting, and grows like m/d in the second layer under LeCun', () => {
-    const lazy = settingKernel(X, parseConfig('n=6&d=4&m=64').config);
-    expect(Array.from(lazy.data)).toEqual(Array.from(hInf(X).data));
-    const small = settingKernel(X, parseConfig('layers=both&init=lecun&n=6&d=4&m=64').config);
-    const big = settingKernel(X, parseConfig('layers=both&init=lecun&n=6&d=4&m=256').config);
-    // Diagonal: H^∞_ii = 1/2 and ω₁²K1_ii = (1/d)/2, times m for the second layer.
-    expect(small.data[0]).toBeCloseTo(0.5 + 64 * (1 / 4) * 0.5, 10);
-    expect(big.data[0]).toBeCloseTo(0.5 + 256 * (1 / 4) * 0.5, 10);
   });
 });

@@ -5,7 +5,7 @@
 import type { Config } from './config';
 import { sphereData, teacherData, type Dataset } from './datasets';
 import { initWeights, type Weights } from './init';
-import { settingKernel } from './kernels';
+import { settingKernel } from './settingKernel';
 import { initScales, lazyTheoryApplies } from './network';
 import { Rng } from './rng';
 import { schemeOf } from './summary';
