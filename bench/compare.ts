@@ -8,9 +8,9 @@
 import os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { useNodeBackend, NODE_BACKENDS } from '../src/cli/backend';
-import { applyComparePreset, COMPARE_PRESETS } from '../src/core/compare';
-import { parseConfig } from '../src/core/config';
-import { makeProblem, withSettings } from '../src/core/problem';
+import { applyComparePreset, COMPARE_PRESETS } from '../src/core/masked/compare';
+import { parseConfig } from '../src/core/masked/config';
+import { makeProblem, withSettings } from '../src/core/masked/problem';
 import { Trainer, flushTogether } from '../src/engine/trainer';
 import { callsPerSecond, secondsArg } from './rate';
 

@@ -7,9 +7,9 @@
  */
 import os from 'node:os';
 import { useNodeBackend } from '../src/cli/backend';
-import { parseConfig } from '../src/core/config';
-import { slope } from '../src/core/fit';
-import { makeProblem, startProblem } from '../src/core/problem';
+import { parseConfig } from '../src/core/masked/config';
+import { slope } from '../src/core/math/fit';
+import { makeProblem, startProblem } from '../src/core/masked/problem';
 import { Trainer } from '../src/engine/trainer';
 
 const i = process.argv.indexOf('--max');

@@ -6,8 +6,8 @@
  */
 import os from 'node:os';
 import { useNodeBackend, type NodeBackend } from '../src/cli/backend';
-import { parseConfig } from '../src/core/config';
-import { makeProblem } from '../src/core/problem';
+import { parseConfig } from '../src/core/masked/config';
+import { makeProblem } from '../src/core/masked/problem';
 import { Trainer } from '../src/engine/trainer';
 import { roundFlops, roundMatmuls } from './ceiling';
 import { callsPerSecond, secondsArg } from './rate';

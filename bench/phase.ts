@@ -6,8 +6,8 @@
  */
 import os from 'node:os';
 import { NODE_BACKENDS, useNodeBackend, type NodeBackend } from '../src/cli/backend';
-import { parseConfig } from '../src/core/config';
-import { dataAt, listOf, parsePhaseSettings, phaseConfig } from '../src/core/regimes';
+import { parseConfig } from '../src/core/masked/config';
+import { dataAt, listOf, parsePhaseSettings, phaseConfig } from '../src/core/regimes/regimes';
 import { runPhaseRow } from '../src/engine/phaseRow';
 
 const arg = (name: string, dflt: string) => {

@@ -2,10 +2,10 @@
 // the finished cells.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { parseConfig } from '../src/core/config';
-import { makeProblem } from '../src/core/problem';
-import { relErr } from '../src/core/testing';
-import { radiusLazy } from '../src/core/theory';
+import { parseConfig } from '../src/core/masked/config';
+import { makeProblem } from '../src/core/masked/problem';
+import { relErr } from '../src/core/math/testing';
+import { radiusLazy } from '../src/core/masked/theory';
 import { openRun } from './helpers';
 
 async function openSweeps(page: Page): Promise<void> {

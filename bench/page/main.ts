@@ -2,9 +2,9 @@
  * Benchmark page (driven by bench/browser.ts): on the backend and size in its query string, measures rounds/s
  * of the engine, of the same matmuls run bare, and of the naive per-neuron float64 trainer; result in window.__bench.
  */
-import { parseConfig } from '../../src/core/config';
-import { makeProblem } from '../../src/core/problem';
-import { ReferenceTrainer } from '../../src/core/reference';
+import { parseConfig } from '../../src/core/masked/config';
+import { makeProblem } from '../../src/core/masked/problem';
+import { ReferenceTrainer } from '../../src/core/masked/reference';
 import { chooseBackend } from '../../src/engine/backends';
 import type { BackendName } from '../../src/engine/protocol';
 import { Trainer } from '../../src/engine/trainer';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAltMin } from '../core/altmin/config';
 import { runAltMin } from '../core/altmin/run';
 import { makeStart, makeTeacher, startStream } from '../core/altmin/teacher';
-import { toRows } from '../core/matrix';
+import { toRows } from '../core/math/matrix';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'subnet-altmin-'));
 const tsx = path.resolve('node_modules/.bin/tsx');

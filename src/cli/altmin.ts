@@ -9,7 +9,7 @@ import { dataFromJson, startFromJson, teacherFromJson, type FileResult } from '.
 import { phaseCsv, phaseRows, phaseTrials, runTrial, gdStep } from '../core/altmin/phase';
 import { fitRate, METHODS, runAltMin, runGd, type Method } from '../core/altmin/run';
 import { makeInputs, makeStart, makeTeacher, makeTeacherWeights, startStream, withLabels, type Teacher } from '../core/altmin/teacher';
-import { Rng } from '../core/rng';
+import { Rng } from '../core/math/rng';
 import { choiceFlag, intFlag, UsageError } from './args';
 
 function readJson<T>(file: string, what: string, parse: (obj: unknown) => FileResult<T>): T {

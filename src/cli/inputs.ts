@@ -1,10 +1,10 @@
 /** Reads the CLI's inputs (config, data, initial weights) into a Problem; every failure is a UsageError. */
 import { existsSync, readFileSync } from 'node:fs';
-import { parseConfig, type Config } from '../core/config';
-import { parseUserData, type Dataset } from '../core/datasets';
-import { weightsFromJson, type Weights } from '../core/init';
-import { makeData, makeProblem, type FullProblem } from '../core/problem';
-import { parseRunFile } from '../core/runFile';
+import { parseConfig, type Config } from '../core/masked/config';
+import { parseUserData, type Dataset } from '../core/masked/datasets';
+import { weightsFromJson, type Weights } from '../core/masked/init';
+import { makeData, makeProblem, type FullProblem } from '../core/masked/problem';
+import { parseRunFile } from '../core/masked/runFile';
 import { UsageError } from './args';
 
 export function readText(file: string, what: string): string {

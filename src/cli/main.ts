@@ -5,7 +5,7 @@
  * phase diagram, `validate` how good each prediction is. Bad arguments print one line and exit with code 2.
  */
 import { writeFileSync } from 'node:fs';
-import { emptyHistory, historyToCsv, historyToJson, pushRow } from '../core/metrics';
+import { emptyHistory, historyToCsv, historyToJson, pushRow } from '../core/masked/metrics';
 import { Trainer } from '../engine/trainer';
 import { choiceFlag, intFlag, numberFlag, parseArgs, UsageError } from './args';
 import { NODE_BACKENDS, useNodeBackend } from './backend';
@@ -14,8 +14,8 @@ import { readProblem } from './inputs';
 import { phaseCsv, regimesJson } from './regimes';
 import { validateCsv } from './validate';
 import { sweepCsv } from './sweep';
-import { sumSquares } from '../core/matrix';
-import { summarize } from '../core/summary';
+import { sumSquares } from '../core/math/matrix';
+import { summarize } from '../core/masked/summary';
 
 const COMMANDS = {
   train: ['config', 'run', 'data', 'init', 'rounds', 'backend', 'out', 'ntk-every'],

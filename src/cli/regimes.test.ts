@@ -3,8 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../core/config';
-import { dataAt, widthsAt } from '../core/regimes';
+import { parseConfig } from '../core/masked/config';
+import { dataAt, widthsAt } from '../core/regimes/regimes';
 
 const tsx = path.resolve('node_modules/.bin/tsx');
 const cli = (...args: string[]) => {

@@ -1,11 +1,11 @@
 /**
  * The `sweep` command: trains one run per grid cell (same data and initialization wherever the cell keeps the
  * seed and shapes; `--data` and `--init` as `train` reads them) and writes one CSV row per cell: the values the cell
- * trained with, `converged` (the trailing-window mean of core/converge.ts), whether it `settled`, `radius` (R_lazy at
+ * trained with, `converged` (the trailing-window mean of core/masked/converge.ts), whether it `settled`, `radius` (R_lazy at
  * that cell) and the rounds trained.
  */
-import { gridCells, parseGrid } from '../core/grid';
-import { sweepCsv as toCsv, sweepRule } from '../core/sweep';
+import { gridCells, parseGrid } from '../core/masked/grid';
+import { sweepCsv as toCsv, sweepRule } from '../core/masked/sweep';
 import { runCell } from '../engine/sweepCell';
 import { intFlag, numberFlag, UsageError } from './args';
 import { readInputs } from './inputs';

@@ -2,13 +2,13 @@
 // initialization and step 1/λ_max of the run's NTK at initialization), in the lazy and in Song et al.'s setting.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/backend';
-import { parseConfig } from '../core/config';
-import { symEigen } from '../core/eigen';
-import { netOf } from '../core/network';
-import { makeData, makeProblem } from '../core/problem';
-import { empiricalNtk, ReferenceTrainer } from '../core/reference';
-import { phaseConfig } from '../core/regimes';
-import { relErr } from '../core/testing';
+import { parseConfig } from '../core/masked/config';
+import { symEigen } from '../core/math/eigen';
+import { netOf } from '../core/masked/network';
+import { makeData, makeProblem } from '../core/masked/problem';
+import { empiricalNtk, ReferenceTrainer } from '../core/masked/reference';
+import { phaseConfig } from '../core/regimes/regimes';
+import { relErr } from '../core/math/testing';
 import { runPhaseRow } from './phaseRow';
 
 beforeAll(() => useNodeBackend('cpu'));

@@ -8,14 +8,14 @@
  * saturates there and fails, without turning the other runs' sums into NaN.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Config } from '../core/config';
-import type { Dataset } from '../core/datasets';
-import type { Weights } from '../core/init';
-import { symEigen } from '../core/eigen';
-import { mat } from '../core/matrix';
-import { netOf } from '../core/network';
-import { makeInit } from '../core/problem';
-import type { PhaseRun } from '../core/regimes';
+import type { Config } from '../core/masked/config';
+import type { Dataset } from '../core/masked/datasets';
+import type { Weights } from '../core/masked/init';
+import { symEigen } from '../core/math/eigen';
+import { mat } from '../core/math/matrix';
+import { netOf } from '../core/masked/network';
+import { makeInit } from '../core/masked/problem';
+import type { PhaseRun } from '../core/regimes/regimes';
 import { activate } from './activation';
 
 const CLIP = 1e4;

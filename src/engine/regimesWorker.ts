@@ -4,8 +4,8 @@
  * Cancelling ends the worker.
  */
 import * as Comlink from 'comlink';
-import { WIDTH_DEFAULTS } from '../core/summary';
-import { dataAt, widthsAt } from '../core/regimes';
+import { WIDTH_DEFAULTS } from '../core/masked/summary';
+import { dataAt, widthsAt } from '../core/regimes/regimes';
 import { chooseBackend } from './backends';
 import { runPhaseRow } from './phaseRow';
 import type { RegimesApi } from './protocol';

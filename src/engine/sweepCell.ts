@@ -1,15 +1,15 @@
 /**
  * One cell of a sweep: trains a fresh run of `rounds` rounds (no NTKs) and reports its converged error
- * (core/converge.ts) beside R_lazy at that cell, on the seed's data or on given data (and given initial weights
+ * (core/masked/converge.ts) beside R_lazy at that cell, on the seed's data or on given data (and given initial weights
  * where their width is the cell's). Shared by the CLI's `sweep` and the app's sweep worker.
  */
-import type { Config } from '../core/config';
-import type { Dataset } from '../core/datasets';
-import type { Weights } from '../core/init';
-import { convergedError, type ConvergeRule } from '../core/converge';
-import { makeProblem } from '../core/problem';
-import type { CellResult } from '../core/sweep';
-import { radiusLazy } from '../core/theory';
+import type { Config } from '../core/masked/config';
+import type { Dataset } from '../core/masked/datasets';
+import type { Weights } from '../core/masked/init';
+import { convergedError, type ConvergeRule } from '../core/masked/converge';
+import { makeProblem } from '../core/masked/problem';
+import type { CellResult } from '../core/masked/sweep';
+import { radiusLazy } from '../core/masked/theory';
 import { Trainer } from './trainer';
 
 /** Rounds between two read-backs of a cell's metrics. */

@@ -3,8 +3,8 @@
  * worker, which already trains; the page draws the predictions when it arrives. No tfjs.
  */
 import * as Comlink from 'comlink';
-import { theoryBasis } from '../core/basis';
-import { makeProblem } from '../core/problem';
+import { theoryBasis } from '../core/masked/basis';
+import { makeProblem } from '../core/masked/problem';
 import type { TheoryApi } from './protocol';
 
 const api: TheoryApi = {

@@ -3,16 +3,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/backend';
-import { parseConfig } from '../core/config';
-import { lambdaMinOf } from '../core/eigen';
-import { sampleMasks } from '../core/masks';
-import { mat, quadForm, transpose } from '../core/matrix';
-import type { MetricRow } from '../core/metrics';
-import { netOf } from '../core/network';
-import { makeProblem, maskStream, startProblem, withSettings } from '../core/problem';
-import { ReferenceTrainer, empiricalNtk, outputs, referenceRound, squaredError } from '../core/reference';
-import { relErr } from '../core/testing';
-import { radiusLazy, radiusNow } from '../core/theory';
+import { parseConfig } from '../core/masked/config';
+import { lambdaMinOf } from '../core/math/eigen';
+import { sampleMasks } from '../core/masked/masks';
+import { mat, quadForm, transpose } from '../core/math/matrix';
+import type { MetricRow } from '../core/masked/metrics';
+import { netOf } from '../core/masked/network';
+import { makeProblem, maskStream, startProblem, withSettings } from '../core/masked/problem';
+import { ReferenceTrainer, empiricalNtk, outputs, referenceRound, squaredError } from '../core/masked/reference';
+import { relErr } from '../core/math/testing';
+import { radiusLazy, radiusNow } from '../core/masked/theory';
 import { maskedRound, planMasks } from './round';
 import { Trainer, flushTogether } from './trainer';
 

@@ -5,16 +5,16 @@
  * moves. Scheme settings can change between rounds; the tensor count stays flat.
  */
 import * as tf from '@tensorflow/tfjs';
-import { lambdaMinEstimate } from '../core/eigen';
-import { logHistogram, type LogHistogram } from '../core/histogram';
-import { lazyTheoryApplies, netOf } from '../core/network';
-import { sampleMasks, type MaskKind } from '../core/masks';
-import { mat, quadForm, transpose } from '../core/matrix';
-import { blankRow, type MetricRow } from '../core/metrics';
-import { DEFER_SPECTRUM_N, maskStream, type Problem } from '../core/problem';
-import type { Rng } from '../core/rng';
-import { radiusNow, type Eigenbasis } from '../core/theory';
-import type { Weights } from '../core/init';
+import { lambdaMinEstimate } from '../core/math/eigen';
+import { logHistogram, type LogHistogram } from '../core/math/histogram';
+import { lazyTheoryApplies, netOf } from '../core/masked/network';
+import { sampleMasks, type MaskKind } from '../core/masked/masks';
+import { mat, quadForm, transpose } from '../core/math/matrix';
+import { blankRow, type MetricRow } from '../core/masked/metrics';
+import { DEFER_SPECTRUM_N, maskStream, type Problem } from '../core/masked/problem';
+import type { Rng } from '../core/math/rng';
+import { radiusNow, type Eigenbasis } from '../core/masked/theory';
+import type { Weights } from '../core/masked/init';
 import { activate } from './activation';
 import { empiricalNtk, networkMetrics, subnetworkNtks, type NetworkKind, type NetworkTensors } from './measure';
 import { maskedRound, planMasks } from './round';

@@ -3,9 +3,9 @@
 // ξ = 1/p and p, shrinking like 1/m. Slow (about a minute): wide networks, thousands of rounds.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/backend';
-import { parseConfig } from '../core/config';
-import { makeProblem } from '../core/problem';
-import { radiusLazy } from '../core/theory';
+import { parseConfig } from '../core/masked/config';
+import { makeProblem } from '../core/masked/problem';
+import { radiusLazy } from '../core/masked/theory';
 import { Trainer } from './trainer';
 
 beforeAll(() => useNodeBackend('wasm'));

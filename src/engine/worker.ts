@@ -5,13 +5,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
-import type { Config } from '../core/config';
-import { theoryBasis } from '../core/basis';
-import { EXACT_EIGEN_MAX_N } from '../core/eigen';
-import { startProblem, withSettings, type FullProblem, type Problem } from '../core/problem';
-import type { Scales } from '../core/theory';
+import type { Config } from '../core/masked/config';
+import { theoryBasis } from '../core/masked/basis';
+import { EXACT_EIGEN_MAX_N } from '../core/math/eigen';
+import { startProblem, withSettings, type FullProblem, type Problem } from '../core/masked/problem';
+import type { Scales } from '../core/masked/theory';
 import { automaticCandidates, chooseBackend, measureBackends } from './backends';
-import { toRunFile } from '../core/runFile';
+import { toRunFile } from '../core/masked/runFile';
 import type { BackendInfo, BackendName, Chunk, EngineApi, Given, LiveUpdate, TheoryBasis } from './protocol';
 import { Trainer, flushTogether } from './trainer';
 

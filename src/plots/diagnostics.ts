@@ -5,7 +5,7 @@
  * first three small; the trace falls under dropout, which shrinks its own features (H.2).
  */
 import * as d3 from 'd3';
-import type { LogHistogram } from '../core/histogram';
+import type { LogHistogram } from '../core/math/histogram';
 import { frame, line, MARGIN, tickText, type Size } from './frame';
 import { logDomain } from './transforms';
 

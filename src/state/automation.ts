@@ -2,8 +2,8 @@
  * `window.subnetLab`: a small automation API for scripts and tests (documented in the README). It works from the
  * moment it exists: play and step wait for the engine to start (step rejects with the reason when it cannot).
  */
-import type { Config } from '../core/config';
-import { METRIC_KEYS, type History } from '../core/metrics';
+import type { Config } from '../core/masked/config';
+import { METRIC_KEYS, type History } from '../core/masked/metrics';
 import type { BackendName } from '../engine/protocol';
 import type { EngineClient } from './engineClient';
 import { useRun } from './store';

@@ -5,13 +5,13 @@
  * configurations too large for the device and pauses runs that diverge.
  */
 import * as Comlink from 'comlink';
-import { MAX_WIDTH, type Config, type ConfigKey } from '../core/config';
-import { runLabel, withProblem } from '../core/compare';
-import { tooLargeTogether } from '../core/limits';
-import { emptyHistory, pushRow, type History, type MetricRow } from '../core/metrics';
-import { schemeOf } from '../core/summary';
-import { etaStable, type Scales } from '../core/theory';
-import type { RunFile } from '../core/runFile';
+import { MAX_WIDTH, type Config, type ConfigKey } from '../core/masked/config';
+import { runLabel, withProblem } from '../core/masked/compare';
+import { tooLargeTogether } from '../core/masked/limits';
+import { emptyHistory, pushRow, type History, type MetricRow } from '../core/masked/metrics';
+import { schemeOf } from '../core/masked/summary';
+import { etaStable, type Scales } from '../core/masked/theory';
+import type { RunFile } from '../core/masked/runFile';
 import type { BackendName, Chunk, EngineApi, Given, LiveUpdate, TheoryApi } from '../engine/protocol';
 import { useRun } from './store';
 import { LatestCall } from './latestCall';

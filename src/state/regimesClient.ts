@@ -4,8 +4,8 @@
  * workers, with progress weighted by each row's estimated work, cancel (finished rows stay) and a refusal, with
  * the estimate and the largest grid that fits, before a grid too large to be useful starts.
  */
-import { serializeConfig } from '../core/config';
-import { listOf, phaseCell, phaseConfig, phaseRowWork, phaseTooLarge, PHASE_TABLE, type PhaseCell, type PhaseSettingsT } from '../core/regimes';
+import { serializeConfig } from '../core/masked/config';
+import { listOf, phaseCell, phaseConfig, phaseRowWork, phaseTooLarge, PHASE_TABLE, type PhaseCell, type PhaseSettingsT } from '../core/regimes/regimes';
 import { parseKeys } from '../core/table';
 import type { RegimesApi } from '../engine/protocol';
 import { CellRunner, poolSize } from './cellRunner';

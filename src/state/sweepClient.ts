@@ -4,9 +4,9 @@
  * cancel ends the worker (a long cell stops at once) and keeps the finished cells. Sweeps too large for the
  * device are refused before anything runs.
  */
-import { MAX_WIDTH } from '../core/config';
-import { tooLarge } from '../core/limits';
-import { sweepCells, sweepRule } from '../core/sweep';
+import { MAX_WIDTH } from '../core/masked/config';
+import { tooLarge } from '../core/masked/limits';
+import { sweepCells, sweepRule } from '../core/masked/sweep';
 import type { SweepApi } from '../engine/protocol';
 import { CellRunner } from './cellRunner';
 import type { EngineClient } from './engineClient';

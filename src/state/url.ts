@@ -5,9 +5,9 @@
  * settings instead, under their own key names; a forced backend stays in every view.
  */
 import { defaultAltMin, parseAltMin, serializeAltMin, type AltMinConfig } from '../core/altmin/config';
-import { parseCompare, serializeCompare } from '../core/compare';
-import { defaultConfig, parseConfig, serializeConfig, showRaw, type Config } from '../core/config';
-import { defaultPhaseSettings, parsePhaseSettings, serializePhaseSettings, type PhaseSettingsT } from '../core/regimes';
+import { parseCompare, serializeCompare } from '../core/masked/compare';
+import { defaultConfig, parseConfig, serializeConfig, showRaw, type Config } from '../core/masked/config';
+import { defaultPhaseSettings, parsePhaseSettings, serializePhaseSettings, type PhaseSettingsT } from '../core/regimes/regimes';
 import { BACKENDS, type BackendName } from '../engine/protocol';
 
 export const VIEWS = ['train', 'regimes', 'altmin'] as const;

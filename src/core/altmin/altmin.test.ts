@@ -2,9 +2,9 @@
 // minimum-norm solution, GD's step rule, and the settings table.
 import { EigenvalueDecomposition, Matrix, pseudoInverse } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { mat } from '../matrix';
-import { Rng } from '../rng';
-import { relErr } from '../testing';
+import { mat } from '../math/matrix';
+import { Rng } from '../math/rng';
+import { relErr } from '../math/testing';
 import { altminTooLarge, defaultAltMin, parseAltMin, serializeAltMin } from './config';
 import { applyB, normalMatrix, patternsOf } from './model';
 import { phaseCsv, phaseRows, phaseTrials, RECOVERY_TOL, runTrial } from './phase';

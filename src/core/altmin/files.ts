@@ -3,7 +3,7 @@
  * `{ "W": [k rows of d], "v": [k] }`, start `{ "W": [k rows of d] }` (rows are neurons w_q). Each is checked
  * for shape and finite numbers; a failure is one sentence.
  */
-import { fromRows as matFromRows, type Mat } from '../matrix';
+import { fromRows as matFromRows, type Mat } from '../math/matrix';
 
 export type FileResult<T> = { ok: true; value: T } | { ok: false; error: string };
 

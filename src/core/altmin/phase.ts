@@ -3,8 +3,8 @@
  * teacher and data, each start and method run from the same data, and a trial counts as recovered when
  * ‖W^T − W*‖ < 0.01 (relative, as the paper). One trial is the unit of work (the worker and the CLI share it).
  */
-import type { Mat } from '../matrix';
-import { Rng, streamSeed } from '../rng';
+import type { Mat } from '../math/matrix';
+import { Rng, streamSeed } from '../math/rng';
 import type { AltMinConfig, AltMinStart } from './config';
 import { gdStepAuto, runAltMin, runGd, type Method } from './run';
 import { makeStart, makeTeacher, startStream, type Teacher } from './teacher';

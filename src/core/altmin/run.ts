@@ -6,10 +6,10 @@
  * GD (ISIT (3)): W^{t+1} = W^t − (η/n)·Bᵗᵀ(f(X) − y), with η = 2/(σ²_min + σ²_max) of B⁰/√n by default.
  * Both stop once ‖W − W*‖ is at the float64 floor.
  */
-import { slope } from '../fit';
-import { mat, type Mat } from '../matrix';
-import { lanczosExtremes } from '../lanczos';
-import type { Rng } from '../rng';
+import { slope } from '../math/fit';
+import { mat, type Mat } from '../math/matrix';
+import { lanczosExtremes } from '../math/lanczos';
+import type { Rng } from '../math/rng';
 import { applyB, applyBt, distance, lossOf, patternsOf, shifted } from './model';
 import { leastSquares, type SolveKind } from './solve';
 import type { Teacher } from './teacher';

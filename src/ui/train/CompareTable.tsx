@@ -1,6 +1,6 @@
 // The compared runs side by side in numbers: each run's η, predicted rate ρ and radius R, its measured plateau and the ratios.
-import { runLabel } from '../../core/compare';
-import { summarize } from '../../core/summary';
+import { runLabel } from '../../core/masked/compare';
+import { summarize } from '../../core/masked/summary';
 import { useRun } from '../../state/store';
 import { fmtNum } from '../shared/format';
 import { PlateauCells } from './PlateauCells';

@@ -1,8 +1,8 @@
 // The controls: scheme presets, sliders for every setting, play / pause / step / reset / new seed, compare, export.
-import { ACTIVATIONS, AGGREGATES, applyPreset, CONFIG_TABLE, DATASETS, INITS, LAYERS, MASKS, MAX_WIDTH, PRESETS, SCHEMES, type Config } from '../../core/config';
-import { largestWidth } from '../../core/limits';
-import { schemeOf } from '../../core/summary';
-import { etaStable } from '../../core/theory';
+import { ACTIVATIONS, AGGREGATES, applyPreset, CONFIG_TABLE, DATASETS, INITS, LAYERS, MASKS, MAX_WIDTH, PRESETS, SCHEMES, type Config } from '../../core/masked/config';
+import { largestWidth } from '../../core/masked/limits';
+import { schemeOf } from '../../core/masked/summary';
+import { etaStable } from '../../core/masked/theory';
 import { useRun } from '../../state/store';
 import { useClient } from '../context';
 import { ComparePanel } from './ComparePanel';

@@ -1,11 +1,11 @@
 // The live plots: error with predictions (compared runs overlaid), NTK eigenvalues, lazy-training diagnostics, radius against p and τ (lazy setting), the neuron strip; then sweeps.
 import { useMemo } from 'react';
-import { runLabel } from '../../core/compare';
-import { serializeConfig, type Config } from '../../core/config';
-import { guarantee, startError } from '../../core/guarantee';
-import { lazyTheoryApplies } from '../../core/network';
-import { notLazyWhy, schemeOf, WIDTH_DEFAULTS } from '../../core/summary';
-import { predictedCurve, radiusLazy, type SchemeParams } from '../../core/theory';
+import { runLabel } from '../../core/masked/compare';
+import { serializeConfig, type Config } from '../../core/masked/config';
+import { guarantee, startError } from '../../core/masked/guarantee';
+import { lazyTheoryApplies } from '../../core/masked/network';
+import { notLazyWhy, schemeOf, WIDTH_DEFAULTS } from '../../core/masked/summary';
+import { predictedCurve, radiusLazy, type SchemeParams } from '../../core/masked/theory';
 import type { TheoryBasis } from '../../engine/protocol';
 import { drawErrorChart } from '../../plots/errorChart';
 import { drawNeuronStrip, STRIP_NEURONS } from '../../plots/neuronStrip';

@@ -1,6 +1,6 @@
 // The theory panel: the algorithm and what is being illustrated (KaTeX, fixed formulas), with live numbers
 // (and each compared run's).
-import { notLazyWhy } from '../../core/summary';
+import { notLazyWhy } from '../../core/masked/summary';
 import { useRun } from '../../state/store';
 import { fmtNum } from '../shared/format';
 import { NumbersTable } from '../shared/NumbersTable';

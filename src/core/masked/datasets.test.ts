@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from './config';
 import { parseUserData, sphereData, teacherData } from './datasets';
 import { makeData } from './problem';
-import { Rng } from './rng';
+import { Rng } from '../math/rng';
 
 describe('generated data', () => {
   it('sphere: unit rows, y in [−1, 1]; teacher: max |y| = 1', () => {

@@ -1,8 +1,8 @@
 // Theory (MATH.md C.3–C.5): the radius and its limits, the predicted curve, the rate, step sizes and widths.
 import { describe, expect, it } from 'vitest';
-import { hInf } from './kernels';
-import { symEigen } from './eigen';
-import { randomUnitRows, relErr } from './testing';
+import { hInf } from '../math/kernels';
+import { symEigen } from '../math/eigen';
+import { randomUnitRows, relErr } from '../math/testing';
 import {
   etaAuto, etaStable, predictedCurve, projections, radiusBound, radiusLazy, radiusSmallEta, radiusStab, rate, spectrum, theta, widthRequired,
   type SchemeParams,

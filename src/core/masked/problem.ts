@@ -7,7 +7,7 @@ import { sphereData, teacherData, type Dataset } from './datasets';
 import { initWeights, type Weights } from './init';
 import { settingKernel } from './settingKernel';
 import { initScales, lazyTheoryApplies } from './network';
-import { Rng } from './rng';
+import { Rng } from '../math/rng';
 import { schemeOf } from './summary';
 import { scalesOf, spectrum, type Eigenbasis, type Scales, type SchemeParams } from './theory';
 

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { dominantTerm, guarantee, whatWouldHelp } from './guarantee';
 import { initWeights } from './init';
 import { sampleMasks } from './masks';
-import { mat, type Mat } from './matrix';
+import { mat, type Mat } from '../math/matrix';
 import { referenceRound } from './reference';
-import { Rng } from './rng';
-import { randomUnitRows, relErr } from './testing';
+import { Rng } from '../math/rng';
+import { randomUnitRows, relErr } from '../math/testing';
 
 const base = { xi: 0.5, p: 4, tau: 3, eta: 0.01, kappa: 1, categorical: false };
 const sizes = { n: 16, d: 8, m: 1024, lambda0: 0.08, rounds: 1000, delta: 0.1 };

@@ -2,7 +2,7 @@
  * What the page needs to compute every prediction itself, from a problem with its full spectrum: the spectrum
  * without its n × n eigenvectors, the initial residual's projections on them, ‖y‖² and max|y|.
  */
-import { sumSquares } from './matrix';
+import { sumSquares } from '../math/matrix';
 import { netOf } from './network';
 import type { FullProblem } from './problem';
 import { outputs } from './reference';

@@ -4,9 +4,9 @@
  * defaulted with a message in words per key) and serializes a config back into a link.
  * Scheme presets follow MATH.md B.2.
  */
-import { defaultsOf, fmt, parseKeys, serializeTable, toRecord, type Table } from './table';
+import { defaultsOf, fmt, parseKeys, serializeTable, toRecord, type Table } from '../table';
 
-export { showRaw } from './table';
+export { showRaw } from '../table';
 
 export const SCHEMES = ['gd', 'dropout', 'msdropout', 'ist', 'custom'] as const;
 export type Scheme = (typeof SCHEMES)[number];

@@ -4,7 +4,7 @@
  * and the measured contraction of the mean error (seeds averaged) against the prediction's on the same rounds, ρ²
  * and the paper's rate (C.2).
  */
-import { slope } from './fit';
+import { slope } from '../math/fit';
 import { guarantee } from './guarantee';
 import { pooled, runPlateau, type Plateau, type RunPlateau } from './plateau';
 import { predictedCurve, radiusLazy, rate, type Eigenbasis, type SchemeParams } from './theory';

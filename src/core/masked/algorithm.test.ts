@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from './config';
 import { initWeights } from './init';
 import { neuronCounts, sampleMasks } from './masks';
-import { mat, sumSquares, type Mat } from './matrix';
+import { mat, sumSquares, type Mat } from '../math/matrix';
 import { makeProblem } from './problem';
 import { outputs, ReferenceTrainer, referenceRound, squaredError } from './reference';
-import { Rng } from './rng';
-import { monteCarlo, randomUnitRows } from './testing';
+import { Rng } from '../math/rng';
+import { monteCarlo, randomUnitRows } from '../math/testing';
 import { theta } from './theory';
 
 const X = randomUnitRows(6, 4, 21);

@@ -4,10 +4,10 @@
  * comes from its λ_max.
  */
 import type { Config } from './config';
-import { hInf, kSigma } from './kernels';
-import { gram, mat, type Mat } from './matrix';
+import { hInf, kSigma } from '../math/kernels';
+import { gram, mat, type Mat } from '../math/matrix';
 import { act, actGrad, initScales, netOf } from './network';
-import { Rng } from './rng';
+import { Rng } from '../math/rng';
 
 /** Neurons drawn for the Monte Carlo kernel of a GELU network (about 5 % error per entry: enough for a step size). */
 export const KERNEL_SAMPLES = 2048;

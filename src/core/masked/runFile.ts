@@ -5,7 +5,7 @@
 import { parseConfig, serializeConfig, type Config } from './config';
 import { fromRows, type Dataset } from './datasets';
 import { weightsFromJson, type Weights } from './init';
-import { toRows } from './matrix';
+import { toRows } from '../math/matrix';
 
 export const RUN_FORMAT = 'subnet-lab-run';
 

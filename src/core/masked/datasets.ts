@@ -3,8 +3,8 @@
  * ReLU network, rescaled to |y| ≤ 1), and user data (JSON `{ "X": [[…]], "y": […] }` or CSV with y last).
  * Every input row is unit norm (MATH.md A, assumption A1); duplicate or parallel rows are refused (A2: λ_0 = 0).
  */
-import { mat, type Mat } from './matrix';
-import { Rng } from './rng';
+import { mat, type Mat } from '../math/matrix';
+import { Rng } from '../math/rng';
 
 export interface Dataset {
   /** n×d, unit-norm rows. */

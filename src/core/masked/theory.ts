@@ -2,11 +2,11 @@
  * Theory: every predicted number the app shows, from MATH.md B–C. All of it is the derived lazy-limit
  * (NTK-linearized) analysis [D], not a quotation of the paper's theorem, whose constants are unavailable (C.2).
  */
-import { kSigma, hInf } from './kernels';
-import { eigenvector, symEigen } from './eigen';
-import { lanczosExtremes } from './lanczos';
-import { dot, quadForm, type Mat } from './matrix';
-import { Rng } from './rng';
+import { kSigma, hInf } from '../math/kernels';
+import { eigenvector, symEigen } from '../math/eigen';
+import { lanczosExtremes } from '../math/lanczos';
+import { dot, quadForm, type Mat } from '../math/matrix';
+import { Rng } from '../math/rng';
 
 /** What the step size and the stability limit need, without the full spectrum: λ_max of H^∞, and of the setting's NTK. */
 export interface Scales {
@@ -15,7 +15,7 @@ export interface Scales {
   lambdaMax: number;
   /**
    * λ_max of the NTK at initialization of the run's setting, which the auto step and the stability limit use: λ_max
-   * of H^∞ for the lazy setting; of the setting's own kernel otherwise (kernels.ts settingKernel).
+   * of H^∞ for the lazy setting; of the setting's own kernel otherwise (settingKernel.ts).
    */
   stepLambdaMax: number;
 }

@@ -2,12 +2,12 @@
 // lazy setting and under LeCun.
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from './config';
-import { hInf } from './kernels';
+import { hInf } from '../math/kernels';
 import { netOf } from './network';
 import { makeInit } from './problem';
 import { empiricalNtk } from './reference';
 import { settingKernel } from './settingKernel';
-import { randomUnitRows } from './testing';
+import { randomUnitRows } from '../math/testing';
 
 describe('the NTK at initialization of every setting (settingKernel)', () => {
   const X = randomUnitRows(6, 4, 21);

@@ -3,7 +3,7 @@
  * Output: p·m entries in {0, 1}, row l = subnetwork l. Bernoulli(ξ) i.i.d. over (l, r), or categorical:
  * each neuron joins exactly one subnetwork chosen uniformly (IST).
  */
-import type { Rng } from './rng';
+import type { Rng } from '../math/rng';
 
 export type MaskKind = 'bernoulli' | 'categorical';
 
