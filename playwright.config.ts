@@ -4,7 +4,14 @@
 import { defineConfig } from '@playwright/test';
 
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium';
-const args = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const args = [
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -12,7 +19,10 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   outputDir: 'test-results',
-  use: { baseURL: 'http://localhost:4173', launchOptions: { executablePath, args: [...args, '--enable-unsafe-webgpu'] } },
+  use: {
+    baseURL: 'http://localhost:4173',
+    launchOptions: { executablePath, args: [...args, '--enable-unsafe-webgpu'] },
+  },
   projects: [
     { name: 'chromium', testIgnore: /no-webgpu/ },
     { name: 'no-webgpu', testMatch: /no-webgpu/, use: { launchOptions: { executablePath, args } } },

@@ -17,8 +17,12 @@ import { callsPerSecond, secondsArg } from './rate';
 const SECONDS = secondsArg(process.argv);
 const ms = async (f: () => void, seconds = SECONDS) => 1000 / (await callsPerSecond(async () => f(), seconds, 1));
 
-console.log(`\nNode ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${new Date().toISOString().slice(0, 10)}\n`);
-console.log('| n | d = k | unknowns dk | least squares, Cholesky (ms) | least squares, QR of B (ms) | QR / Cholesky | GD iteration (ms) |');
+console.log(
+  `\nNode ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${new Date().toISOString().slice(0, 10)}\n`,
+);
+console.log(
+  '| n | d = k | unknowns dk | least squares, Cholesky (ms) | least squares, QR of B (ms) | QR / Cholesky | GD iteration (ms) |',
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const n of [200, 700, 1200, 1700]) {
   const c = parseAltMin(`model=skip&d=20&n=${n}&seed=1&start=random`).config;
@@ -28,7 +32,9 @@ for (const n of [200, 700, 1200, 1700]) {
   const chol = await ms(() => void leastSquares(t.X, P, t.v, t.y));
   const qr = n >= 400 ? await ms(() => void qrLeastSquares(t.X, P, t.v, t.y), 0) : NaN;
   const gd = (await ms(() => void runGd(t, W0, 50, 0.1))) / 51;
-  console.log(`| ${n} | 20 | 400 | ${chol.toFixed(1)} | ${Number.isNaN(qr) ? 'n < dk' : qr.toFixed(0)} | ${Number.isNaN(qr) ? '' : (qr / chol).toFixed(1)} | ${gd.toFixed(2)} |`);
+  console.log(
+    `| ${n} | 20 | 400 | ${chol.toFixed(1)} | ${Number.isNaN(qr) ? 'n < dk' : qr.toFixed(0)} | ${Number.isNaN(qr) ? '' : (qr / chol).toFixed(1)} | ${gd.toFixed(2)} |`,
+  );
 }
 
 if (process.argv.includes('--phase')) {
@@ -40,7 +46,9 @@ if (process.argv.includes('--phase')) {
     const t0 = performance.now();
     const rows = phaseRows(trials.map((s) => runTrial(c, s, starts, METHODS)));
     const secs = (performance.now() - t0) / 1000;
-    console.log(`| n = ${c.ns}, ${starts.join(' + ')} start | ${trials.length} | ${trials.length * starts.length * METHODS.length} | ${secs.toFixed(1)} |`);
+    console.log(
+      `| n = ${c.ns}, ${starts.join(' + ')} start | ${trials.length} | ${trials.length * starts.length * METHODS.length} | ${secs.toFixed(1)} |`,
+    );
     console.error(rows.map((r) => `${r.n} ${r.method} ${r.start}: ${r.recovered}/${r.trials}`).join('\n'));
   }
 }

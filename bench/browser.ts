@@ -14,7 +14,10 @@ const arg = (name: string, dflt: string) => {
 };
 const SECONDS = Number(arg('seconds', '2'));
 const BACKENDS = arg('backends', 'webgpu,webgl,wasm,cpu').split(',');
-const SIZES = [[256, 32, 1024], [256, 32, 8192]] as const;
+const SIZES = [
+  [256, 32, 1024],
+  [256, 32, 8192],
+] as const;
 const CONFIG = 'scheme=custom&mask=bernoulli&xi=0.5&p=4&tau=2';
 
 execSync('npx vite build && npx vite build --config bench/vite.config.ts', { stdio: 'ignore' });
@@ -30,7 +33,9 @@ try {
       const page = await browser.newPage();
       version = browser.version();
       await page.goto(`http://localhost:4181/${query}&seconds=${SECONDS}`, { waitUntil: 'commit' });
-      await page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench, null, { timeout: 600_000 });
+      await page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench, null, {
+        timeout: 600_000,
+      });
       const b = await page.evaluate(() => (window as unknown as { __bench: Record<string, number | string> }).__bench);
       await page.close();
       if ('error' in b) {
@@ -42,7 +47,9 @@ try {
       await app.addInitScript(() => {
         const w = window as unknown as { __longest: number };
         w.__longest = 0;
-        new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.__longest = Math.max(w.__longest, e.duration)))).observe({ type: 'longtask', buffered: true });
+        new PerformanceObserver((list) =>
+          list.getEntries().forEach((e) => (w.__longest = Math.max(w.__longest, e.duration))),
+        ).observe({ type: 'longtask', buffered: true });
       });
       await app.goto(`http://localhost:4180/${query}`);
       await app.waitForFunction(() => window.subnetLab?.status() === 'ready', null, { timeout: 600_000 });
@@ -63,13 +70,17 @@ try {
       await app.close();
       const appRate = (1000 * (r1 - r0)) / (t1 - t0);
       const f = (v: number) => (v >= 10 ? v.toFixed(1) : v.toPrecision(3));
-      rows.push(`| ${b.backend} | ${n}, ${d}, ${m} | ${f(b.engine as number)} | ${f(b.ceiling as number)} | ${((b.engine as number) / (b.ceiling as number)).toFixed(2)} | ${f(b.naive as number)} | ${((b.engine as number) / (b.naive as number)).toFixed(1)} | ${f(appRate)} | ${longest.toFixed(0)} | ${longestBefore.toFixed(0)} |`);
+      rows.push(
+        `| ${b.backend} | ${n}, ${d}, ${m} | ${f(b.engine as number)} | ${f(b.ceiling as number)} | ${((b.engine as number) / (b.ceiling as number)).toFixed(2)} | ${f(b.naive as number)} | ${((b.engine as number) / (b.naive as number)).toFixed(1)} | ${f(appRate)} | ${longest.toFixed(0)} | ${longestBefore.toFixed(0)} |`,
+      );
       console.error(rows[rows.length - 1]);
     }
   }
   await browser.close();
   console.log(`\nChromium ${version}, headless; ${CONFIG}; ${new Date().toISOString().slice(0, 10)}\n`);
-  console.log('| backend | n, d, m | engine rounds/s | matmul-ceiling rounds/s | engine / ceiling | naive JS rounds/s | engine / naive | app rounds/s | longest main-thread task while training (ms) | longest task during start and compile (ms) |');
+  console.log(
+    '| backend | n, d, m | engine rounds/s | matmul-ceiling rounds/s | engine / ceiling | naive JS rounds/s | engine / naive | app rounds/s | longest main-thread task while training (ms) | longest task during start and compile (ms) |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
 } finally {

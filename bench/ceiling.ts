@@ -9,8 +9,20 @@ export function roundFlops(n: number, d: number, m: number, L: number, tau: numb
 }
 
 /** Allocates the operands once; each call of the returned function runs one round's matmuls and reads them back. */
-export function roundMatmuls(n: number, d: number, m: number, L: number, tau: number): { run: () => Promise<void>; dispose: () => void } {
-  const [X, XT, WL, G, W] = [tf.randomNormal([n, d]), tf.randomNormal([d, n]), tf.randomNormal([d, L]), tf.randomNormal([n, L]), tf.randomNormal([d, m])] as tf.Tensor2D[];
+export function roundMatmuls(
+  n: number,
+  d: number,
+  m: number,
+  L: number,
+  tau: number,
+): { run: () => Promise<void>; dispose: () => void } {
+  const [X, XT, WL, G, W] = [
+    tf.randomNormal([n, d]),
+    tf.randomNormal([d, n]),
+    tf.randomNormal([d, L]),
+    tf.randomNormal([n, L]),
+    tf.randomNormal([d, m]),
+  ] as tf.Tensor2D[];
   return {
     run: async () => {
       const outs: tf.Tensor[] = [];

@@ -41,12 +41,20 @@ try {
   const rows: string[] = [];
   for (const link of LINKS) {
     const got = [];
-    for (const choice of CHOICES) got.push({ choice, ...(await measure(browser, [choice === 'auto' ? '' : `backend=${choice}`, link].filter(Boolean).join('&'))) });
+    for (const choice of CHOICES)
+      got.push({
+        choice,
+        ...(await measure(browser, [choice === 'auto' ? '' : `backend=${choice}`, link].filter(Boolean).join('&'))),
+      });
     const best = Math.max(...got.filter((g) => g.choice !== 'auto').map((g) => g.rate));
     for (const g of got)
-      rows.push(`| ${link || 'default'} | ${g.choice} | ${g.backend} | ${g.ready.toFixed(1)} | ${g.rate.toFixed(1)} | ${(g.rate / best).toFixed(2)} |`);
+      rows.push(
+        `| ${link || 'default'} | ${g.choice} | ${g.backend} | ${g.ready.toFixed(1)} | ${g.rate.toFixed(1)} | ${(g.rate / best).toFixed(2)} |`,
+      );
   }
-  console.log(`\nChromium ${browser.version()}, headless, ${new Date().toISOString().slice(0, 10)}; ${SECONDS} s of play each\n`);
+  console.log(
+    `\nChromium ${browser.version()}, headless, ${new Date().toISOString().slice(0, 10)}; ${SECONDS} s of play each\n`,
+  );
   console.log('| link | asked | backend | seconds until ready | rounds/s | / fastest forced |');
   console.log('|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);

@@ -14,7 +14,11 @@ import { makeProblem, withSettings } from '../src/core/masked/problem';
 import { Trainer, flushTogether } from '../src/engine/trainer';
 import { callsPerSecond, secondsArg } from './rate';
 
-const SIZES = [[64, 16, 1024], [256, 32, 1024], [256, 32, 4096]] as const;
+const SIZES = [
+  [64, 16, 1024],
+  [256, 32, 1024],
+  [256, 32, 4096],
+] as const;
 const BATCH = 8;
 const SECONDS = secondsArg(process.argv);
 
@@ -29,7 +33,7 @@ async function msPerCall(f: () => tf.Tensor[]): Promise<number> {
     await out[out.length - 1].data();
     tf.dispose(out);
   };
-  return 1000 / await rate(once);
+  return 1000 / (await rate(once));
 }
 
 /** The forward matmul + ReLU of the four runs' local weights (widths 4m, m, 4m, m): apart, and fused. */
@@ -37,7 +41,13 @@ async function fusedRow(backend: string, n: number, d: number, m: number): Promi
   const X = tf.randomNormal([n, d]) as tf.Tensor2D;
   const Ws = [4 * m, m, 4 * m, m].map((w) => tf.randomNormal([d, w]) as tf.Tensor2D);
   const apart = await msPerCall(() => Ws.map((W) => tf.relu(tf.matMul(X, W))));
-  const fused = await msPerCall(() => tf.split(tf.relu(tf.matMul(X, tf.concat(Ws, 1))), Ws.map((W) => W.shape[1]), 1));
+  const fused = await msPerCall(() =>
+    tf.split(
+      tf.relu(tf.matMul(X, tf.concat(Ws, 1))),
+      Ws.map((W) => W.shape[1]),
+      1,
+    ),
+  );
   tf.dispose([X, ...Ws]);
   return `| ${backend} | ${n}, ${d}, ${m} | ${apart.toFixed(2)} | ${fused.toFixed(2)} | ${(fused / apart).toFixed(2)} |`;
 }
@@ -51,30 +61,44 @@ for (const backend of NODE_BACKENDS) {
     const base = makeProblem(main);
     const trainers = [main, ...runs].map((c) => new Trainer(withSettings(base, c), { ntkEvery: 0 }));
     await flushTogether(trainers);
-    const interleaved = BATCH * await rate(async () => {
-      for (let k = 0; k < BATCH; k++) for (const t of trainers) t.step();
-      await flushTogether(trainers);
-    });
-    const runMajor = BATCH * await rate(async () => {
-      for (const t of trainers) for (let k = 0; k < BATCH; k++) t.step();
-      await flushTogether(trainers);
-    });
-    const apart = BATCH * await rate(async () => {
-      for (const t of trainers) {
-        for (let k = 0; k < BATCH; k++) t.step();
-        await t.flush();
-      }
-    });
+    const interleaved =
+      BATCH *
+      (await rate(async () => {
+        for (let k = 0; k < BATCH; k++) for (const t of trainers) t.step();
+        await flushTogether(trainers);
+      }));
+    const runMajor =
+      BATCH *
+      (await rate(async () => {
+        for (const t of trainers) for (let k = 0; k < BATCH; k++) t.step();
+        await flushTogether(trainers);
+      }));
+    const apart =
+      BATCH *
+      (await rate(async () => {
+        for (const t of trainers) {
+          for (let k = 0; k < BATCH; k++) t.step();
+          await t.flush();
+        }
+      }));
     trainers.forEach((t) => t.dispose());
-    rows.push(`| ${backend} | ${n}, ${d}, ${m} | ${interleaved.toFixed(2)} | ${runMajor.toFixed(2)} | ${apart.toFixed(2)} | ${(runMajor / interleaved).toFixed(2)} |`);
+    rows.push(
+      `| ${backend} | ${n}, ${d}, ${m} | ${interleaved.toFixed(2)} | ${runMajor.toFixed(2)} | ${apart.toFixed(2)} | ${(runMajor / interleaved).toFixed(2)} |`,
+    );
     fusedRows.push(await fusedRow(backend, n, d, m));
     console.error(rows[rows.length - 1], fusedRows[fusedRows.length - 1]);
   }
 }
-console.log(`\nNode ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${new Date().toISOString().slice(0, 10)}; runs: ${[preset.main, ...preset.runs].map((r) => r.scheme).join(', ')}; ${BATCH} rounds per read-back\n`);
-console.log('| backend | n, d, m | lockstep, round by round (rounds/s) | lockstep, run by run (rounds/s) | each run read back alone (rounds/s) | run by run / round by round |');
+console.log(
+  `\nNode ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${new Date().toISOString().slice(0, 10)}; runs: ${[preset.main, ...preset.runs].map((r) => r.scheme).join(', ')}; ${BATCH} rounds per read-back\n`,
+);
+console.log(
+  '| backend | n, d, m | lockstep, round by round (rounds/s) | lockstep, run by run (rounds/s) | each run read back alone (rounds/s) | run by run / round by round |',
+);
 console.log('|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
-console.log('\n| backend | n, d, m | forward of 4 runs apart (ms) | concatenated, one matmul, split (ms) | fused / apart |');
+console.log(
+  '\n| backend | n, d, m | forward of 4 runs apart (ms) | concatenated, one matmul, split (ms) | fused / apart |',
+);
 console.log('|---|---|---|---|---|');
 for (const r of fusedRows) console.log(r);

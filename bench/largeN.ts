@@ -60,13 +60,23 @@ for (const n of NS) {
 }
 
 function exponent(key: 'start' | 'rate' | 'ntk' | 'spectrum'): string {
-  const pts = rows.filter((r) => Number.isFinite(r[key]) && r[key] > 0).map((r) => [Math.log(r.n), Math.log(key === 'rate' ? 1 / r.rate : r[key])]);
+  const pts = rows
+    .filter((r) => Number.isFinite(r[key]) && r[key] > 0)
+    .map((r) => [Math.log(r.n), Math.log(key === 'rate' ? 1 / r.rate : r[key])]);
   return pts.length < 2 ? '—' : slope(pts as [number, number][]).toFixed(2);
 }
 
-console.log(`\nNode ${process.version}, wasm, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${new Date().toISOString().slice(0, 10)}; d = 32, m = 1024, dropout ξ = 0.5\n`);
-console.log('| n | until the first round (s) | rounds/s | one NTK measurement (s) | in rounds | full spectrum, in the background (s) |');
+console.log(
+  `\nNode ${process.version}, wasm, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${new Date().toISOString().slice(0, 10)}; d = 32, m = 1024, dropout ξ = 0.5\n`,
+);
+console.log(
+  '| n | until the first round (s) | rounds/s | one NTK measurement (s) | in rounds | full spectrum, in the background (s) |',
+);
 console.log('|---|---|---|---|---|---|');
 for (const r of rows)
-  console.log(`| ${r.n} | ${(r.start / 1000).toFixed(2)} | ${r.rate.toFixed(1)} | ${(r.ntk / 1000).toFixed(2)} | ${((r.ntk / 1000) * r.rate).toFixed(0)} | ${Number.isFinite(r.spectrum) ? (r.spectrum / 1000).toFixed(1) : 'not run'} |`);
-console.log(`| growth exponent | ${exponent('start')} | ${exponent('rate')} (time per round) | ${exponent('ntk')} | | ${exponent('spectrum')} |`);
+  console.log(
+    `| ${r.n} | ${(r.start / 1000).toFixed(2)} | ${r.rate.toFixed(1)} | ${(r.ntk / 1000).toFixed(2)} | ${((r.ntk / 1000) * r.rate).toFixed(0)} | ${Number.isFinite(r.spectrum) ? (r.spectrum / 1000).toFixed(1) : 'not run'} |`,
+  );
+console.log(
+  `| growth exponent | ${exponent('start')} | ${exponent('rate')} (time per round) | ${exponent('ntk')} | | ${exponent('spectrum')} |`,
+);

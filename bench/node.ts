@@ -16,7 +16,9 @@ const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : dflt;
 };
-const SIZES = arg('sizes', '256x32x1024,256x32x8192').split(',').map((s) => s.split('x').map(Number) as [number, number, number]);
+const SIZES = arg('sizes', '256x32x1024,256x32x8192')
+  .split(',')
+  .map((s) => s.split('x').map(Number) as [number, number, number]);
 const BACKENDS = arg('backends', 'cpu,wasm').split(',') as NodeBackend[];
 const SCHEMES = ['gd', 'dropout', 'msdropout', 'ist', 'custom'] as const;
 const SECONDS = secondsArg(process.argv);
@@ -34,22 +36,29 @@ for (const backend of BACKENDS) {
       const L = mask === 'categorical' ? m : p * m;
       const trainer = new Trainer(problem, { ntkEvery: 0 });
       await trainer.flush();
-      const engine = await rate(async () => {
-        for (let k = 0; k < 5; k++) trainer.step();
-        await trainer.flush();
-      }) * 5;
+      const engine =
+        (await rate(async () => {
+          for (let k = 0; k < 5; k++) trainer.step();
+          await trainer.flush();
+        })) * 5;
       trainer.dispose();
       const mm = roundMatmuls(n, d, m, L, tau);
       const ceiling = await rate(mm.run);
       mm.dispose();
       const flops = roundFlops(n, d, m, L, tau);
       const gflops = (engine * flops) / 1e9;
-      rows.push(`| ${backend} | ${n}, ${d}, ${m} | ${scheme} | ${p} | ${tau} | ${(flops / 1e6).toFixed(0)} | ${engine.toFixed(2)} | ${gflops.toFixed(2)} | ${ceiling.toFixed(2)} | ${(engine / ceiling).toFixed(2)} |`);
+      rows.push(
+        `| ${backend} | ${n}, ${d}, ${m} | ${scheme} | ${p} | ${tau} | ${(flops / 1e6).toFixed(0)} | ${engine.toFixed(2)} | ${gflops.toFixed(2)} | ${ceiling.toFixed(2)} | ${(engine / ceiling).toFixed(2)} |`,
+      );
       console.error(rows[rows.length - 1]);
     }
   }
 }
-console.log(`\nNode ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${new Date().toISOString().slice(0, 10)}\n`);
-console.log('| backend | n, d, m | scheme | p | τ | MFLOP/round | engine rounds/s | engine GFLOP/s | matmul-ceiling rounds/s | engine / ceiling |');
+console.log(
+  `\nNode ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${new Date().toISOString().slice(0, 10)}\n`,
+);
+console.log(
+  '| backend | n, d, m | scheme | p | τ | MFLOP/round | engine rounds/s | engine GFLOP/s | matmul-ceiling rounds/s | engine / ceiling |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);

@@ -27,8 +27,12 @@ async function timed(f: () => Promise<void>): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 
-console.log(`\nNode ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${new Date().toISOString().slice(0, 10)}`);
-console.log(`grid: n = ${settings.ns}; m = ${settings.ms}; ${settings.seeds} seeds; K = ${settings.rounds}; d = 8; lazy setting (${cells} cells, ${cells * settings.seeds} runs)\n`);
+console.log(
+  `\nNode ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${new Date().toISOString().slice(0, 10)}`,
+);
+console.log(
+  `grid: n = ${settings.ns}; m = ${settings.ms}; ${settings.seeds} seeds; K = ${settings.rounds}; d = 8; lazy setting (${cells} cells, ${cells * settings.seeds} runs)\n`,
+);
 console.log('| backend | how | programs | seconds | cells/s | vs one by one |');
 console.log('|---|---|---|---|---|---|');
 for (const backend of backends) {
@@ -38,11 +42,21 @@ for (const backend of backends) {
     for (const n of ns) await runPhaseRow({ ...base, n }, data(n), ms, settings.seeds, settings.rounds);
   });
   const cell = await timed(async () => {
-    for (const n of ns) for (const m of ms) await runPhaseRow({ ...base, n }, data(n), [m], settings.seeds, settings.rounds);
+    for (const n of ns)
+      for (const m of ms) await runPhaseRow({ ...base, n }, data(n), [m], settings.seeds, settings.rounds);
   });
   const single = await timed(async () => {
-    for (const n of ns) for (const m of ms) for (let s = 0; s < settings.seeds; s++) await runPhaseRow({ ...base, n, seed: base.seed + s }, data(n), [m], 1, settings.rounds);
+    for (const n of ns)
+      for (const m of ms)
+        for (let s = 0; s < settings.seeds; s++)
+          await runPhaseRow({ ...base, n, seed: base.seed + s }, data(n), [m], 1, settings.rounds);
   });
-  for (const [how, programs, secs] of [['one program per n (the app)', ns.length, row], ['one program per cell (seeds together)', cells, cell], ['one run at a time', cells * settings.seeds, single]] as const)
-    console.log(`| ${backend} | ${how} | ${programs} | ${secs.toFixed(1)} | ${(cells / secs).toFixed(2)} | ${(single / secs).toFixed(1)}× |`);
+  for (const [how, programs, secs] of [
+    ['one program per n (the app)', ns.length, row],
+    ['one program per cell (seeds together)', cells, cell],
+    ['one run at a time', cells * settings.seeds, single],
+  ] as const)
+    console.log(
+      `| ${backend} | ${how} | ${programs} | ${secs.toFixed(1)} | ${(cells / secs).toFixed(2)} | ${(single / secs).toFixed(1)}× |`,
+    );
 }

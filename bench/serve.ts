@@ -20,5 +20,13 @@ export async function waitFor(url: string): Promise<void> {
 /** Headless Debian Chromium with WebGPU enabled (a software adapter where there is no GPU). */
 export const CHROMIUM = {
   executablePath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--enable-unsafe-webgpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--enable-unsafe-webgpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 };

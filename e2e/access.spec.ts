@@ -6,7 +6,9 @@ import { openRun } from './helpers';
 
 async function seriousViolations(page: import('@playwright/test').Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`);
 }
 
 test('no serious or critical accessibility violations, main screen and presentation mode', async ({ page }) => {
@@ -20,7 +22,9 @@ test('no serious or critical accessibility violations, main screen and presentat
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('no serious or critical violations with a comparison and a finished sweep on screen, light and dark', async ({ page }) => {
+test('no serious or critical violations with a comparison and a finished sweep on screen, light and dark', async ({
+  page,
+}) => {
   await openRun(page, '?backend=wasm&m=64&n=8&d=4&compare=ist:p=2,msdropout:p=3');
   await page.evaluate(() => window.subnetLab.step(10));
   await page.getByText('Sweeps — the paper’s Figure 2, live').click();
@@ -34,7 +38,9 @@ test('no serious or critical violations with a comparison and a finished sweep o
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('keyboard: space plays and pauses (but opens a focused section), → steps, ? opens help, t cycles the theme', async ({ page }) => {
+test('keyboard: space plays and pauses (but opens a focused section), → steps, ? opens help, t cycles the theme', async ({
+  page,
+}) => {
   await openRun(page, '?backend=wasm&m=128&n=16&d=8');
   await page.locator('h1').click();
   await page.keyboard.press('ArrowRight');
@@ -58,7 +64,10 @@ test('keyboard: space plays and pauses (but opens a focused section), → steps,
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
-for (const [name, size] of [['projector', { width: 1280, height: 720 }], ['tablet', { width: 820, height: 1180 }]] as const) {
+for (const [name, size] of [
+  ['projector', { width: 1280, height: 720 }],
+  ['tablet', { width: 820, height: 1180 }],
+] as const) {
   test(`layout fits a ${name} (${size.width}×${size.height}) without sideways scrolling`, async ({ page }, info) => {
     await page.setViewportSize(size);
     await openRun(page, '?backend=wasm&m=128&n=16&d=8');
@@ -68,10 +77,21 @@ for (const [name, size] of [['projector', { width: 1280, height: 720 }], ['table
   });
 }
 
-test('at 1440 × 900 no formula is wider than its panel, in any view (no sideways scrolling needed)', async ({ page }) => {
+test('at 1440 × 900 no formula is wider than its panel, in any view (no sideways scrolling needed)', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  const overflowing = () => page.locator('.tex').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.getAttribute('aria-label')));
-  for (const q of ['?backend=wasm&scheme=custom&mask=bernoulli&p=3&tau=2&m=256&n=16&d=8', '?backend=wasm&scheme=ist&p=4&m=256&n=16&d=8', '?view=altmin&n=300&d=8']) {
+  const overflowing = () =>
+    page
+      .locator('.tex')
+      .evaluateAll((els) =>
+        els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.getAttribute('aria-label')),
+      );
+  for (const q of [
+    '?backend=wasm&scheme=custom&mask=bernoulli&p=3&tau=2&m=256&n=16&d=8',
+    '?backend=wasm&scheme=ist&p=4&m=256&n=16&d=8',
+    '?view=altmin&n=300&d=8',
+  ]) {
     await openRun(page, q);
     await page.evaluate(() => window.subnetLab.step(5));
     await expect(page.locator('.tex').first()).toBeVisible();

@@ -13,7 +13,9 @@ async function openAltMin(page: Page, query: string): Promise<void> {
 const pathLength = (page: Page, chart: string) =>
   page.locator(`[data-chart="${chart}"] path[data-series="dist"]`).evaluate((p: SVGPathElement) => p.getTotalLength());
 
-test('a link opens the AltMin view and runs AltMin and GD from the same start: both lines drawn, rates fitted', async ({ page }) => {
+test('a link opens the AltMin view and runs AltMin and GD from the same start: both lines drawn, rates fitted', async ({
+  page,
+}) => {
   await openAltMin(page, 'model=skip&d=8&n=400&seed=2&gdIters=300');
   await expect(page.getByRole('button', { name: 'AltMin' })).toHaveAttribute('aria-current', 'page');
   expect(await pathLength(page, 'altmin-altmin')).toBeGreaterThan(50);
@@ -38,17 +40,31 @@ test('a small phase transition runs to the end; its CSV has a row per n, method 
   await expect(page.locator('.sweep-progress output')).toHaveText(/^4 \/ 4 trials · done$/, { timeout: 120_000 });
   await expect(page).toHaveURL(/ns=20,300&trials=2/);
   await expect(page.locator('[data-chart="altmin-phase"] circle[data-n]')).toHaveCount(8);
-  await expect(page.locator('[data-chart="altmin-phase"] circle[data-series="AltMin, identity start"][data-n="300"]')).toHaveAttribute('data-fraction', '1');
+  await expect(
+    page.locator('[data-chart="altmin-phase"] circle[data-series="AltMin, identity start"][data-n="300"]'),
+  ).toHaveAttribute('data-fraction', '1');
   const saved = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Phase CSV' }).click();
-  const csv = readFileSync(await (await saved).path(), 'utf8').trim().split('\n');
+  const csv = readFileSync(await (await saved).path(), 'utf8')
+    .trim()
+    .split('\n');
   expect(csv[0]).toBe('n,method,start,recovered,trials');
   expect(csv.slice(1).map((l) => l.split(',').slice(0, 3).join(' '))).toEqual([
-    '20 altmin identity', '20 altmin random', '20 gd identity', '20 gd random',
-    '300 altmin identity', '300 altmin random', '300 gd identity', '300 gd random',
+    '20 altmin identity',
+    '20 altmin random',
+    '20 gd identity',
+    '20 gd random',
+    '300 altmin identity',
+    '300 altmin random',
+    '300 gd identity',
+    '300 gd random',
   ]);
   expect(csv.slice(1).every((l) => l.endsWith(',2'))).toBe(true);
-  expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id))).toEqual([]);
+  expect(
+    await new AxeBuilder({ page })
+      .analyze()
+      .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)),
+  ).toEqual([]);
 });
 
 test('cancel stops the paper-sized phase transition at once; the finished trials stay', async ({ page }) => {

@@ -29,7 +29,9 @@ test('the worker keeps a flat tensor count over 300 rounds', async ({ page }) =>
   expect(await page.evaluate(() => window.subnetLab.tensorCount())).toBe(before);
 });
 
-test('step(k) called as soon as window.subnetLab exists waits for the engine and returns k rounds', async ({ page }) => {
+test('step(k) called as soon as window.subnetLab exists waits for the engine and returns k rounds', async ({
+  page,
+}) => {
   await page.goto('/?backend=wasm&m=128&n=16&d=8');
   await page.waitForFunction(() => typeof window.subnetLab !== 'undefined');
   const rounds = await page.evaluate(async () => {
@@ -40,13 +42,22 @@ test('step(k) called as soon as window.subnetLab exists waits for the engine and
   // A refused configuration rejects with the reason.
   await page.goto('/?backend=wasm&m=131072&n=4096&d=1024&scheme=msdropout&p=32');
   await page.waitForFunction(() => typeof window.subnetLab !== 'undefined');
-  const why = await page.evaluate(() => window.subnetLab.step(3).then(() => 'stepped', (e: Error) => e.message));
+  const why = await page.evaluate(() =>
+    window.subnetLab.step(3).then(
+      () => 'stepped',
+      (e: Error) => e.message,
+    ),
+  );
   expect(why).toMatch(/needs about \d+ MB/);
 });
 
-test('with a software WebGPU adapter and a software WebGL, the automatic choice measures the CPU backends and takes the faster', async ({ page }) => {
+test('with a software WebGPU adapter and a software WebGL, the automatic choice measures the CPU backends and takes the faster', async ({
+  page,
+}) => {
   await openRun(page, '?m=256&n=16&d=8');
   expect(await page.evaluate(() => window.subnetLab.backend())).toBe('wasm');
   const note = await page.getByTestId('backend').getAttribute('title');
-  expect(note).toMatch(/rounds\/s: wasm [\d.]+, cpu [\d.]+; chose the fastest\. Skipped: WebGPU: software adapter .*, not a GPU; WebGL: software renderer/);
+  expect(note).toMatch(
+    /rounds\/s: wasm [\d.]+, cpu [\d.]+; chose the fastest\. Skipped: WebGPU: software adapter .*, not a GPU; WebGL: software renderer/,
+  );
 });

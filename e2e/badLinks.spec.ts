@@ -36,7 +36,11 @@ test(`${LINKS.length} malformed links open working pages that list the correctio
   page.on('pageerror', (e) => errors.push(e.message));
   for (const link of LINKS) {
     await page.goto(`/${link}`);
-    await page.waitForFunction(() => window.subnetLab && ['ready', 'refused'].includes(window.subnetLab.status()), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => window.subnetLab && ['ready', 'refused'].includes(window.subnetLab.status()),
+      null,
+      { timeout: 60_000 },
+    );
     await expect(page.locator('h1')).toHaveText('Subnet Lab');
     const items = page.getByTestId('link-messages').locator('li');
     expect(await items.count(), link).toBeGreaterThan(0);

@@ -10,10 +10,17 @@ async function stepAll(page: import('@playwright/test').Page, k: number): Promis
   return page.evaluate(() => [window.subnetLab.metrics().err, ...window.subnetLab.compareMetrics().map((h) => h.err)]);
 }
 
-test('a comparison link reproduces its four runs, which start from the same data and initialization', async ({ page, context }) => {
+test('a comparison link reproduces its four runs, which start from the same data and initialization', async ({
+  page,
+  context,
+}) => {
   await openRun(page, LINK);
   expect(await page.evaluate(() => window.subnetLab.messages())).toEqual([]);
-  expect(await page.evaluate(() => window.subnetLab.compare().map((c) => `${c.scheme} ${c.p} ${c.xi}`))).toEqual(['dropout 1 0.5', 'msdropout 4 0.5', 'ist 4 0.25']);
+  expect(await page.evaluate(() => window.subnetLab.compare().map((c) => `${c.scheme} ${c.p} ${c.xi}`))).toEqual([
+    'dropout 1 0.5',
+    'msdropout 4 0.5',
+    'ist 4 0.25',
+  ]);
   const first = await stepAll(page, 12);
   expect(first).toHaveLength(4);
   for (const err of first) {
@@ -22,7 +29,12 @@ test('a comparison link reproduces its four runs, which start from the same data
     expect(err[12]).toBeLessThan(err[0]);
   }
   expect(new Set(first.map((e) => e[12])).size).toBe(4);
-  await expect(page.locator('[data-chart="error"] .legend text')).toHaveText(['Full GD', 'Dropout ξ=0.5', 'Multi-sample dropout ξ=0.5 p=4', 'IST p=4 τ=1']);
+  await expect(page.locator('[data-chart="error"] .legend text')).toHaveText([
+    'Full GD',
+    'Dropout ξ=0.5',
+    'Multi-sample dropout ξ=0.5 p=4',
+    'IST p=4 τ=1',
+  ]);
   // The theory panel sets the runs side by side: full GD predicts no neighbourhood, dropout one above zero.
   const radii = page.locator('[data-testid="compare-numbers"] tbody tr td:nth-of-type(3)');
   await expect(radii).toHaveCount(4);
@@ -31,7 +43,11 @@ test('a comparison link reproduces its four runs, which start from the same data
   const saved = page.waitForEvent('download');
   await page.getByText('Export and import').click();
   await page.getByRole('button', { name: 'Comparison CSV' }).click();
-  const csv = readFileSync(await (await saved).path(), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  const csv = readFileSync(await (await saved).path(), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
   expect(csv).toHaveLength(4 * 13);
   expect(csv.map((r) => Number(r[3]))).toEqual(first.flat());
   const url = page.url();
@@ -41,7 +57,9 @@ test('a comparison link reproduces its four runs, which start from the same data
   expect(await stepAll(other, 12)).toEqual(first);
 });
 
-test('the "Dropout vs IST" preset opens a comparison in one click; a compared run can be changed (all restart) and removed', async ({ page }) => {
+test('the "Dropout vs IST" preset opens a comparison in one click; a compared run can be changed (all restart) and removed', async ({
+  page,
+}) => {
   await openRun(page, '?backend=wasm&m=128&n=12&d=6');
   await page.getByRole('button', { name: 'Dropout vs IST' }).click();
   await expect(page).toHaveURL(/scheme=dropout.*xi=0\.5.*compare=ist:p=2(&|$)/);
@@ -50,7 +68,9 @@ test('the "Dropout vs IST" preset opens a comparison in one click; a compared ru
   expect(err[1][0]).toBe(err[0][0]);
   await page.getByLabel('run 2 p', { exact: true }).selectOption('3');
   await expect(page).toHaveURL(/compare=ist:p=3(&|$)/);
-  await page.waitForFunction(() => window.subnetLab.status() === 'ready' && window.subnetLab.compare()[0]?.xi === 1 / 3);
+  await page.waitForFunction(
+    () => window.subnetLab.status() === 'ready' && window.subnetLab.compare()[0]?.xi === 1 / 3,
+  );
   expect(await page.evaluate(() => window.subnetLab.metrics().round.length)).toBe(1);
   await page.getByRole('button', { name: /Remove run 2/ }).click();
   await expect(page).not.toHaveURL(/compare=/);

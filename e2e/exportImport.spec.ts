@@ -9,12 +9,20 @@ test('export a run, import it: the same first 10 rounds, in the app and from the
   await openRun(page, '?backend=wasm&scheme=msdropout&p=3&m=128&n=12&d=6&seed=5');
   const original = await stepAndRead(page, 10);
   await page.getByText('Export and import').click();
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Run JSON' }).click()]);
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Run JSON' }).click(),
+  ]);
   const file = info.outputPath('run.json');
   await dl.saveAs(file);
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Metrics CSV' }).click()]);
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Metrics CSV' }).click(),
+  ]);
   const csvText = readFileSync(await csv.path(), 'utf8');
-  expect(csvText.split('\n')[0]).toBe('round,err,surrErr,maxMove,flipFrac,ntkMin,ntkMinBound,subNtkMin,subNtkMax,ntkShift,radiusNow,kSigmaRatio');
+  expect(csvText.split('\n')[0]).toBe(
+    'round,err,surrErr,maxMove,flipFrac,ntkMin,ntkMinBound,subNtkMin,subNtkMax,ntkShift,radiusNow,kSigmaRatio',
+  );
   expect(csvText.trim().split('\n')).toHaveLength(12);
 
   const other = await page.context().newPage();
@@ -24,9 +32,17 @@ test('export a run, import it: the same first 10 rounds, in the app and from the
   await other.waitForFunction(() => window.subnetLab.status() === 'ready' && window.subnetLab.config().m === 128);
   expect(await stepAndRead(other, 10)).toEqual(original);
 
-  const cli = spawnSync('node_modules/.bin/tsx', ['src/cli/main.ts', 'train', '--run', file, '--rounds', '10', '--backend', 'wasm'], { encoding: 'utf8' });
+  const cli = spawnSync(
+    'node_modules/.bin/tsx',
+    ['src/cli/main.ts', 'train', '--run', file, '--rounds', '10', '--backend', 'wasm'],
+    { encoding: 'utf8' },
+  );
   expect(cli.status).toBe(0);
-  const cliErr = cli.stdout.trim().split('\n').slice(1).map((l) => Number(l.split(',')[1]));
+  const cliErr = cli.stdout
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => Number(l.split(',')[1]));
   cliErr.forEach((v, k) => expect(Math.abs(v - original[k]) / original[k]).toBeLessThan(1e-5));
 });
 

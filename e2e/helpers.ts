@@ -3,7 +3,11 @@ import { expect, type Page } from '@playwright/test';
 
 export async function openRun(page: Page, query: string): Promise<void> {
   await page.goto(`/${query}`);
-  await page.waitForFunction(() => typeof window.subnetLab !== 'undefined' && ['ready', 'refused', 'error'].includes(window.subnetLab.status()), null, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => typeof window.subnetLab !== 'undefined' && ['ready', 'refused', 'error'].includes(window.subnetLab.status()),
+    null,
+    { timeout: 120_000 },
+  );
 }
 
 export async function stepAndRead(page: Page, k: number): Promise<number[]> {

@@ -5,7 +5,9 @@ import { parseConfig } from '../src/core/masked/config';
 import { makeProblem } from '../src/core/masked/problem';
 import { fmtNum } from '../src/ui/shared/format';
 
-test('n = 2048: the page steps long before the spectrum of H^∞ could be decomposed, and says what it is computing', async ({ page }) => {
+test('n = 2048: the page steps long before the spectrum of H^∞ could be decomposed, and says what it is computing', async ({
+  page,
+}) => {
   const t0 = Date.now();
   await page.goto('/?backend=wasm&n=2048&d=32&m=1024');
   await page.waitForFunction(() => typeof window.subnetLab !== 'undefined');
@@ -13,10 +15,14 @@ test('n = 2048: the page steps long before the spectrum of H^∞ could be decomp
   // A generous bound (the full decomposition alone took a minute here); the speed itself is in bench/RESULTS.md.
   expect(Date.now() - t0).toBeLessThan(20_000);
   expect(await page.evaluate(() => window.subnetLab.metrics().round)).toEqual([0, 1, 2]);
-  await expect(page.getByTestId('basis-pending')).toContainText('Computing the spectrum of H^∞ (n = 2048) in the background');
+  await expect(page.getByTestId('basis-pending')).toContainText(
+    'Computing the spectrum of H^∞ (n = 2048) in the background',
+  );
 });
 
-test('n = 300: the prediction appears once the background spectrum arrives, with the float64 λ_0 and R', async ({ page }) => {
+test('n = 300: the prediction appears once the background spectrum arrives, with the float64 λ_0 and R', async ({
+  page,
+}) => {
   const q = 'scheme=dropout&xi=0.5&n=300&d=16&m=512&seed=2';
   await page.goto(`/?backend=wasm&${q}`);
   await page.waitForFunction(() => typeof window.subnetLab !== 'undefined');

@@ -16,13 +16,17 @@ test('automatic choice without WebGPU says why', async ({ page }) => {
   await expect(page.getByTestId('fallback')).toContainText('no WebGPU adapter');
 });
 
-test('on a machine whose only GPU is software, the automatic choice is measured and is not that GPU', async ({ browser }) => {
+test('on a machine whose only GPU is software, the automatic choice is measured and is not that GPU', async ({
+  browser,
+}) => {
   // This project runs Chromium without WebGPU; WebGL here is SwiftShader, a CPU rasterizer.
   const page = await browser.newPage();
   await openRun(page, '?m=256&n=16&d=8');
   expect(['wasm', 'cpu']).toContain(await page.evaluate(() => window.subnetLab.backend()));
   const note = await page.getByTestId('backend').getAttribute('title');
-  expect(note).toMatch(/^Measured on this configuration \(n = 16, d = 8, m = 256, p = 1, τ = 1\), rounds\/s: (wasm|cpu) [\d.]+, (wasm|cpu) [\d.]+; chose the fastest\./);
+  expect(note).toMatch(
+    /^Measured on this configuration \(n = 16, d = 8, m = 256, p = 1, τ = 1\), rounds\/s: (wasm|cpu) [\d.]+, (wasm|cpu) [\d.]+; chose the fastest\./,
+  );
   expect(note).toMatch(/WebGL: software renderer \(.*SwiftShader.*\), not a GPU/);
   await expectTrains(page, 5);
 });

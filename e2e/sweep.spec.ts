@@ -12,9 +12,12 @@ async function openSweeps(page: Page): Promise<void> {
   await page.getByText('Sweeps — the paper’s Figure 2, live').click();
 }
 
-const doneCount = (page: Page) => page.locator('.sweep-progress progress').evaluate((p: HTMLProgressElement) => p.value);
+const doneCount = (page: Page) =>
+  page.locator('.sweep-progress progress').evaluate((p: HTMLProgressElement) => p.value);
 
-test('a 3 × 3 sweep at τ = 2 finishes in the app; its CSV has 9 rows with the grid values and R_lazy of each cell', async ({ page }) => {
+test('a 3 × 3 sweep at τ = 2 finishes in the app; its CSV has 9 rows with the grid values and R_lazy of each cell', async ({
+  page,
+}) => {
   const link = 'm=64&n=8&d=4&seed=3&kappa=1';
   await openRun(page, `?backend=wasm&${link}`);
   await openSweeps(page);
@@ -27,11 +30,23 @@ test('a 3 × 3 sweep at τ = 2 finishes in the app; its CSV has 9 rows with the 
   await expect(page.locator('[data-chart="sweep"] rect[data-converged]')).toHaveCount(9);
   const saved = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Sweep CSV' }).click();
-  const csv = readFileSync(await (await saved).path(), 'utf8').trim().split('\n');
+  const csv = readFileSync(await (await saved).path(), 'utf8')
+    .trim()
+    .split('\n');
   expect(csv[0]).toBe('p,xi,converged,settled,radius,rounds');
   const rows = csv.slice(1).map((l) => l.split(','));
   expect(rows).toHaveLength(9);
-  expect(rows.map((r) => `${r[0]}/${r[1]}`)).toEqual(['1/0.5', '1/0.8', '1/1', '2/0.5', '2/0.8', '2/1', '4/0.5', '4/0.8', '4/1']);
+  expect(rows.map((r) => `${r[0]}/${r[1]}`)).toEqual([
+    '1/0.5',
+    '1/0.8',
+    '1/1',
+    '2/0.5',
+    '2/0.8',
+    '2/1',
+    '4/0.5',
+    '4/0.8',
+    '4/1',
+  ]);
   for (const [p, xi, converged, , radius, rounds] of rows) {
     expect(Number(converged)).toBeGreaterThan(0);
     expect(rounds).toBe('60');
@@ -62,7 +77,9 @@ test('cancel stops a long sweep at once; the finished cells stay and the live ru
   expect(await page.evaluate(() => window.subnetLab.metrics().err.length)).toBe(4);
 });
 
-test('a sweep with a bad value list is refused in words; values out of range are clamped and named', async ({ page }) => {
+test('a sweep with a bad value list is refused in words; values out of range are clamped and named', async ({
+  page,
+}) => {
   await openRun(page, '?backend=wasm&m=64&n=8&d=4');
   await openSweeps(page);
   await page.getByLabel('values of subnetworks p').fill('1,two');
@@ -73,5 +90,7 @@ test('a sweep with a bad value list is refused in words; values out of range are
   await page.getByLabel('rounds per cell').fill('20');
   await page.getByRole('button', { name: 'Run sweep' }).click();
   await expect(page.locator('.sweep-progress output')).toHaveText(/^2 \/ 2 cells · done$/, { timeout: 60_000 });
-  await expect(page.getByRole('list', { name: "Changed in the sweep's cells" })).toHaveText(/p = 40, xi = 0\.5: p = "40" is above the largest subnetworks p, 32; clamped to 32\./);
+  await expect(page.getByRole('list', { name: "Changed in the sweep's cells" })).toHaveText(
+    /p = 40, xi = 0\.5: p = "40" is above the largest subnetworks p, 32; clamped to 32\./,
+  );
 });

@@ -28,17 +28,25 @@ async function run() {
   trainer.step();
   await trainer.flush();
   const perRead = performance.now() - t0 > 1000 ? 1 : 5;
-  const engine = perRead * (await rate(async () => {
-    for (let k = 0; k < perRead; k++) trainer.step();
-    await trainer.flush();
-  }));
+  const engine =
+    perRead *
+    (await rate(async () => {
+      for (let k = 0; k < perRead; k++) trainer.step();
+      await trainer.flush();
+    }));
   trainer.dispose();
   const mm = roundMatmuls(n, d, m, L, tau);
   const ceiling = await rate(mm.run);
   mm.dispose();
   const ref = new ReferenceTrainer(problem);
   const naive = await rate(async () => void ref.step(), 1);
-  (window as unknown as { __bench: unknown }).__bench = { backend: info.name, adapter: info.adapter, engine, ceiling, naive };
+  (window as unknown as { __bench: unknown }).__bench = {
+    backend: info.name,
+    adapter: info.adapter,
+    engine,
+    ceiling,
+    naive,
+  };
 }
 
 run().catch((e) => ((window as unknown as { __bench: unknown }).__bench = { error: String(e) }));

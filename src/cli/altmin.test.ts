@@ -18,7 +18,12 @@ function cli(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const rowsOf = (text: string) => text.trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+const rowsOf = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',').map(Number));
 
 describe('cli altmin', () => {
   it('writes iter, dist, loss from the start; AltMin recovers W* and says why it stopped and its rate', () => {
@@ -39,12 +44,32 @@ describe('cli altmin', () => {
   it('GD with --iters, and the files override the generated data, teacher and start', () => {
     const c = parseAltMin('model=general&d=5&k=3&n=120&seed=4').config;
     const t = makeTeacher(c);
-    const files = { data: path.join(dir, 'data.json'), teacher: path.join(dir, 'teacher.json'), init: path.join(dir, 'init.json') };
+    const files = {
+      data: path.join(dir, 'data.json'),
+      teacher: path.join(dir, 'teacher.json'),
+      init: path.join(dir, 'init.json'),
+    };
     writeFileSync(files.data, JSON.stringify({ X: toRows(t.X), y: Array.from(t.y) }));
     writeFileSync(files.teacher, JSON.stringify({ W: toRows(t.Wstar), v: Array.from(t.v) }));
     writeFileSync(files.init, JSON.stringify({ W: toRows(t.Wstar) }));
     const out = path.join(dir, 'gd.csv');
-    const r = cli('altmin', '--config', 'model=general&d=9&k=2&seed=99', '--method', 'gd', '--iters', '7', '--data', files.data, '--teacher', files.teacher, '--init', files.init, '--out', out);
+    const r = cli(
+      'altmin',
+      '--config',
+      'model=general&d=9&k=2&seed=99',
+      '--method',
+      'gd',
+      '--iters',
+      '7',
+      '--data',
+      files.data,
+      '--teacher',
+      files.teacher,
+      '--init',
+      files.init,
+      '--out',
+      out,
+    );
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/n and d are taken from the data: n = 120, d = 5/);
     const rows = rowsOf(readFileSync(out, 'utf8'));
@@ -55,7 +80,16 @@ describe('cli altmin', () => {
 
   it('shapes that disagree and bad arguments are one line and exit 2', () => {
     const bad = path.join(dir, 'bad-teacher.json');
-    writeFileSync(bad, JSON.stringify({ W: [[1, 2, 3], [4, 5, 6]], v: [1, -1] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        W: [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+        v: [1, -1],
+      }),
+    );
     for (const args of [
       ['--config', 'model=skip&d=4', '--teacher', bad],
       ['--config', 'model=general&d=4&k=2', '--teacher', bad],
@@ -72,14 +106,28 @@ describe('cli altmin', () => {
 });
 
 describe('cli altmin-phase', () => {
-  it('writes n, method, start, recovered, trials for the paper\'s two starts', () => {
-    const r = cli('altmin-phase', '--config', 'model=skip&d=6&gamma=1&gdIters=300&seed=2', '--n', '20,300', '--trials', '2');
+  it("writes n, method, start, recovered, trials for the paper's two starts", () => {
+    const r = cli(
+      'altmin-phase',
+      '--config',
+      'model=skip&d=6&gamma=1&gdIters=300&seed=2',
+      '--n',
+      '20,300',
+      '--trials',
+      '2',
+    );
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');
     expect(lines[0]).toBe('n,method,start,recovered,trials');
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(' '))).toEqual([
-      '20 altmin identity', '20 altmin random', '20 gd identity', '20 gd random',
-      '300 altmin identity', '300 altmin random', '300 gd identity', '300 gd random',
+      '20 altmin identity',
+      '20 altmin random',
+      '20 gd identity',
+      '20 gd random',
+      '300 altmin identity',
+      '300 altmin random',
+      '300 gd identity',
+      '300 gd random',
     ]);
     const at = (key: string) => Number(lines.find((l) => l.startsWith(key))!.split(',')[3]);
     expect(at('300,altmin,identity')).toBe(2);

@@ -24,13 +24,17 @@ async function nodeWebGpu(): Promise<string> {
   const { create, globals } = await import('webgpu');
   Object.assign(globalThis, globals);
   const gpu = create([]);
-  if (typeof navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true });
+  if (typeof navigator === 'undefined')
+    Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true });
   else Object.defineProperty(navigator, 'gpu', { value: gpu, configurable: true });
   const adapter = await gpu.requestAdapter().catch(() => null);
   if (!adapter) throw new UsageError(NO_ADAPTER);
   await import('@tensorflow/tfjs-backend-webgpu');
   const info = adapter.info;
-  return [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') + (info.isFallbackAdapter ? ' (software)' : '');
+  return (
+    [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') +
+    (info.isFallbackAdapter ? ' (software)' : '')
+  );
 }
 
 /** Starts a backend; returns what it runs on, in words. */
@@ -43,7 +47,8 @@ export async function useNodeBackend(name: NodeBackend): Promise<string> {
     setWasmPaths(dir + path.sep);
   }
   if (name === 'webgpu') on = await nodeWebGpu();
-  if (!(await tf.setBackend(name))) throw new UsageError(name === 'webgpu' ? NO_ADAPTER : `the ${name} backend failed to start`);
+  if (!(await tf.setBackend(name)))
+    throw new UsageError(name === 'webgpu' ? NO_ADAPTER : `the ${name} backend failed to start`);
   await tf.ready();
   return on;
 }

@@ -33,7 +33,17 @@ describe('cli train', () => {
     const initFile = path.join(dir, 'init.json');
     writeFileSync(initFile, JSON.stringify({ W: toRows(init.W), a: Array.from(init.a) }));
     const out = path.join(dir, 'gd.csv');
-    const r = cli('train', '--config', 'scheme=gd&n=8&d=4&m=64&eta=0.2&seed=3', '--init', initFile, '--rounds', '30', '--out', out);
+    const r = cli(
+      'train',
+      '--config',
+      'scheme=gd&n=8&d=4&m=64&eta=0.2&seed=3',
+      '--init',
+      initFile,
+      '--rounds',
+      '30',
+      '--out',
+      out,
+    );
     expect(r.code).toBe(0);
     const rows = csv(readFileSync(out, 'utf8'));
     expect(rows).toHaveLength(31);
@@ -51,7 +61,19 @@ describe('cli train', () => {
     const dataFile = path.join(dir, 'data.csv');
     writeFileSync(dataFile, 'x1,x2,x3,y\n1,2,2,0.5\n0,3,4,-0.2\n1,0,0,0.9\n0,1,0,-0.7\n');
     const out = path.join(dir, 'run.json');
-    const r = cli('train', '--config', 'scheme=ist&p=2&m=32&xi=0.9', '--data', dataFile, '--rounds', '5', '--backend', 'wasm', '--out', out);
+    const r = cli(
+      'train',
+      '--config',
+      'scheme=ist&p=2&m=32&xi=0.9',
+      '--data',
+      dataFile,
+      '--rounds',
+      '5',
+      '--backend',
+      'wasm',
+      '--out',
+      out,
+    );
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/note: .*ξ = 1\/p/);
     expect(r.err).toMatch(/note: n and d are taken from the data: n = 4, d = 3/);
@@ -74,7 +96,17 @@ describe('cli train', () => {
 describe('cli sweep', () => {
   it('a 3 × 3 grid writes 9 rows with the grid values, the converged error and R_lazy', () => {
     const out = path.join(dir, 'sweep.csv');
-    const r = cli('sweep', '--config', 'scheme=custom&mask=bernoulli&m=64&n=8&d=4', '--grid', 'p=1,2,4;xi=0.5,0.8,1', '--rounds', '60', '--out', out);
+    const r = cli(
+      'sweep',
+      '--config',
+      'scheme=custom&mask=bernoulli&m=64&n=8&d=4',
+      '--grid',
+      'p=1,2,4;xi=0.5,0.8,1',
+      '--rounds',
+      '60',
+      '--out',
+      out,
+    );
     expect(r.code).toBe(0);
     const rows = csv(readFileSync(out, 'utf8'));
     expect(rows).toHaveLength(9);
@@ -100,12 +132,34 @@ describe('cli sweep', () => {
     const init = initWeights(16, 3, { w: 1, a: null }, new Rng(5));
     const initFile = path.join(dir, 'sweep-init.json');
     writeFileSync(initFile, JSON.stringify({ W: toRows(init.W), a: Array.from(init.a) }));
-    const r = cli('sweep', '--config', 'scheme=gd&m=16&eta=0.1', '--data', dataFile, '--init', initFile, '--grid', 'm=16,32', '--rounds', '20');
+    const r = cli(
+      'sweep',
+      '--config',
+      'scheme=gd&m=16&eta=0.1',
+      '--data',
+      dataFile,
+      '--init',
+      initFile,
+      '--grid',
+      'm=16,32',
+      '--rounds',
+      '20',
+    );
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/n and d are taken from the data: n = 5, d = 3/);
     const rows = csv(r.out);
     // Full GD from the given weights on the given data: the same run as `train` with the same files.
-    const t = cli('train', '--config', 'scheme=gd&m=16&eta=0.1', '--data', dataFile, '--init', initFile, '--rounds', '20');
+    const t = cli(
+      'train',
+      '--config',
+      'scheme=gd&m=16&eta=0.1',
+      '--data',
+      dataFile,
+      '--init',
+      initFile,
+      '--rounds',
+      '20',
+    );
     const errs = csv(t.out).map((x) => x.err);
     expect(relErr(rows[0].converged, (errs[19] + errs[20]) / 2)).toBeLessThan(1e-6);
     expect(rows[1].m).toBe(32);
@@ -117,7 +171,8 @@ describe('cli theory', () => {
     const r = cli('theory', '--config', 'scheme=dropout&xi=0.5&n=10&d=5&m=2048');
     expect(r.code).toBe(0);
     const t = JSON.parse(r.out);
-    for (const k of ['theta', 'lambda0', 'lambdaMax', 'etaAuto', 'radius', 'rate', 'mReq']) expect(Number.isFinite(t[k])).toBe(true);
+    for (const k of ['theta', 'lambda0', 'lambdaMax', 'etaAuto', 'radius', 'rate', 'mReq'])
+      expect(Number.isFinite(t[k])).toBe(true);
     expect(t.theta).toBe(0.5);
     expect(t.etaAuto).toBeCloseTo((0.1 * 0.5) / t.lambdaMax, 12);
     expect(t.rate).toBeCloseTo(1 - t.eta * t.lambda0, 12);
@@ -154,13 +209,22 @@ describe('bad arguments: one line, exit code 2', () => {
 });
 
 describe('cli on WebGPU (Dawn; SwiftShader\u2019s Vulkan driver where there is no GPU)', () => {
-  const env = { ...process.env, VK_ICD_FILENAMES: process.env.VK_ICD_FILENAMES ?? '/usr/lib/chromium/vk_swiftshader_icd.json' };
+  const env = {
+    ...process.env,
+    VK_ICD_FILENAMES: process.env.VK_ICD_FILENAMES ?? '/usr/lib/chromium/vk_swiftshader_icd.json',
+  };
   const run = (backend: string, config: string) => {
-    const r = spawnSync(tsx, ['src/cli/main.ts', 'train', '--config', config, '--rounds', '20', '--backend', backend], { encoding: 'utf8', env });
+    const r = spawnSync(tsx, ['src/cli/main.ts', 'train', '--config', config, '--rounds', '20', '--backend', backend], {
+      encoding: 'utf8',
+      env,
+    });
     expect(r.status, r.stderr).toBe(0);
     return csv(r.stdout);
   };
-  for (const config of ['scheme=msdropout&p=3&xi=0.5&m=128&n=12&d=6&seed=4', 'scheme=ist&p=3&tau=2&m=96&n=12&d=6&act=gelu&layers=both&init=lecun&eta=0.01']) {
+  for (const config of [
+    'scheme=msdropout&p=3&xi=0.5&m=128&n=12&d=6&seed=4',
+    'scheme=ist&p=3&tau=2&m=96&n=12&d=6&act=gelu&layers=both&init=lecun&eta=0.01',
+  ]) {
     it(`the WebGPU trajectory equals cpu\u2019s to float32 rounding: ${config}`, () => {
       const gpu = run('webgpu', config);
       const cpu = run('cpu', config);
@@ -172,8 +236,13 @@ describe('cli on WebGPU (Dawn; SwiftShader\u2019s Vulkan driver where there is n
     });
   }
   it('with no usable adapter, says why in one error line and exits 2', () => {
-    const r = spawnSync(tsx, ['src/cli/main.ts', 'train', '--rounds', '2', '--backend', 'webgpu'], { encoding: 'utf8', env: { ...process.env, VK_ICD_FILENAMES: '/nonexistent.json' } });
+    const r = spawnSync(tsx, ['src/cli/main.ts', 'train', '--rounds', '2', '--backend', 'webgpu'], {
+      encoding: 'utf8',
+      env: { ...process.env, VK_ICD_FILENAMES: '/nonexistent.json' },
+    });
     expect(r.status).toBe(2);
-    expect(r.stderr.split('\n').filter((l) => l.startsWith('error: '))).toEqual([expect.stringMatching(/^error: no usable WebGPU adapter: .*VK_ICD_FILENAMES=/)]);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('error: '))).toEqual([
+      expect.stringMatching(/^error: no usable WebGPU adapter: .*VK_ICD_FILENAMES=/),
+    ]);
   });
 });

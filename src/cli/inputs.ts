@@ -32,7 +32,10 @@ export function readConfig(spec: string | undefined, notes: string[]): Config {
 }
 
 /** The configuration with the data and initial weights that `--data` and `--init` give (n, d and m then follow them). */
-export function readInputs(flags: Map<string, string>, notes: string[]): { config: Config; data?: Dataset; init?: Weights } {
+export function readInputs(
+  flags: Map<string, string>,
+  notes: string[],
+): { config: Config; data?: Dataset; init?: Weights } {
   const config = readConfig(flags.get('config'), notes);
   let data: Dataset | undefined;
   const dataFile = flags.get('data');
@@ -40,7 +43,8 @@ export function readInputs(flags: Map<string, string>, notes: string[]): { confi
     const res = parseUserData(readText(dataFile, 'data'));
     if (!res.ok) throw new UsageError(`data ${dataFile}: ${res.error}`);
     notes.push(...res.notes);
-    if (res.data.X.rows !== config.n || res.data.X.cols !== config.d) notes.push(`n and d are taken from the data: n = ${res.data.X.rows}, d = ${res.data.X.cols}.`);
+    if (res.data.X.rows !== config.n || res.data.X.cols !== config.d)
+      notes.push(`n and d are taken from the data: n = ${res.data.X.rows}, d = ${res.data.X.cols}.`);
     data = res.data;
   }
   let init: Weights | undefined;
@@ -59,13 +63,18 @@ export function readInputs(flags: Map<string, string>, notes: string[]): { confi
     if (res.weights.W.rows !== config.m) notes.push(`m is taken from the init weights: m = ${res.weights.W.rows}.`);
     init = res.weights;
   }
-  return { config: { ...config, ...(data ? { n: data.X.rows, d: data.X.cols } : {}), ...(init ? { m: init.W.rows } : {}) }, data, init };
+  return {
+    config: { ...config, ...(data ? { n: data.X.rows, d: data.X.cols } : {}), ...(init ? { m: init.W.rows } : {}) },
+    data,
+    init,
+  };
 }
 
 export function readProblem(flags: Map<string, string>, notes: string[]): FullProblem {
   const runFile = flags.get('run');
   if (runFile) {
-    if (['config', 'data', 'init'].some((f) => flags.has(f))) throw new UsageError('--run holds config, data and init: give it alone');
+    if (['config', 'data', 'init'].some((f) => flags.has(f)))
+      throw new UsageError('--run holds config, data and init: give it alone');
     const run = parseRunFile(readText(runFile, 'run'));
     if (!run.ok) throw new UsageError(`run ${runFile}: ${run.error}`);
     notes.push(...run.messages);

@@ -62,7 +62,13 @@ function theory(flags: Map<string, string>, notes: string[]): void {
   const problem = readProblem(flags, notes);
   flushNotes(notes);
   const { config: c } = problem;
-  const report = { scheme: c.scheme, n: c.n, d: c.d, m: c.m, ...summarize(c, problem.spectrum, sumSquares(problem.data.y), delta, horizon) };
+  const report = {
+    scheme: c.scheme,
+    n: c.n,
+    d: c.d,
+    m: c.m,
+    ...summarize(c, problem.spectrum, sumSquares(problem.data.y), delta, horizon),
+  };
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
 }
 
@@ -95,7 +101,9 @@ async function main(argv: string[]): Promise<number> {
       writeCsv(out, text);
     } else if (command === 'altmin-phase') {
       const out = csvOut(flags);
-      const text = altminPhaseCsv(flags, notes, (done, total) => process.stderr.write(`\rtrial ${done} / ${total}${done === total ? '\n' : ''}`));
+      const text = altminPhaseCsv(flags, notes, (done, total) =>
+        process.stderr.write(`\rtrial ${done} / ${total}${done === total ? '\n' : ''}`),
+      );
       flushNotes(notes);
       writeCsv(out, text);
     } else if (command === 'regimes') {
@@ -105,13 +113,17 @@ async function main(argv: string[]): Promise<number> {
     } else if (command === 'phase') {
       const out = csvOut(flags);
       await useNodeBackend(choiceFlag(flags, 'backend', NODE_BACKENDS, 'wasm'));
-      const text = await phaseCsv(flags, notes, (done, total) => process.stderr.write(`\rrow ${done} / ${total} of n${done === total ? '\n' : ''}`));
+      const text = await phaseCsv(flags, notes, (done, total) =>
+        process.stderr.write(`\rrow ${done} / ${total} of n${done === total ? '\n' : ''}`),
+      );
       flushNotes(notes);
       writeCsv(out, text);
     } else if (command === 'validate') {
       const out = csvOut(flags);
       await useNodeBackend(choiceFlag(flags, 'backend', NODE_BACKENDS, 'wasm'));
-      const text = await validateCsv(flags, notes, (done, total) => process.stderr.write(`\rsetting ${done} / ${total}${done === total ? '\n' : ''}`));
+      const text = await validateCsv(flags, notes, (done, total) =>
+        process.stderr.write(`\rsetting ${done} / ${total}${done === total ? '\n' : ''}`),
+      );
       flushNotes(notes);
       writeCsv(out, text);
     } else theory(flags, notes);

@@ -25,7 +25,23 @@ describe('cli regimes and phase', () => {
   });
 
   it('phase writes one row per (n, m); G.16: cells with m·d ≤ n/2 never reach 1e-3; wide cells do', () => {
-    const r = cli('phase', '--config', 'd=6&seed=3&scheme=gd', '--n', '12,24', '--m', '1,2,64', '--seeds', '2', '--rounds', '1500', '--eps', '1e-3', '--backend', 'cpu');
+    const r = cli(
+      'phase',
+      '--config',
+      'd=6&seed=3&scheme=gd',
+      '--n',
+      '12,24',
+      '--m',
+      '1,2,64',
+      '--seeds',
+      '2',
+      '--rounds',
+      '1500',
+      '--eps',
+      '1e-3',
+      '--backend',
+      'cpu',
+    );
     expect(r.code).toBe(0);
     const [head, ...rows] = r.out.trim().split('\n');
     expect(head).toBe('n,m,seeds,success,medianRatio,maxMove,flipFrac,ntkShift,rounds');
@@ -40,16 +56,33 @@ describe('cli regimes and phase', () => {
     }
     expect(cells.filter((c) => c[1] === 64).map((c) => c[3])).toEqual([1, 1]);
     expect(cli('phase', '--m', '4,x').err).toBe('error: --m "4,x" is not a list of numbers like 8,16,32.\n');
-    expect(cli('phase', '--n', '512,1024', '--m', '64,1024,16384', '--seeds', '10', '--rounds', '20000', '--config', 'd=32').err).toMatch(/^error: This grid needs about/);
+    expect(
+      cli('phase', '--n', '512,1024', '--m', '64,1024,16384', '--seeds', '10', '--rounds', '20000', '--config', 'd=32')
+        .err,
+    ).toMatch(/^error: This grid needs about/);
   });
 });
 
 describe('cli validate and theory\u2019s guarantee', () => {
   it('validate writes a row per setting: plateau ± se against R_lazy and R_now, rates against the prediction', () => {
-    const r = cli('validate', '--config', 'scheme=dropout&xi=0.5&n=10&d=5&m=256&seed=3&eta=0.2', '--grid', 'tau=1', '--seeds', '2', '--rounds', '2500', '--backend', 'cpu');
+    const r = cli(
+      'validate',
+      '--config',
+      'scheme=dropout&xi=0.5&n=10&d=5&m=256&seed=3&eta=0.2',
+      '--grid',
+      'tau=1',
+      '--seeds',
+      '2',
+      '--rounds',
+      '2500',
+      '--backend',
+      'cpu',
+    );
     expect(r.code).toBe(0);
     const [head, row] = r.out.trim().split('\n');
-    expect(head).toBe('tau,plateau,se,seeds,radiusLazy,radiusNow,radiusNowWindow,ratioLazy,ratioNow,measuredRate,predictedRate,rho2,paperRate,rounds');
+    expect(head).toBe(
+      'tau,plateau,se,seeds,radiusLazy,radiusNow,radiusNowWindow,ratioLazy,ratioNow,measuredRate,predictedRate,rho2,paperRate,rounds',
+    );
     const v = Object.fromEntries(head.split(',').map((k, i) => [k, Number(row.split(',')[i])]));
     expect(v.seeds).toBe(2);
     expect(v.plateau).toBeGreaterThan(0);

@@ -4,7 +4,17 @@
  * width and seed of one n in one program — and writes one CSV row per (n, m).
  */
 import { parseUserData, type Dataset } from '../core/masked/datasets';
-import { dataAt, listOf, parsePhaseSettings, phaseCell, phaseCellsCsv, phaseConfig, phaseTooLarge, widthsAt, type PhaseCell } from '../core/regimes/regimes';
+import {
+  dataAt,
+  listOf,
+  parsePhaseSettings,
+  phaseCell,
+  phaseCellsCsv,
+  phaseConfig,
+  phaseTooLarge,
+  widthsAt,
+  type PhaseCell,
+} from '../core/regimes/regimes';
 import { runPhaseRow } from '../engine/phaseRow';
 import { intFlag, numberFlag, UsageError } from './args';
 import { readConfig, readText } from './inputs';
@@ -23,24 +33,52 @@ export function regimesJson(flags: Map<string, string>, notes: string[]): string
   const rounds = intFlag(flags, 'rounds', 1000, 1, 1e9);
   const config = readConfig(flags.get('config'), notes);
   const given = readData(flags, notes);
-  const data = given ?? dataAt(config, config.n) as Dataset;
-  if (given && (given.X.rows !== config.n || given.X.cols !== config.d)) notes.push(`n and d are taken from the data: n = ${given.X.rows}, d = ${given.X.cols}.`);
+  const data = given ?? (dataAt(config, config.n) as Dataset);
+  if (given && (given.X.rows !== config.n || given.X.cols !== config.d))
+    notes.push(`n and d are taken from the data: n = ${given.X.rows}, d = ${given.X.cols}.`);
   const { lambda0, widths } = widthsAt(config, data, delta, rounds);
-  if (!Number.isFinite(widths.du)) notes.push('λ_0 = λ_min(H^∞) is 0 (duplicate or parallel rows): Du’s width, this paper’s and m_req are infinite (printed as null).');
+  if (!Number.isFinite(widths.du))
+    notes.push(
+      'λ_0 = λ_min(H^∞) is 0 (duplicate or parallel rows): Du’s width, this paper’s and m_req are infinite (printed as null).',
+    );
   notes.push('Widths are orders with their constants set to 1 (MATH.md E); mReq is a heuristic (C.5).');
   const finite = (v: number) => (Number.isFinite(v) ? v : null);
-  const report = { n: data.X.rows, d: data.X.cols, lambda0, delta, rounds, ...Object.fromEntries(Object.entries(widths).map(([k, v]) => [k, finite(v)])) };
+  const report = {
+    n: data.X.rows,
+    d: data.X.cols,
+    lambda0,
+    delta,
+    rounds,
+    ...Object.fromEntries(Object.entries(widths).map(([k, v]) => [k, finite(v)])),
+  };
   return JSON.stringify(report, null, 2) + '\n';
 }
 
-export async function phaseCsv(flags: Map<string, string>, notes: string[], progress: (done: number, total: number) => void): Promise<string> {
+export async function phaseCsv(
+  flags: Map<string, string>,
+  notes: string[],
+  progress: (done: number, total: number) => void,
+): Promise<string> {
   const base = readConfig(flags.get('config'), notes);
-  const parsed = parsePhaseSettings({ ns: flags.get('n'), ms: flags.get('m'), seeds: flags.get('seeds'), rounds: flags.get('rounds'), eps: flags.get('eps') });
+  const parsed = parsePhaseSettings({
+    ns: flags.get('n'),
+    ms: flags.get('m'),
+    seeds: flags.get('seeds'),
+    rounds: flags.get('rounds'),
+    eps: flags.get('eps'),
+  });
   // The table's message ends with the value it would use instead; the command refuses the argument.
-  if (parsed.messages.length) throw new UsageError(parsed.messages[0].replace(/^(ns|ms) = /, (_, k) => `--${k === 'ns' ? 'n' : 'm'} `).replace(/^(\w+) = /, '--$1 ').replace(/; (using|clamped to|rounded to) .*$/, '.'));
+  if (parsed.messages.length)
+    throw new UsageError(
+      parsed.messages[0]
+        .replace(/^(ns|ms) = /, (_, k) => `--${k === 'ns' ? 'n' : 'm'} `)
+        .replace(/^(\w+) = /, '--$1 ')
+        .replace(/; (using|clamped to|rounded to) .*$/, '.'),
+    );
   const { settings } = parsed;
   const config = phaseConfig(base, 'current');
-  if (base.scheme !== 'gd') notes.push(`phase trains full-batch GD, the algorithm of the width theorems; scheme = ${base.scheme} is not used.`);
+  if (base.scheme !== 'gd')
+    notes.push(`phase trains full-batch GD, the algorithm of the width theorems; scheme = ${base.scheme} is not used.`);
   const given = readData(flags, notes);
   const d = given ? given.X.cols : config.d;
   const ns = listOf(settings.ns);

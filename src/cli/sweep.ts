@@ -17,7 +17,10 @@ export async function sweepCsv(flags: Map<string, string>, notes: string[]): Pro
   if (!parsed.ok) throw new UsageError(parsed.error);
   const rounds = intFlag(flags, 'rounds', 1000, 2, 10_000_000);
   const dflt = sweepRule(rounds);
-  const rule = { window: intFlag(flags, 'window', dflt.window, 1, Math.floor(rounds / 2)), tol: numberFlag(flags, 'tol', dflt.tol, 0, 10) };
+  const rule = {
+    window: intFlag(flags, 'window', dflt.window, 1, Math.floor(rounds / 2)),
+    tol: numberFlag(flags, 'tol', dflt.tol, 0, 10),
+  };
   const rows = [];
   const { config, data, init } = readInputs(flags, notes);
   for (const cell of gridCells(config, parsed.grid)) {

@@ -24,13 +24,26 @@ async function seedRun(cell: Cell, seed: number, rounds: number): Promise<SeedRu
   const trainer = new Trainer(problem, { ntkEvery: Math.max(1, Math.floor(rounds / NOW_POINTS)) });
   try {
     const rows = [...(await trainer.flush()), ...(await trainer.run(rounds, 100))];
-    return { spectrum, scheme, c0: projections(spectrum, e0), err: rows.map((r) => r.err), radiusNow: rows.map((r) => r.radiusNow), n: config.n, d: config.d, m: config.m };
+    return {
+      spectrum,
+      scheme,
+      c0: projections(spectrum, e0),
+      err: rows.map((r) => r.err),
+      radiusNow: rows.map((r) => r.radiusNow),
+      n: config.n,
+      d: config.d,
+      m: config.m,
+    };
   } finally {
     trainer.dispose();
   }
 }
 
-export async function validateCsv(flags: Map<string, string>, notes: string[], progress: (done: number, total: number) => void): Promise<string> {
+export async function validateCsv(
+  flags: Map<string, string>,
+  notes: string[],
+  progress: (done: number, total: number) => void,
+): Promise<string> {
   const base = readConfig(flags.get('config'), notes);
   const seeds = intFlag(flags, 'seeds', 3, 1, 100);
   const rounds = intFlag(flags, 'rounds', 3000, 10, 10_000_000);
@@ -42,7 +55,10 @@ export async function validateCsv(flags: Map<string, string>, notes: string[], p
   const out = [];
   for (const [i, cell] of cells.entries()) {
     notes.push(...cell.messages.map((m) => `cell ${keys.map((k) => `${k}=${cell.asked[k]}`).join(' ')}: ${m}`));
-    if (cell.config.act !== 'relu' || cell.config.layers !== 'first' || cell.config.init !== 'ntk') throw new UsageError('validate checks the lazy-limit predictions, which hold for act=relu, layers=first, init=ntk only');
+    if (cell.config.act !== 'relu' || cell.config.layers !== 'first' || cell.config.init !== 'ntk')
+      throw new UsageError(
+        'validate checks the lazy-limit predictions, which hold for act=relu, layers=first, init=ntk only',
+      );
     const runs = [];
     for (let s = 0; s < seeds; s++) runs.push(await seedRun(cell, (cell.config.seed + s) >>> 0, rounds));
     out.push({ at: cell.at, row: validationRow(runs) });

@@ -42,7 +42,7 @@ const MAX_SHOWN = 24;
 
 /** A raw value as it may be shown in a message: short, printable, never markup (the UI renders it as text). */
 export function showRaw(raw: unknown): string {
-  const s = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
+  const s = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw));
   const printable = s.replace(/[\u0000-\u001f\u007f]/g, '?');
   return printable.length > MAX_SHOWN ? `${printable.slice(0, MAX_SHOWN)}…` : printable;
 }
@@ -60,7 +60,14 @@ export function fmt(v: number): string {
   return Number.isInteger(v) ? String(v) : String(+v.toPrecision(6));
 }
 
-function clampNumber(spec: NumSpec | AutoSpec | ListSpec, label: string, name: string, v: number, whole: boolean, messages: string[]): number {
+function clampNumber(
+  spec: NumSpec | AutoSpec | ListSpec,
+  label: string,
+  name: string,
+  v: number,
+  whole: boolean,
+  messages: string[],
+): number {
   let out = v;
   if (whole && !Number.isInteger(out)) {
     out = Math.round(out);
@@ -68,16 +75,26 @@ function clampNumber(spec: NumSpec | AutoSpec | ListSpec, label: string, name: s
   }
   if (out < spec.min || out > spec.max) {
     const clamped = Math.min(spec.max, Math.max(spec.min, out));
-    const side = out < spec.min ? `below the smallest ${label}, ${fmt(spec.min)}` : `above the largest ${label}, ${fmt(spec.max)}`;
+    const side =
+      out < spec.min ? `below the smallest ${label}, ${fmt(spec.min)}` : `above the largest ${label}, ${fmt(spec.max)}`;
     messages.push(`${name} is ${side}; clamped to ${fmt(clamped)}.`);
     out = clamped;
   }
   return out;
 }
 
-function parseList(spec: ListSpec & { label: string }, key: string, raw: unknown, dflt: unknown, messages: string[]): unknown {
+function parseList(
+  spec: ListSpec & { label: string },
+  key: string,
+  raw: unknown,
+  dflt: unknown,
+  messages: string[],
+): unknown {
   const text = typeof raw === 'string' ? raw : Array.isArray(raw) ? raw.join(',') : String(raw);
-  const parts = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const values = parts.map(toNumber);
   if (!parts.length || values.some((v) => v === null)) {
     messages.push(`${key} = "${showRaw(raw)}" is not a list of numbers like 8,16,32; using ${String(dflt)}.`);
@@ -90,14 +107,21 @@ function parseList(spec: ListSpec & { label: string }, key: string, raw: unknown
   }
   out.sort((a, b) => a - b);
   if (out.length > spec.maxLength) {
-    messages.push(`${key} lists ${out.length} values; the most is ${spec.maxLength}, so only the first ${spec.maxLength} are kept.`);
+    messages.push(
+      `${key} lists ${out.length} values; the most is ${spec.maxLength}, so only the first ${spec.maxLength} are kept.`,
+    );
     out.length = spec.maxLength;
   }
   return out.join(',');
 }
 
 /** One key's value from its raw text or JSON value (the default, with a message, when it cannot be read). */
-export function parseValue(spec: KeySpec & { default: unknown }, key: string, raw: unknown, messages: string[]): unknown {
+export function parseValue(
+  spec: KeySpec & { default: unknown },
+  key: string,
+  raw: unknown,
+  messages: string[],
+): unknown {
   const dflt = spec.default;
   const name = `${key} = "${showRaw(raw)}"`;
   if (spec.kind === 'enum') {
@@ -124,7 +148,12 @@ export function defaultsOf<C>(table: Table<C>): C {
 }
 
 /** Parses the keys of `raw` that the table knows over `base`; returns the result and the keys that were given. */
-export function parseKeys<C>(table: Table<C>, base: C, raw: Record<string, unknown>, messages: string[]): { config: C; given: Set<keyof C> } {
+export function parseKeys<C>(
+  table: Table<C>,
+  base: C,
+  raw: Record<string, unknown>,
+  messages: string[],
+): { config: C; given: Set<keyof C> } {
   const config = { ...base };
   const given = new Set<keyof C>();
   for (const key of Object.keys(table) as (keyof C & string)[]) {
@@ -136,7 +165,10 @@ export function parseKeys<C>(table: Table<C>, base: C, raw: Record<string, unkno
 }
 
 /** A JSON object, a link or query string, or URLSearchParams as a plain record (first value of a repeated key). */
-export function toRecord(input: Record<string, unknown> | URLSearchParams | string | null | undefined, messages: string[]): Record<string, unknown> {
+export function toRecord(
+  input: Record<string, unknown> | URLSearchParams | string | null | undefined,
+  messages: string[],
+): Record<string, unknown> {
   if (input === null || input === undefined) return {};
   if (typeof input === 'string') {
     const q = input.includes('?') ? input.slice(input.indexOf('?') + 1) : input;

@@ -37,5 +37,9 @@ export function activate(X: tf.Tensor2D, W: tf.Tensor2D, act: Activation, strict
   const Z = tf.matMul(X, W);
   const Phi = tf.mul(0.5, tf.add(1, tf.erf(tf.mul(Z, Math.SQRT1_2))));
   const pdf = tf.mul(1 / Math.sqrt(2 * Math.PI), tf.exp(tf.mul(-0.5, tf.square(Z))));
-  return { A: tf.mul(Z, Phi), D: tf.add(Phi, tf.mul(Z, pdf)), S: tf.cast(tf.greaterEqual(Z, 0), 'float32') as tf.Tensor2D };
+  return {
+    A: tf.mul(Z, Phi),
+    D: tf.add(Phi, tf.mul(Z, pdf)),
+    S: tf.cast(tf.greaterEqual(Z, 0), 'float32') as tf.Tensor2D,
+  };
 }

@@ -13,7 +13,11 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import type { DeviceLimits } from '../core/masked/limits';
 import { BACKENDS, type BackendInfo, type BackendName } from './protocol';
 
-setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
 
 const MB = 1024 * 1024;
 const DEFAULT_LIMITS: Record<BackendName, DeviceLimits> = {
@@ -43,8 +47,11 @@ async function requestWebGpu(): Promise<AdapterProbe> {
   const adapter = await gpu.requestAdapter().catch(() => null);
   if (!adapter) return { adapter: null, description: 'no WebGPU adapter', fallback: false };
   const info = (adapter as GPUAdapter & { info?: GPUAdapterInfo & { isFallbackAdapter?: boolean } }).info;
-  const fallback = Boolean((adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter || info?.isFallbackAdapter);
-  const description = [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ') || 'WebGPU adapter';
+  const fallback = Boolean(
+    (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter || info?.isFallbackAdapter,
+  );
+  const description =
+    [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ') || 'WebGPU adapter';
   return { adapter, description, fallback };
 }
 
@@ -61,8 +68,13 @@ async function start(name: BackendName): Promise<void> {
 /** A WebGL renderer that is a CPU rasterizer. */
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
-export async function chooseBackend(requested: BackendName | null, exclude: readonly BackendName[] = []): Promise<BackendInfo> {
-  const order = (requested ? [requested, ...BACKENDS.filter((b) => b !== requested)] : [...BACKENDS]).filter((b) => !exclude.includes(b));
+export async function chooseBackend(
+  requested: BackendName | null,
+  exclude: readonly BackendName[] = [],
+): Promise<BackendInfo> {
+  const order = (requested ? [requested, ...BACKENDS.filter((b) => b !== requested)] : [...BACKENDS]).filter(
+    (b) => !exclude.includes(b),
+  );
   const skipped: string[] = [];
   for (const name of order) {
     let adapter = name === 'wasm' ? 'WebAssembly (SIMD where available)' : name === 'cpu' ? 'JavaScript' : '';
@@ -78,7 +90,10 @@ export async function chooseBackend(requested: BackendName | null, exclude: read
         continue;
       }
       adapter = probe.description + (probe.fallback ? ' (software)' : '');
-      limits = { totalBytes: Math.min(limits.totalBytes, 4 * probe.adapter.limits.maxBufferSize), tensorBytes: probe.adapter.limits.maxStorageBufferBindingSize };
+      limits = {
+        totalBytes: Math.min(limits.totalBytes, 4 * probe.adapter.limits.maxBufferSize),
+        tensorBytes: probe.adapter.limits.maxStorageBufferBindingSize,
+      };
     }
     if (name === 'webgl') {
       adapter = webglRenderer();
@@ -94,7 +109,12 @@ export async function chooseBackend(requested: BackendName | null, exclude: read
       continue;
     }
     const why = requested && requested !== name ? `${requested} was requested but failed. ` : '';
-    return { name, adapter, note: why + (skipped.length ? `Skipped: ${skipped.join('; ')}.` : 'First choice.'), limits };
+    return {
+      name,
+      adapter,
+      note: why + (skipped.length ? `Skipped: ${skipped.join('; ')}.` : 'First choice.'),
+      limits,
+    };
   }
   throw new Error(`No backend could start: ${skipped.join('; ')}`);
 }
@@ -117,7 +137,10 @@ export async function automaticCandidates(): Promise<{ names: BackendName[]; ski
   const skipped: string[] = [];
   for (const name of BACKENDS) {
     try {
-      const info = await chooseBackend(null, BACKENDS.filter((b) => b !== name));
+      const info = await chooseBackend(
+        null,
+        BACKENDS.filter((b) => b !== name),
+      );
       names.push(info.name);
     } catch (e) {
       skipped.push(e instanceof Error ? e.message.replace(/^No backend could start: /, '') : String(e));
@@ -141,7 +164,10 @@ const TIMED_MS = 100;
  * Times `round` (one training round of the actual configuration, read back) on each candidate after one untimed
  * warm-up round, and returns the rates, fastest first; `make` builds the configuration on the current backend.
  */
-export async function measureBackends(names: readonly BackendName[], make: () => { round: () => Promise<void>; dispose: () => void }): Promise<Measurement[]> {
+export async function measureBackends(
+  names: readonly BackendName[],
+  make: () => { round: () => Promise<void>; dispose: () => void },
+): Promise<Measurement[]> {
   const out: Measurement[] = [];
   for (const name of names) {
     let run: ReturnType<typeof make> | null = null;

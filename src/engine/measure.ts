@@ -37,7 +37,13 @@ export interface Measured {
 }
 
 /** [err, maxMove, flipFrac] for weights W and second layer a ([1, m], raw); `strict`: σ′(0) = 0 (the zero rule). */
-export function networkMetrics(net: NetworkTensors, kind: NetworkKind, W: tf.Tensor2D, a: tf.Tensor2D, strict = false): Measured {
+export function networkMetrics(
+  net: NetworkTensors,
+  kind: NetworkKind,
+  W: tf.Tensor2D,
+  a: tf.Tensor2D,
+  strict = false,
+): Measured {
   const activated = activate(net.X, W, kind.act, strict);
   const u = tf.mul(tf.matMul(activated.A, a, false, true), kind.outScale);
   const err = tf.sum(tf.square(tf.sub(u, net.y)));
@@ -57,15 +63,25 @@ export function empiricalNtk(XXt: tf.Tensor2D, kind: NetworkKind, act: Activated
   if (kind.lazy) return tf.mul(XXt, tf.div(tf.matMul(act.S, act.S, false, true), m));
   const DC = tf.mul(act.D, rootWeights(kind, a));
   const first = tf.mul(XXt, tf.matMul(DC, DC, false, true)) as tf.Tensor2D;
-  return kind.trainSecond ? (tf.add(first, tf.mul(tf.matMul(act.A, act.A, false, true), kind.outScale ** 2)) as tf.Tensor2D) : first;
+  return kind.trainSecond
+    ? (tf.add(first, tf.mul(tf.matMul(act.A, act.A, false, true), kind.outScale ** 2)) as tf.Tensor2D)
+    : first;
 }
 
 /** H^l for every mask row l (MATH.md D.3), [p, n, n]; the lazy case is (XXᵀ) ⊙ (S diag(m^l) Sᵀ)/(ξ²m). */
-export function subnetworkNtks(XXt: tf.Tensor2D, kind: NetworkKind, act: Activated, a: tf.Tensor2D, masks: tf.Tensor2D, xi: number): tf.Tensor3D {
+export function subnetworkNtks(
+  XXt: tf.Tensor2D,
+  kind: NetworkKind,
+  act: Activated,
+  a: tf.Tensor2D,
+  masks: tf.Tensor2D,
+  xi: number,
+): tf.Tensor3D {
   const [n, m] = act.D.shape;
   const p = masks.shape[0];
   const nn = tf.reshape(XXt, [1, n, n]);
-  const masked = (T: tf.Tensor2D, w: tf.Tensor2D) => tf.mul(tf.reshape(T, [1, n, m]), tf.reshape(tf.mul(masks, w), [p, 1, m])) as tf.Tensor3D;
+  const masked = (T: tf.Tensor2D, w: tf.Tensor2D) =>
+    tf.mul(tf.reshape(T, [1, n, m]), tf.reshape(tf.mul(masks, w), [p, 1, m])) as tf.Tensor3D;
   if (kind.lazy) {
     const SM = masked(act.S, tf.ones([1, m]));
     return tf.mul(nn, tf.div(tf.matMul(SM, SM, false, true), xi * xi * m));

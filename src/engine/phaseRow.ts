@@ -28,24 +28,40 @@ interface Block {
 }
 
 /** Each run's NTK [R, n, n] (first layer, plus the second where it trains). */
-function runNtks(X: tf.Tensor2D, XXt: tf.Tensor2D, W: tf.Tensor2D, c: tf.Tensor2D, sRow: tf.Tensor2D, blocks: Block[], config: Config): tf.Tensor3D {
+function runNtks(
+  X: tf.Tensor2D,
+  XXt: tf.Tensor2D,
+  W: tf.Tensor2D,
+  c: tf.Tensor2D,
+  sRow: tf.Tensor2D,
+  blocks: Block[],
+  config: Config,
+): tf.Tensor3D {
   return tf.tidy(() => {
     const { A, D } = activate(X, W, config.act);
     const DC = tf.mul(D, tf.abs(c));
     const AS = tf.mul(A, sRow);
     const second = config.layers === 'both';
-    return tf.stack(blocks.map(({ m, offset }) => {
-      const Dj = tf.slice(DC, [0, offset], [-1, m]);
-      const H = tf.mul(XXt, tf.matMul(Dj, Dj, false, true));
-      if (!second) return H;
-      const Aj = tf.slice(AS, [0, offset], [-1, m]);
-      return tf.add(H, tf.matMul(Aj, Aj, false, true));
-    })) as tf.Tensor3D;
+    return tf.stack(
+      blocks.map(({ m, offset }) => {
+        const Dj = tf.slice(DC, [0, offset], [-1, m]);
+        const H = tf.mul(XXt, tf.matMul(Dj, Dj, false, true));
+        if (!second) return H;
+        const Aj = tf.slice(AS, [0, offset], [-1, m]);
+        return tf.add(H, tf.matMul(Aj, Aj, false, true));
+      }),
+    ) as tf.Tensor3D;
   });
 }
 
 /** Runs every (m, seed) at one n; returns the runs per width, in the order of `ms`. Seed s initializes from seed config.seed + s. */
-export async function runPhaseRow(config: Config, data: Dataset, ms: readonly number[], seeds: number, rounds: number): Promise<PhaseRun[][]> {
+export async function runPhaseRow(
+  config: Config,
+  data: Dataset,
+  ms: readonly number[],
+  seeds: number,
+  rounds: number,
+): Promise<PhaseRun[][]> {
   const n = data.X.rows;
   const d = data.X.cols;
   const blocks: Block[] = [];
@@ -96,12 +112,16 @@ export async function runPhaseRow(config: Config, data: Dataset, ms: readonly nu
     const h0 = (await H0.data()) as Float32Array;
     H0.dispose();
     const eta = blocks.map((_, j) => 1 / symEigen(mat(n, n, h0.subarray(j * n * n, (j + 1) * n * n))).values[n - 1]);
-    const etaRow = tf.tensor2d(Float32Array.from(blocks.flatMap(({ m }, j) => new Array<number>(m).fill(eta[j]))), [1, M]);
+    const etaRow = tf.tensor2d(Float32Array.from(blocks.flatMap(({ m }, j) => new Array<number>(m).fill(eta[j]))), [
+      1,
+      M,
+    ]);
     const S0 = tf.tidy(() => activate(t.X, t.W0, config.act).S);
-    const errs = (Wc: tf.Tensor2D, ac: tf.Tensor2D) => tf.tidy(() => {
-      const { A } = activate(t.X, Wc, config.act);
-      return tf.sum(tf.square(tf.sub(tf.matMul(tf.mul(A, tf.mul(ac, t.sRow)), t.B), t.y)), 0) as tf.Tensor1D;
-    });
+    const errs = (Wc: tf.Tensor2D, ac: tf.Tensor2D) =>
+      tf.tidy(() => {
+        const { A } = activate(t.X, Wc, config.act);
+        return tf.sum(tf.square(tf.sub(tf.matMul(tf.mul(A, tf.mul(ac, t.sRow)), t.B), t.y)), 0) as tf.Tensor1D;
+      });
     const err0 = (await errs(W, a).data()) as Float32Array;
     for (let k = 0; k < rounds; k++) {
       const next = tf.tidy(() => {
@@ -140,7 +160,13 @@ export async function runPhaseRow(config: Config, data: Dataset, ms: readonly nu
         diff += (hK[q] - h0[q]) ** 2;
         norm += h0[q] ** 2;
       }
-      out[Math.floor(j / seeds)].push({ err0: err0[j], errK: errK[j], maxMove: mv[j], flipFrac: fl[j] / (n * m), ntkShift: Math.sqrt(diff / norm) });
+      out[Math.floor(j / seeds)].push({
+        err0: err0[j],
+        errK: errK[j],
+        maxMove: mv[j],
+        flipFrac: fl[j] / (n * m),
+        ntkShift: Math.sqrt(diff / norm),
+      });
     });
     return out;
   } finally {

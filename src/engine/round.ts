@@ -55,7 +55,15 @@ export interface RoundOutput {
 }
 
 /** Builds the mask plan from drawn masks (MATH.md B.1 steps 2 and 4); s is the network's output scale. */
-export function planMasks(masks: Float32Array, p: number, a: ArrayLike<number>, xi: number, categorical: boolean, keepRule: boolean, outScale: number): MaskPlan {
+export function planMasks(
+  masks: Float32Array,
+  p: number,
+  a: ArrayLike<number>,
+  xi: number,
+  categorical: boolean,
+  keepRule: boolean,
+  outScale: number,
+): MaskPlan {
   const m = a.length;
   const coef = new Float32Array(p * m);
   const N = new Float64Array(m);
@@ -91,7 +99,13 @@ function spread(e: tf.Tensor2D, perNeuron: tf.Tensor2D, wide: boolean): tf.Tenso
   return tf.reshape(tf.mul(tf.reshape(e, [n, p, 1]), tf.reshape(perNeuron, [1, p, m])), [n, p * m]);
 }
 
-export function maskedRound(inp: RoundInputs, plan: MaskPlan, tau: number, eta: number, trainSecond: boolean): RoundOutput {
+export function maskedRound(
+  inp: RoundInputs,
+  plan: MaskPlan,
+  tau: number,
+  eta: number,
+  trainSecond: boolean,
+): RoundOutput {
   const { X, XT, y, W } = inp;
   const m = W.shape[1];
   const n = X.shape[0];
@@ -136,7 +150,8 @@ function aggregate(Wl: tf.Tensor2D, W: tf.Tensor2D, plan: MaskPlan, masks: tf.Te
   const { p } = plan;
   const [d, m] = W.shape;
   if (plan.categorical) return Wl; // every N_r = 1
-  let total: tf.Tensor2D = p === 1 ? tf.mul(Wl, masks) : tf.sum(tf.mul(tf.reshape(Wl, [d, p, m]), tf.reshape(masks, [1, p, m])), 1);
+  let total: tf.Tensor2D =
+    p === 1 ? tf.mul(Wl, masks) : tf.sum(tf.mul(tf.reshape(Wl, [d, p, m]), tf.reshape(masks, [1, p, m])), 1);
   if (plan.invN) total = tf.mul(total, tf.tensor1d(plan.invN));
   if (plan.keep) total = tf.add(total, tf.mul(W, tf.tensor1d(plan.keep)));
   return total;

@@ -15,13 +15,24 @@ import { Trainer } from './trainer';
 /** Rounds between two read-backs of a cell's metrics. */
 const READ_EVERY = 50;
 
-export async function runCell(config: Config, rounds: number, rule: ConvergeRule, data?: Dataset, init?: Weights): Promise<CellResult> {
+export async function runCell(
+  config: Config,
+  rounds: number,
+  rule: ConvergeRule,
+  data?: Dataset,
+  init?: Weights,
+): Promise<CellResult> {
   const problem = makeProblem(config, data, init && init.W.rows === config.m ? init : undefined);
   const trainer = new Trainer(problem, { ntkEvery: 0 });
   try {
     const err = [...(await trainer.flush()), ...(await trainer.run(rounds, READ_EVERY))].map((r) => r.err);
     const c = convergedError(err, rule);
-    return { converged: c ? c.value : NaN, settled: c ? c.settled : false, radius: radiusLazy(problem.spectrum, problem.scheme), rounds };
+    return {
+      converged: c ? c.value : NaN,
+      settled: c ? c.settled : false,
+      radius: radiusLazy(problem.spectrum, problem.scheme),
+      rounds,
+    };
   } finally {
     trainer.dispose();
   }

@@ -55,8 +55,24 @@ describe('each engine round = the float64 reference round, from the same weights
       for (let k = 0; k < 50; k++) {
         const masks = sampleMasks(rng, c.mask, c.p, c.m, c.xi);
         const { W, a } = ref;
-        const next = referenceRound(data.X, data.y, a, W, masks, { xi: c.xi, p: c.p, tau: c.tau, eta: problem.eta, aggregate: c.aggregate }, net);
-        const plan = planMasks(masks, c.p, init.a, c.xi, c.mask === 'categorical', c.aggregate === 'keep', net.outScale);
+        const next = referenceRound(
+          data.X,
+          data.y,
+          a,
+          W,
+          masks,
+          { xi: c.xi, p: c.p, tau: c.tau, eta: problem.eta, aggregate: c.aggregate },
+          net,
+        );
+        const plan = planMasks(
+          masks,
+          c.p,
+          init.a,
+          c.xi,
+          c.mask === 'categorical',
+          c.aggregate === 'keep',
+          net.outScale,
+        );
         const [Wt, at, surr] = tf.tidy(() => {
           const X = tf.tensor2d(Float32Array.from(data.X.data), [c.n, c.d]);
           const out = maskedRound(
@@ -75,9 +91,14 @@ describe('each engine round = the float64 reference round, from the same weights
           );
           return [out.W, out.a, out.surrErr];
         });
-        const got = { W: transpose(mat(c.d, c.m, Wt.dataSync())), a: Float64Array.from(at.dataSync()), surr: surr.dataSync()[0] };
+        const got = {
+          W: transpose(mat(c.d, c.m, Wt.dataSync())),
+          a: Float64Array.from(at.dataSync()),
+          surr: surr.dataSync()[0],
+        };
         tf.dispose([Wt, at, surr]);
-        const errOf = (M: typeof W, am: Float64Array) => squaredError(outputs(data.X, M, am, undefined, 1, net), data.y);
+        const errOf = (M: typeof W, am: Float64Array) =>
+          squaredError(outputs(data.X, M, am, undefined, 1, net), data.y);
         expect(relErr(errOf(got.W, got.a), errOf(next.W, next.a))).toBeLessThan(1e-4);
         expect(relErr(got.surr, next.surrErr)).toBeLessThan(1e-4);
         const scale = Math.max(...next.W.data.map(Math.abs));
@@ -130,10 +151,16 @@ describe('full GD (G.4)', () => {
     const plain = tf.tidy(() => {
       const Xt = tf.tensor2d(Float32Array.from(X.data), [10, 5]);
       const W = tf.tensor2d(Float32Array.from(transpose(problem.init.W).data), [5, m]);
-      const aS = tf.tensor2d(Float32Array.from(problem.init.a, (v) => v / Math.sqrt(m)), [1, m]);
+      const aS = tf.tensor2d(
+        Float32Array.from(problem.init.a, (v) => v / Math.sqrt(m)),
+        [1, m],
+      );
       const Z = tf.matMul(Xt, W);
       const e = tf.sub(tf.matMul(tf.relu(Z), aS, false, true), tf.tensor2d(Float32Array.from(y), [10, 1]));
-      const G = tf.matMul(tf.transpose(Xt), tf.mul(tf.cast(tf.greaterEqual(Z, 0), 'float32'), tf.matMul(e, tf.mul(aS, 0.3))));
+      const G = tf.matMul(
+        tf.transpose(Xt),
+        tf.mul(tf.cast(tf.greaterEqual(Z, 0), 'float32'), tf.matMul(e, tf.mul(aS, 0.3))),
+      );
       return tf.transpose(tf.sub(W, G));
     });
     expect(Array.from(Float32Array.from(W1.data))).toEqual(Array.from(plain.dataSync()));
@@ -166,7 +193,11 @@ describe('reproducibility and memory', () => {
 
 describe('runs in lockstep (compare)', () => {
   it('trainers stepped together and read back in one read give each run its own rows', async () => {
-    const qs = ['scheme=dropout&xi=0.5&n=12&d=5&m=64&seed=3', 'scheme=ist&p=2&tau=2&n=12&d=5&m=64&seed=3', 'scheme=msdropout&p=3&n=12&d=5&m=64&seed=3'];
+    const qs = [
+      'scheme=dropout&xi=0.5&n=12&d=5&m=64&seed=3',
+      'scheme=ist&p=2&tau=2&n=12&d=5&m=64&seed=3',
+      'scheme=msdropout&p=3&n=12&d=5&m=64&seed=3',
+    ];
     const alone = await Promise.all(qs.map((q) => engineRows(q, 14, 5)));
     const base = problemOf(qs[0]);
     const trainers = qs.map((q) => new Trainer(withSettings(base, parseConfig(q).config), { ntkEvery: 5 }));
@@ -196,7 +227,9 @@ describe('NTK on the device (D.2–D.3)', () => {
     const ref0 = lambdaMinOf(12, empiricalNtk(X, problem.init.W, a).data);
     expect(relErr(rows[0].ntkMin, ref0)).toBeLessThan(1e-4);
     expect(relErr(rows[5].ntkMin, lambdaMinOf(12, empiricalNtk(X, W, a).data))).toBeLessThan(1e-4);
-    const subs = [0, 1, 2].map((l) => lambdaMinOf(12, empiricalNtk(X, W, a, masks.subarray(l * 128, (l + 1) * 128), 0.5).data));
+    const subs = [0, 1, 2].map((l) =>
+      lambdaMinOf(12, empiricalNtk(X, W, a, masks.subarray(l * 128, (l + 1) * 128), 0.5).data),
+    );
     expect(relErr(rows[5].subNtkMin, Math.min(...subs))).toBeLessThan(1e-4);
     expect(relErr(rows[5].subNtkMax, Math.max(...subs))).toBeLessThan(1e-4);
     expect(Number.isNaN(rows[1].ntkMin)).toBe(true);
@@ -254,11 +287,13 @@ describe('R_now: the neighbourhood from the current conjugate kernel (MATH.md H.
 
 /** σ(⟨w_r, x_i⟩) as one array of n per neuron. */
 function outputsPerNeuron(X: ReturnType<typeof mat>, W: ReturnType<typeof mat>): Float64Array[] {
-  return Array.from({ length: W.rows }, (_, r) => Float64Array.from({ length: X.rows }, (_, i) => {
-    let z = 0;
-    for (let j = 0; j < X.cols; j++) z += W.data[r * X.cols + j] * X.data[i * X.cols + j];
-    return Math.max(z, 0);
-  }));
+  return Array.from({ length: W.rows }, (_, r) =>
+    Float64Array.from({ length: X.rows }, (_, i) => {
+      let z = 0;
+      for (let j = 0; j < X.cols; j++) z += W.data[r * X.cols + j] * X.data[i * X.cols + j];
+      return Math.max(z, 0);
+    }),
+  );
 }
 
 describe('large n: the run starts without the full spectrum (MATH.md D.2, issue of start-up at n³)', () => {

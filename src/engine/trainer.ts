@@ -77,7 +77,10 @@ export class Trainer {
   private readonly ntkEvery: number;
   private readonly n: number;
 
-  constructor(readonly problem: Problem, opts: TrainerOptions = {}) {
+  constructor(
+    readonly problem: Problem,
+    opts: TrainerOptions = {},
+  ) {
     const { data, init } = problem;
     const [n, d, m] = [data.X.rows, data.X.cols, init.W.rows];
     this.n = n;
@@ -120,9 +123,23 @@ export class Trainer {
     const m = this.problem.init.W.rows;
     const maskData = sampleMasks(this.rng, s.mask, s.p, m, s.xi);
     this.lastMasks = maskData;
-    const plan = planMasks(maskData, s.p, this.problem.init.a, s.xi, s.mask === 'categorical', s.aggregate === 'keep', this.kind.outScale);
+    const plan = planMasks(
+      maskData,
+      s.p,
+      this.problem.init.a,
+      s.xi,
+      s.mask === 'categorical',
+      s.aggregate === 'keep',
+      this.kind.outScale,
+    );
     const { W, a, surrErr, masks } = tf.tidy(() => ({
-      ...maskedRound({ ...this.net, W: this.W, a: this.a, act: this.kind.act }, plan, s.tau, s.eta, this.kind.trainSecond),
+      ...maskedRound(
+        { ...this.net, W: this.W, a: this.a, act: this.kind.act },
+        plan,
+        s.tau,
+        s.eta,
+        this.kind.trainSecond,
+      ),
       masks: tf.tensor2d(maskData, [s.p, m]),
     }));
     this.W.dispose();
@@ -142,19 +159,35 @@ export class Trainer {
    * start by seconds); the first NTK measured later brings H(0) along for the drift.
    */
   private enqueue(surrErr: tf.Scalar | null, masks: tf.Tensor2D | null): void {
-    const dueNtk = this.ntkEvery > 0 && this.round % this.ntkEvery === 0 && (this.round > 0 || this.n <= DEFER_SPECTRUM_N);
+    const dueNtk =
+      this.ntkEvery > 0 && this.round % this.ntkEvery === 0 && (this.round > 0 || this.n <= DEFER_SPECTRUM_N);
     const needH0 = dueNtk && this.round > 0 && !this.ntk0 && !this.pending.some((b) => b.ntk0 || b.ntk);
     const xi = this.settings.xi;
     const entry = tf.tidy(() => {
-      const { packed, activated, moves } = networkMetrics(this.net, this.kind, this.W, this.a, this.settings.aggregate === 'zero');
+      const { packed, activated, moves } = networkMetrics(
+        this.net,
+        this.kind,
+        this.W,
+        this.a,
+        this.settings.aggregate === 'zero',
+      );
       const surr = surrErr ?? tf.scalar(NaN);
-      const out: Omit<Pending, 'round' | 'settings'> = { packed: tf.concat([packed.slice(0, 1), tf.reshape(surr, [1]), packed.slice(1)]) as tf.Tensor1D };
+      const out: Omit<Pending, 'round' | 'settings'> = {
+        packed: tf.concat([packed.slice(0, 1), tf.reshape(surr, [1]), packed.slice(1)]) as tf.Tensor1D,
+      };
       if (dueNtk) {
         out.ntk = empiricalNtk(this.net.XXt, this.kind, activated, this.a);
         out.moves = moves;
-        if (this.kind.lazy && this.problem.spectrum) out.kSigma = tf.div(tf.matMul(activated.A, activated.A, false, true), activated.A.shape[1]) as tf.Tensor2D;
+        if (this.kind.lazy && this.problem.spectrum)
+          out.kSigma = tf.div(tf.matMul(activated.A, activated.A, false, true), activated.A.shape[1]) as tf.Tensor2D;
         if (masks) out.subNtks = subnetworkNtks(this.net.XXt, this.kind, activated, this.a, masks, xi);
-        if (needH0) out.ntk0 = empiricalNtk(this.net.XXt, this.kind, activate(this.net.X, this.net.W0, this.kind.act), this.net.a0);
+        if (needH0)
+          out.ntk0 = empiricalNtk(
+            this.net.XXt,
+            this.kind,
+            activate(this.net.X, this.net.W0, this.kind.act),
+            this.net.a0,
+          );
       }
       return out;
     });
@@ -175,7 +208,13 @@ export class Trainer {
 
   /** One row from its packed values and its NTKs (read back here, solved in float64). */
   async decode(b: Pending, values: Float32Array, at: number): Promise<MetricRow> {
-    const row: MetricRow = { ...blankRow(b.round), err: values[at], surrErr: values[at + 1], maxMove: values[at + 2], flipFrac: values[at + 3] };
+    const row: MetricRow = {
+      ...blankRow(b.round),
+      err: values[at],
+      surrErr: values[at + 1],
+      maxMove: values[at + 2],
+      flipFrac: values[at + 3],
+    };
     if (b.ntk0) this.ntk0 = (await b.ntk0.data()) as Float32Array;
     if (b.ntk) {
       const H = (await b.ntk.data()) as Float32Array;
@@ -196,7 +235,10 @@ export class Trainer {
     if (b.subNtks) {
       const all = await b.subNtks.data();
       const nn = this.n * this.n;
-      const mins = Array.from({ length: all.length / nn }, (_, l) => lambdaMinEstimate(this.n, all.subarray(l * nn, (l + 1) * nn)).value);
+      const mins = Array.from(
+        { length: all.length / nn },
+        (_, l) => lambdaMinEstimate(this.n, all.subarray(l * nn, (l + 1) * nn)).value,
+      );
       row.subNtkMin = Math.min(...mins);
       row.subNtkMax = Math.max(...mins);
     }
@@ -210,7 +252,14 @@ export class Trainer {
     let tr = 0;
     for (let i = 0; i < this.n; i++) tr += K[i * this.n + i];
     if (Number.isNaN(this.kSigmaTrace0)) this.kSigmaTrace0 = tr;
-    const scheme = { xi: s.xi, p: s.p, tau: s.tau, eta: s.eta, kappa: this.problem.config.kappa, categorical: s.mask === 'categorical' };
+    const scheme = {
+      xi: s.xi,
+      p: s.p,
+      tau: s.tau,
+      eta: s.eta,
+      kappa: this.problem.config.kappa,
+      categorical: s.mask === 'categorical',
+    };
     return { radiusNow: radiusNow(sp, scheme, kt), kSigmaRatio: tr / this.kSigmaTrace0 };
   }
 

@@ -49,7 +49,11 @@ const failed: BackendName[] = [];
 function build(problem: Problem, cs: Config[]): { trainers: Trainer[]; basis: TheoryBasis | null; scales: Scales } {
   // Only the main run's NTK is plotted; compared runs skip the eigen-solves.
   return {
-    trainers: cs.map((c, i) => (i === 0 ? new Trainer(problem, { ntkEvery: ntkEvery(problem.config, c.p) }) : new Trainer(withSettings(problem, c), { ntkEvery: 0 }))),
+    trainers: cs.map((c, i) =>
+      i === 0
+        ? new Trainer(problem, { ntkEvery: ntkEvery(problem.config, c.p) })
+        : new Trainer(withSettings(problem, c), { ntkEvery: 0 }),
+    ),
     basis: problem.spectrum ? theoryBasis(problem as FullProblem) : null,
     scales: problem.scales,
   };
@@ -66,7 +70,10 @@ async function recover(error: unknown): Promise<BackendInfo> {
   const reason = error instanceof Error ? error.message : String(error);
   trainers = [];
   backend = await chooseBackend(null, failed);
-  backend = { ...backend, note: `${failed[failed.length - 1]} failed (${reason}); continued on ${backend.name} from round 0. ${backend.note}` };
+  backend = {
+    ...backend,
+    note: `${failed[failed.length - 1]} failed (${reason}); continued on ${backend.name} from round 0. ${backend.note}`,
+  };
   trainers = build(startProblem(configs[0], given.data, given.init), configs).trainers;
   live.forEach((s, i) => s && trainers[i].update(s));
   return backend;
@@ -82,19 +89,33 @@ function shapeClass(c: Config): string {
 async function automaticBackend(problem: Problem): Promise<BackendInfo> {
   const key = shapeClass(problem.config);
   const known = measured.get(key);
-  if (known) return backend?.name === known ? backend : { ...(await chooseBackend(known, failed)), note: backend?.note ?? '' };
+  if (known)
+    return backend?.name === known ? backend : { ...(await chooseBackend(known, failed)), note: backend?.note ?? '' };
   const { names, skipped } = await automaticCandidates();
-  const rates = await measureBackends(names.filter((n) => !failed.includes(n)), () => {
-    const t = new Trainer(problem, { ntkEvery: 0 });
-    return { round: async () => { t.step(); await t.flush(); }, dispose: () => t.dispose() };
-  });
+  const rates = await measureBackends(
+    names.filter((n) => !failed.includes(n)),
+    () => {
+      const t = new Trainer(problem, { ntkEvery: 0 });
+      return {
+        round: async () => {
+          t.step();
+          await t.flush();
+        },
+        dispose: () => t.dispose(),
+      };
+    },
+  );
   const best = rates.find((r) => r.rate > 0);
-  if (!best) throw new Error(`no backend could train this configuration (${rates.map((r) => r.name).join(', ')} failed)`);
+  if (!best)
+    throw new Error(`no backend could train this configuration (${rates.map((r) => r.name).join(', ')} failed)`);
   measured.set(key, best.name);
   const info = await chooseBackend(best.name, failed);
   const c = problem.config;
   const list = rates.map((r) => `${r.name} ${r.rate >= 10 ? r.rate.toFixed(0) : r.rate.toPrecision(2)}`).join(', ');
-  return { ...info, note: `Measured on this configuration (n = ${c.n}, d = ${c.d}, m = ${c.m}, p = ${c.p}, τ = ${c.tau}), rounds/s: ${list}; chose the fastest.${skipped.length ? ` Skipped: ${skipped.join('; ')}.` : ''}` };
+  return {
+    ...info,
+    note: `Measured on this configuration (n = ${c.n}, d = ${c.d}, m = ${c.m}, p = ${c.p}, τ = ${c.tau}), rounds/s: ${list}; chose the fastest.${skipped.length ? ` Skipped: ${skipped.join('; ')}.` : ''}`,
+  };
 }
 
 const api: EngineApi = {
@@ -145,7 +166,13 @@ const api: EngineApi = {
       take(await flushTogether(trainers));
     }
     const main = trainers[0];
-    return { runs, masks: main.lastMasks ? main.lastMasks.slice() : null, moves: main.lastMoves, p: main.live.p, switched };
+    return {
+      runs,
+      masks: main.lastMasks ? main.lastMasks.slice() : null,
+      moves: main.lastMoves,
+      p: main.live.p,
+      switched,
+    };
   },
 
   async update(run, s) {

@@ -20,18 +20,48 @@ export function drawAltMinChart(svg: SVGSVGElement, d: AltMinChartData, size: Si
   const y = d3.scaleLog().domain(d.yDomain).clamp(true);
   const root = frame(svg, size, x, y, 'iteration t', 'relative error');
   d3.select(svg).classed('compare', true);
-  root.append('path').attr('class', 'series run-1 loss').attr('d', line(x, y)(pts(d.loss)));
-  root.append('path').attr('class', 'series run-0').attr('data-series', 'dist').attr('d', line(x, y)(pts(d.dist)));
+  root
+    .append('path')
+    .attr('class', 'series run-1 loss')
+    .attr('d', line(x, y)(pts(d.loss)));
+  root
+    .append('path')
+    .attr('class', 'series run-0')
+    .attr('data-series', 'dist')
+    .attr('d', line(x, y)(pts(d.dist)));
   if (d.rate) {
     const { rho, from, to } = d.rate;
     const at = (t: number) => d.dist[from] * rho ** (t - from);
-    root.append('path').attr('class', 'fit').attr('d', line(x, y)([[from, at(from)], [to, at(to)]]));
+    root
+      .append('path')
+      .attr('class', 'fit')
+      .attr(
+        'd',
+        line(
+          x,
+          y,
+        )([
+          [from, at(from)],
+          [to, at(to)],
+        ]),
+      );
   }
   // Bottom left: the curves start at the top left and fall to the right.
-  const legend = root.append('g').attr('class', 'legend').attr('transform', `translate(${x.range()[0] + 8},${y.range()[0] - 3 * 14})`);
-  [['run-0', '‖W^t − W*‖ (relative)'], ['run-1 loss', 'loss (1/2n)‖f(X) − y‖²'], ['fit', 'fitted rate ρ']].forEach(([cls, label], i) => {
+  const legend = root
+    .append('g')
+    .attr('class', 'legend')
+    .attr('transform', `translate(${x.range()[0] + 8},${y.range()[0] - 3 * 14})`);
+  [
+    ['run-0', '‖W^t − W*‖ (relative)'],
+    ['run-1 loss', 'loss (1/2n)‖f(X) − y‖²'],
+    ['fit', 'fitted rate ρ'],
+  ].forEach(([cls, label], i) => {
     const row = legend.append('g').attr('transform', `translate(0,${i * 14})`);
-    row.append('line').attr('class', cls === 'fit' ? 'fit' : `series ${cls}`).attr('x1', 0).attr('x2', 16);
+    row
+      .append('line')
+      .attr('class', cls === 'fit' ? 'fit' : `series ${cls}`)
+      .attr('x1', 0)
+      .attr('x2', 16);
     row.append('text').attr('class', 'legend-label').attr('x', 20).attr('dy', '0.32em').text(label);
   });
 }

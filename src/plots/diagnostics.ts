@@ -9,7 +9,11 @@ import type { LogHistogram } from '../core/math/histogram';
 import { frame, line, MARGIN, tickText, type Size } from './frame';
 import { logDomain } from './transforms';
 
-export function drawMoveHistogram(svg: SVGSVGElement, d: { hist: LogHistogram | null; rStab: number | null }, size: Size): void {
+export function drawMoveHistogram(
+  svg: SVGSVGElement,
+  d: { hist: LogHistogram | null; rStab: number | null },
+  size: Size,
+): void {
   const h = d.hist;
   const x = d3.scaleLog().domain(h ? [h.lo, h.hi] : [1e-4, 1]);
   const y = d3.scaleLinear().domain([0, h ? Math.max(1, ...h.counts) : 1]);
@@ -18,18 +22,41 @@ export function drawMoveHistogram(svg: SVGSVGElement, d: { hist: LogHistogram | 
   const edge = (b: number) => h.lo * (h.hi / h.lo) ** (b / h.counts.length);
   h.counts.forEach((c, b) => {
     if (!c) return;
-    root.append('rect').attr('class', 'bar').attr('x', x(edge(b))).attr('width', Math.max(1, x(edge(b + 1)) - x(edge(b)) - 1))
-      .attr('y', y(c)).attr('height', y(0) - y(c)).append('title').text(`${c} neurons moved ${tickText(edge(b))} to ${tickText(edge(b + 1))}`);
+    root
+      .append('rect')
+      .attr('class', 'bar')
+      .attr('x', x(edge(b)))
+      .attr('width', Math.max(1, x(edge(b + 1)) - x(edge(b)) - 1))
+      .attr('y', y(c))
+      .attr('height', y(0) - y(c))
+      .append('title')
+      .text(`${c} neurons moved ${tickText(edge(b))} to ${tickText(edge(b + 1))}`);
   });
   if (d.rStab === null) return;
   const [x0, x1] = x.range();
   const label = `R_stab = ${d3.format('.2~e')(d.rStab)}`;
   if (d.rStab >= h.lo && d.rStab <= h.hi) {
-    root.append('line').attr('class', 'marker stab').attr('x1', x(d.rStab)).attr('x2', x(d.rStab)).attr('y1', y(0)).attr('y2', MARGIN.top);
-    root.append('text').attr('class', 'legend-label').attr('x', x(d.rStab) + 4).attr('y', MARGIN.top + 10).text(label);
+    root
+      .append('line')
+      .attr('class', 'marker stab')
+      .attr('x1', x(d.rStab))
+      .attr('x2', x(d.rStab))
+      .attr('y1', y(0))
+      .attr('y2', MARGIN.top);
+    root
+      .append('text')
+      .attr('class', 'legend-label')
+      .attr('x', x(d.rStab) + 4)
+      .attr('y', MARGIN.top + 10)
+      .text(label);
   } else {
     const left = d.rStab < h.lo;
-    root.append('text').attr('class', 'legend-label').attr('x', left ? x0 + 4 : x1 - 4).attr('y', MARGIN.top + 10).attr('text-anchor', left ? 'start' : 'end')
+    root
+      .append('text')
+      .attr('class', 'legend-label')
+      .attr('x', left ? x0 + 4 : x1 - 4)
+      .attr('y', MARGIN.top + 10)
+      .attr('text-anchor', left ? 'start' : 'end')
       .text(left ? `← ${label}: every neuron moved more` : `${label} → every neuron moved less`);
   }
 }
@@ -53,14 +80,30 @@ export function drawLazinessChart(svg: SVGSVGElement, d: LazinessData, size: Siz
   const trace = pick(d.kSigmaRatio);
   const last = d.rounds.length ? d.rounds[d.rounds.length - 1] : 1;
   const x = d3.scaleLinear().domain([0, Math.max(1, last)]);
-  const y = d3.scaleLog().domain(logDomain(flips.map((p) => p[1]), shift.map((p) => p[1]), trace.map((p) => p[1]))).clamp(true);
+  const y = d3
+    .scaleLog()
+    .domain(
+      logDomain(
+        flips.map((p) => p[1]),
+        shift.map((p) => p[1]),
+        trace.map((p) => p[1]),
+      ),
+    )
+    .clamp(true);
   const root = frame(svg, size, x, y, 'global round k', 'fraction (log)');
   d3.select(svg).classed('compare', true);
   root.append('path').attr('class', 'series run-0').attr('data-series', 'flipFrac').attr('d', line(x, y)(flips));
   root.append('path').attr('class', 'series run-1').attr('data-series', 'ntkShift').attr('d', line(x, y)(shift));
   root.append('path').attr('class', 'series run-2').attr('data-series', 'kSigmaRatio').attr('d', line(x, y)(trace));
-  const legend = root.append('g').attr('class', 'legend').attr('transform', `translate(${x.range()[0] + 8},${MARGIN.top + 4})`);
-  [['run-0', 'flipped activation signs'], ['run-1', '‖H(k) − H(0)‖ / ‖H(0)‖'], ['run-2', 'tr K_σ(W_k) / tr K_σ(W_0)']].forEach(([cls, label], i) => {
+  const legend = root
+    .append('g')
+    .attr('class', 'legend')
+    .attr('transform', `translate(${x.range()[0] + 8},${MARGIN.top + 4})`);
+  [
+    ['run-0', 'flipped activation signs'],
+    ['run-1', '‖H(k) − H(0)‖ / ‖H(0)‖'],
+    ['run-2', 'tr K_σ(W_k) / tr K_σ(W_0)'],
+  ].forEach(([cls, label], i) => {
     const row = legend.append('g').attr('transform', `translate(0,${i * 14})`);
     row.append('line').attr('class', `series ${cls}`).attr('x1', 0).attr('x2', 16);
     row.append('text').attr('class', 'legend-label').attr('x', 20).attr('dy', '0.32em').text(label);

@@ -40,37 +40,89 @@ export function drawErrorChart(svg: SVGSVGElement, d: ErrorChartData, size: Size
   const x = d3.scaleLinear().domain([0, lastRound]);
   const ys = shown.flatMap((r) => Array.from(r.s.y));
   const extra = shown.flatMap((r) => [...Array.from(r.predicted), ...(r.radius > 0 ? [r.radius] : [])]);
-  const y = d3.scaleLog().domain(logDomain(ys, extra, [])).clamp(true);
+  const y = d3
+    .scaleLog()
+    .domain(logDomain(ys, extra, []))
+    .clamp(true);
   const root = frame(svg, size, x, y, 'global round k', '‖y − u_k‖²');
   d3.select(svg).classed('compare', d.runs.length > 1);
   const [x0, x1] = x.range();
-  const pts = (xs: ArrayLike<number>, vs: ArrayLike<number>) => Array.from(xs, (v, i) => [v, vs[i]] as [number, number]);
+  const pts = (xs: ArrayLike<number>, vs: ArrayLike<number>) =>
+    Array.from(xs, (v, i) => [v, vs[i]] as [number, number]);
   shown.forEach((r, i) => {
     const now: [number, number][] = [];
-    if (r.radiusNow) for (let k = 0; k < r.rounds.length; k++) if (Number.isFinite(r.radiusNow[k]) && r.radiusNow[k] > 0) now.push([r.rounds[k], r.radiusNow[k]]);
+    if (r.radiusNow)
+      for (let k = 0; k < r.rounds.length; k++)
+        if (Number.isFinite(r.radiusNow[k]) && r.radiusNow[k] > 0) now.push([r.rounds[k], r.radiusNow[k]]);
     if (now.length) {
       // The moving band: R_now held from one measurement to the next, to the last round.
-      const steps = now.flatMap(([k, v], j) => [[k, v], [j + 1 < now.length ? now[j + 1][0] : lastRound, v]] as [number, number][]);
-      root.append('path').attr('class', `band now run-${i}`).attr('data-band', 'radiusNow')
-        .attr('d', d3.area<[number, number]>().x(([k]) => x(k)).y0(y.range()[0]).y1(([, v]) => y(v))(steps) ?? '');
+      const steps = now.flatMap(
+        ([k, v], j) =>
+          [
+            [k, v],
+            [j + 1 < now.length ? now[j + 1][0] : lastRound, v],
+          ] as [number, number][],
+      );
+      root
+        .append('path')
+        .attr('class', `band now run-${i}`)
+        .attr('data-band', 'radiusNow')
+        .attr(
+          'd',
+          d3
+            .area<[number, number]>()
+            .x(([k]) => x(k))
+            .y0(y.range()[0])
+            .y1(([, v]) => y(v))(steps) ?? '',
+        );
     } else if (r.radius > 0) {
-      root.append('rect').attr('class', `band run-${i}`).attr('x', x0).attr('width', x1 - x0).attr('y', y(r.radius)).attr('height', Math.max(0, y.range()[0] - y(r.radius)));
+      root
+        .append('rect')
+        .attr('class', `band run-${i}`)
+        .attr('x', x0)
+        .attr('width', x1 - x0)
+        .attr('y', y(r.radius))
+        .attr('height', Math.max(0, y.range()[0] - y(r.radius)));
     }
-    if (r.radius > 0) root.append('line').attr('class', `radius lazy run-${i}`).attr('x1', x0).attr('x2', x1).attr('y1', y(r.radius)).attr('y2', y(r.radius))
-      .append('title').text(`R_lazy = ${d3.format('.3~g')(r.radius)} (the initialization's conjugate kernel)`);
+    if (r.radius > 0)
+      root
+        .append('line')
+        .attr('class', `radius lazy run-${i}`)
+        .attr('x1', x0)
+        .attr('x2', x1)
+        .attr('y1', y(r.radius))
+        .attr('y2', y(r.radius))
+        .append('title')
+        .text(`R_lazy = ${d3.format('.3~g')(r.radius)} (the initialization's conjugate kernel)`);
     if (r.guarantee) drawGuarantee(root, r.guarantee, d.predictedRounds, x, y);
   });
   for (const mk of d.markers) {
-    root.append('line').attr('class', 'marker').attr('x1', x(mk.round)).attr('x2', x(mk.round)).attr('y1', y.range()[0]).attr('y2', y.range()[1])
-      .append('title').text(`round ${mk.round}: ${mk.label}`);
+    root
+      .append('line')
+      .attr('class', 'marker')
+      .attr('x1', x(mk.round))
+      .attr('x2', x(mk.round))
+      .attr('y1', y.range()[0])
+      .attr('y2', y.range()[1])
+      .append('title')
+      .text(`round ${mk.round}: ${mk.label}`);
   }
   shown.forEach((r, i) => {
-    root.append('path').attr('class', `predicted run-${i}`).attr('d', line(x, y)(pts(d.predictedRounds, r.predicted)));
-    root.append('path').attr('class', `series run-${i}`).attr('d', line(x, y)(pts(r.s.x, r.s.y)));
+    root
+      .append('path')
+      .attr('class', `predicted run-${i}`)
+      .attr('d', line(x, y)(pts(d.predictedRounds, r.predicted)));
+    root
+      .append('path')
+      .attr('class', `series run-${i}`)
+      .attr('d', line(x, y)(pts(r.s.x, r.s.y)));
   });
   if (d.runs.length > 1) {
     const width = 24 + LEGEND_CHAR * Math.max(...d.runs.map((r) => r.label.length));
-    const legend = root.append('g').attr('class', 'legend').attr('transform', `translate(${Math.max(x0 + 4, x1 - width)},${MARGIN.top + 4})`);
+    const legend = root
+      .append('g')
+      .attr('class', 'legend')
+      .attr('transform', `translate(${Math.max(x0 + 4, x1 - width)},${MARGIN.top + 4})`);
     shown.forEach((r, i) => {
       const row = legend.append('g').attr('transform', `translate(0,${i * LEGEND_ROW})`);
       row.append('line').attr('class', `series run-${i}`).attr('x1', 0).attr('x2', 16).attr('y1', 0).attr('y2', 0);
@@ -80,18 +132,42 @@ export function drawErrorChart(svg: SVGSVGElement, d: ErrorChartData, size: Size
 }
 
 /** rate^k·e0 + B1 over the predicted rounds, drawn where it lies inside the plot; named at the bottom where it does not. */
-function drawGuarantee(root: d3.Selection<SVGSVGElement, unknown, null, undefined>, g: { rate: number; B1: number; e0: number; label: string },
-  rounds: number[], x: d3.ScaleLinear<number, number>, y: d3.ScaleLogarithmic<number, number>): void {
+function drawGuarantee(
+  root: d3.Selection<SVGSVGElement, unknown, null, undefined>,
+  g: { rate: number; B1: number; e0: number; label: string },
+  rounds: number[],
+  x: d3.ScaleLinear<number, number>,
+  y: d3.ScaleLogarithmic<number, number>,
+): void {
   const top = y.domain()[1];
   const pts = rounds.map((k) => [k, g.e0 * g.rate ** k + g.B1] as [number, number]);
   const inside = pts.filter(([, v]) => v <= top);
   const group = root.append('g').attr('class', 'guarantee').attr('data-guarantee', g.label);
   if (inside.length) {
-    group.append('path').attr('class', 'guarantee-line').attr('d', d3.line<[number, number]>().defined(([, v]) => v <= top).x(([k]) => x(k)).y(([, v]) => y(v))(pts) ?? '');
-    group.append('text').attr('class', 'legend-label').attr('x', x(inside[0][0]) + 4).attr('y', y(inside[0][1]) - 4).text(`guarantee: ${g.label}`);
+    group
+      .append('path')
+      .attr('class', 'guarantee-line')
+      .attr(
+        'd',
+        d3
+          .line<[number, number]>()
+          .defined(([, v]) => v <= top)
+          .x(([k]) => x(k))
+          .y(([, v]) => y(v))(pts) ?? '',
+      );
+    group
+      .append('text')
+      .attr('class', 'legend-label')
+      .attr('x', x(inside[0][0]) + 4)
+      .attr('y', y(inside[0][1]) - 4)
+      .text(`guarantee: ${g.label}`);
   } else {
     // Bottom left: the compared runs' legend holds the top right, and the curves start at the top left.
-    group.append('text').attr('class', 'legend-label guarantee-above').attr('x', x.range()[0] + 4).attr('y', y.range()[0] - 6)
+    group
+      .append('text')
+      .attr('class', 'legend-label guarantee-above')
+      .attr('x', x.range()[0] + 4)
+      .attr('y', y.range()[0] - 6)
       .text(`guarantee (${g.label}) lies above the plot: B₁ = ${d3.format('.2~e')(g.B1)}`);
   }
 }

@@ -15,7 +15,10 @@ export function standaloneSvg(svg: SVGSVGElement): string {
   });
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   const bg = getComputedStyle(document.documentElement).getPropertyValue('--panel').trim() || '#fff';
-  clone.insertBefore(Object.assign(document.createElementNS('http://www.w3.org/2000/svg', 'rect'), {}), clone.firstChild);
+  clone.insertBefore(
+    Object.assign(document.createElementNS('http://www.w3.org/2000/svg', 'rect'), {}),
+    clone.firstChild,
+  );
   const rect = clone.firstChild as SVGRectElement;
   rect.setAttribute('width', '100%');
   rect.setAttribute('height', '100%');
@@ -36,7 +39,9 @@ export async function svgToPng(svgText: string, width: number, height: number, s
     if (!ctx) throw new Error('no 2D canvas');
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

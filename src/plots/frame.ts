@@ -11,26 +11,59 @@ export const MARGIN = { top: 10, right: 14, bottom: 34, left: 56 };
 export type Scale = d3.ScaleLinear<number, number> | d3.ScaleLogarithmic<number, number>;
 
 export function frame(svg: SVGSVGElement, size: Size, x: Scale, y: Scale, xLabel: string, yLabel: string) {
-  const root = d3.select(svg).attr('viewBox', `0 0 ${size.width} ${size.height}`).attr('width', size.width).attr('height', size.height);
+  const root = d3
+    .select(svg)
+    .attr('viewBox', `0 0 ${size.width} ${size.height}`)
+    .attr('width', size.width)
+    .attr('height', size.height);
   root.selectAll('*').remove();
   x.range([MARGIN.left, size.width - MARGIN.right]);
   y.range([size.height - MARGIN.bottom, MARGIN.top]);
-  const yTicks = 'base' in y ? y.ticks(4).filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9) : y.ticks(5);
-  root.append('g').attr('class', 'axis').attr('transform', `translate(0,${size.height - MARGIN.bottom})`)
+  const yTicks =
+    'base' in y ? y.ticks(4).filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9) : y.ticks(5);
+  root
+    .append('g')
+    .attr('class', 'axis')
+    .attr('transform', `translate(0,${size.height - MARGIN.bottom})`)
     .call(d3.axisBottom(x as d3.AxisScale<number>).ticks(Math.max(2, Math.floor(size.width / 90)), '~s'));
-  root.append('g').attr('class', 'axis').attr('transform', `translate(${MARGIN.left},0)`)
-    .call(d3.axisLeft(y as d3.AxisScale<number>).tickValues(yTicks).tickFormat((v) => tickText(Number(v))));
-  root.append('text').attr('class', 'axis-label').attr('x', (MARGIN.left + size.width - MARGIN.right) / 2).attr('y', size.height - 4).attr('text-anchor', 'middle').text(xLabel);
-  root.append('text').attr('class', 'axis-label').attr('transform', `translate(12,${(MARGIN.top + size.height - MARGIN.bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle').text(yLabel);
+  root
+    .append('g')
+    .attr('class', 'axis')
+    .attr('transform', `translate(${MARGIN.left},0)`)
+    .call(
+      d3
+        .axisLeft(y as d3.AxisScale<number>)
+        .tickValues(yTicks)
+        .tickFormat((v) => tickText(Number(v))),
+    );
+  root
+    .append('text')
+    .attr('class', 'axis-label')
+    .attr('x', (MARGIN.left + size.width - MARGIN.right) / 2)
+    .attr('y', size.height - 4)
+    .attr('text-anchor', 'middle')
+    .text(xLabel);
+  root
+    .append('text')
+    .attr('class', 'axis-label')
+    .attr('transform', `translate(12,${(MARGIN.top + size.height - MARGIN.bottom) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .text(yLabel);
   return root;
 }
 
 /** Tick labels: plain numbers in [1e−3, 1e4), short exponents (1e−5) outside, so that decades stay narrow. */
 export function tickText(v: number): string {
-  return v === 0 || (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4) ? d3.format('~g')(v) : d3.format('.0e')(v).replace('e+', 'e');
+  return v === 0 || (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4)
+    ? d3.format('~g')(v)
+    : d3.format('.0e')(v).replace('e+', 'e');
 }
 
 /** A polyline for (x, y) pairs, skipping points a scale cannot place. */
 export function line(x: Scale, y: Scale) {
-  return d3.line<[number, number]>().defined(([a, b]) => Number.isFinite(x(a)) && Number.isFinite(y(b))).x(([a]) => x(a)).y(([, b]) => y(b));
+  return d3
+    .line<[number, number]>()
+    .defined(([a, b]) => Number.isFinite(x(a)) && Number.isFinite(y(b)))
+    .x(([a]) => x(a))
+    .y(([, b]) => y(b));
 }

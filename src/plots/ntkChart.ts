@@ -24,11 +24,37 @@ export function drawNtkChart(svg: SVGSVGElement, d: NtkChartData, size: Size): v
   const hi = band.map((i) => d.xi * d.subMax[i]);
   const last = d.rounds.length ? d.rounds[d.rounds.length - 1] : 1;
   const x = d3.scaleLinear().domain([0, Math.max(1, last)]);
-  const y = d3.scaleLinear().domain(linearDomain(at.map((i) => d.ntkMin[i]), lo, hi, d.lambda0 === null ? [0] : [d.lambda0, 0]));
+  const y = d3.scaleLinear().domain(
+    linearDomain(
+      at.map((i) => d.ntkMin[i]),
+      lo,
+      hi,
+      d.lambda0 === null ? [0] : [d.lambda0, 0],
+    ),
+  );
   const root = frame(svg, size, x, y, 'global round k', 'λ_min');
-  root.append('path').attr('class', 'band')
-    .attr('d', d3.area<number>().x((i) => x(d.rounds[band[i]])).y0((i) => y(lo[i])).y1((i) => y(hi[i]))(band.map((_, i) => i)) ?? '');
+  root
+    .append('path')
+    .attr('class', 'band')
+    .attr(
+      'd',
+      d3
+        .area<number>()
+        .x((i) => x(d.rounds[band[i]]))
+        .y0((i) => y(lo[i]))
+        .y1((i) => y(hi[i]))(band.map((_, i) => i)) ?? '',
+    );
   const [x0, x1] = x.range();
-  if (d.lambda0 !== null) root.append('line').attr('class', 'radius').attr('x1', x0).attr('x2', x1).attr('y1', y(d.lambda0)).attr('y2', y(d.lambda0));
-  root.append('path').attr('class', 'series').attr('d', line(x, y)(at.map((i) => [d.rounds[i], d.ntkMin[i]])));
+  if (d.lambda0 !== null)
+    root
+      .append('line')
+      .attr('class', 'radius')
+      .attr('x1', x0)
+      .attr('x2', x1)
+      .attr('y1', y(d.lambda0))
+      .attr('y2', y(d.lambda0));
+  root
+    .append('path')
+    .attr('class', 'series')
+    .attr('d', line(x, y)(at.map((i) => [d.rounds[i], d.ntkMin[i]])));
 }

@@ -27,11 +27,26 @@ export function drawRadiusChart(svg: SVGSVGElement, d: RadiusChartData, size: Si
   d3.select(svg).classed('compare', d.runs.length > 1);
   d.runs.forEach((r, i) => {
     const g = root.append('g').attr('class', `run-${i}`);
-    g.append('path').attr('class', 'series').attr('d', line(x, y)(d.values.map((v, k) => [v, r.radius[k]])));
+    g.append('path')
+      .attr('class', 'series')
+      .attr('d', line(x, y)(d.values.map((v, k) => [v, r.radius[k]])));
     const ci = d.values.indexOf(r.current);
-    if (ci >= 0) g.append('circle').attr('class', 'current').attr('r', 5).attr('cx', x(r.current)).attr('cy', y(r.radius[ci])).append('title').text(`${r.label}: now`);
+    if (ci >= 0)
+      g.append('circle')
+        .attr('class', 'current')
+        .attr('r', 5)
+        .attr('cx', x(r.current))
+        .attr('cy', y(r.radius[ci]))
+        .append('title')
+        .text(`${r.label}: now`);
     if (r.measured !== null && Number.isFinite(r.measured))
-      g.append('rect').attr('class', 'measured').attr('width', 8).attr('height', 8).attr('x', x(r.current) - 4).attr('y', y(r.measured) - 4)
-        .append('title').text(`${r.label}: measured plateau ${r.measured.toPrecision(3)}`);
+      g.append('rect')
+        .attr('class', 'measured')
+        .attr('width', 8)
+        .attr('height', 8)
+        .attr('x', x(r.current) - 4)
+        .attr('y', y(r.measured) - 4)
+        .append('title')
+        .text(`${r.label}: measured plateau ${r.measured.toPrecision(3)}`);
   });
 }

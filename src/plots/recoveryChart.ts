@@ -28,24 +28,60 @@ export function drawRecoveryChart(svg: SVGSVGElement, d: RecoveryData, size: Siz
   const [x0, x1] = x.range();
   d.references.forEach((r, i) => {
     if (r.n <= x.domain()[1]) {
-      root.append('line').attr('class', 'marker').attr('x1', x(r.n)).attr('x2', x(r.n)).attr('y1', y(0)).attr('y2', y(1));
-      root.append('text').attr('class', 'legend-label').attr('x', x(r.n) + 3).attr('y', y(0.04 + 0.08 * i)).text(r.label);
+      root
+        .append('line')
+        .attr('class', 'marker')
+        .attr('x1', x(r.n))
+        .attr('x2', x(r.n))
+        .attr('y1', y(0))
+        .attr('y2', y(1));
+      root
+        .append('text')
+        .attr('class', 'legend-label')
+        .attr('x', x(r.n) + 3)
+        .attr('y', y(0.04 + 0.08 * i))
+        .text(r.label);
     } else {
-      root.append('text').attr('class', 'legend-label').attr('x', x1).attr('y', y(0.04 + 0.08 * i)).attr('text-anchor', 'end').text(`${r.label} →`);
+      root
+        .append('text')
+        .attr('class', 'legend-label')
+        .attr('x', x1)
+        .attr('y', y(0.04 + 0.08 * i))
+        .attr('text-anchor', 'end')
+        .text(`${r.label} →`);
     }
   });
   for (const s of d.series) {
     const g = root.append('g').attr('class', `run-${s.slot}`);
-    g.append('path').attr('class', s.dashed ? 'series dashed' : 'series').attr('d', line(x, y)(s.points.map((p) => [p.n, p.fraction])));
+    g.append('path')
+      .attr('class', s.dashed ? 'series dashed' : 'series')
+      .attr('d', line(x, y)(s.points.map((p) => [p.n, p.fraction])));
     for (const p of s.points)
-      g.append('circle').attr('class', 'point run-point').attr('r', 3.5).attr('cx', x(p.n)).attr('cy', y(p.fraction))
-        .attr('data-series', s.label).attr('data-n', p.n).attr('data-fraction', p.fraction)
-        .append('title').text(`${s.label}, n = ${p.n}: ${Math.round(p.fraction * p.trials)} of ${p.trials} recovered`);
+      g.append('circle')
+        .attr('class', 'point run-point')
+        .attr('r', 3.5)
+        .attr('cx', x(p.n))
+        .attr('cy', y(p.fraction))
+        .attr('data-series', s.label)
+        .attr('data-n', p.n)
+        .attr('data-fraction', p.fraction)
+        .append('title')
+        .text(`${s.label}, n = ${p.n}: ${Math.round(p.fraction * p.trials)} of ${p.trials} recovered`);
   }
-  const legend = root.append('g').attr('class', 'legend').attr('transform', `translate(${x0 + 8},${MARGIN.top + 4})`);
+  const legend = root
+    .append('g')
+    .attr('class', 'legend')
+    .attr('transform', `translate(${x0 + 8},${MARGIN.top + 4})`);
   d.series.forEach((s, i) => {
-    const row = legend.append('g').attr('class', `run-${s.slot}`).attr('transform', `translate(0,${i * 14})`);
-    row.append('line').attr('class', s.dashed ? 'series dashed' : 'series').attr('x1', 0).attr('x2', 16);
+    const row = legend
+      .append('g')
+      .attr('class', `run-${s.slot}`)
+      .attr('transform', `translate(0,${i * 14})`);
+    row
+      .append('line')
+      .attr('class', s.dashed ? 'series dashed' : 'series')
+      .attr('x1', 0)
+      .attr('x2', 16);
     row.append('text').attr('class', 'legend-label').attr('x', 20).attr('dy', '0.32em').text(s.label);
   });
 }

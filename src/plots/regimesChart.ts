@@ -48,7 +48,11 @@ function edges(values: number[]): number[] {
 }
 
 export function drawRegimesChart(svg: SVGSVGElement, d: RegimesChartData, size: Size): void {
-  const root = d3.select(svg).attr('viewBox', `0 0 ${size.width} ${size.height}`).attr('width', size.width).attr('height', size.height);
+  const root = d3
+    .select(svg)
+    .attr('viewBox', `0 0 ${size.width} ${size.height}`)
+    .attr('width', size.width)
+    .attr('height', size.height);
   root.selectAll('*').remove();
   const legendH = (d.curves.length + 1) * LEGEND_ROW + 8;
   const right = size.width - MARGIN.right - BAR.width - BAR.gap - BAR.axis;
@@ -57,26 +61,78 @@ export function drawRegimesChart(svg: SVGSVGElement, d: RegimesChartData, size: 
   const mEdges = d.ms.length ? edges(d.ms) : [];
   const phase = d.mode === 'phase';
   const finiteM = d.curves.flatMap((c) => c.points.map((p) => p.m)).filter((m) => Number.isFinite(m) && m > 0);
-  const allN = phase ? nEdges : [...d.curves.flatMap((c) => c.points.map((p) => p.n)), ...nEdges, ...(d.current ? [d.current.n] : [])];
-  const x = d3.scaleLog().domain([Math.min(...allN), Math.max(...allN)]).range([MARGIN.left, right]);
-  const yDomain: [number, number] = phase ? [mEdges[0], mEdges[mEdges.length - 1]] : [Math.min(0.5, ...finiteM), Math.max(10, ...finiteM, d.current ? d.current.m : 1) * 3];
+  const allN = phase
+    ? nEdges
+    : [...d.curves.flatMap((c) => c.points.map((p) => p.n)), ...nEdges, ...(d.current ? [d.current.n] : [])];
+  const x = d3
+    .scaleLog()
+    .domain([Math.min(...allN), Math.max(...allN)])
+    .range([MARGIN.left, right]);
+  const yDomain: [number, number] = phase
+    ? [mEdges[0], mEdges[mEdges.length - 1]]
+    : [Math.min(0.5, ...finiteM), Math.max(10, ...finiteM, d.current ? d.current.m : 1) * 3];
   const y = d3.scaleLog().domain(yDomain).range([bottom, MARGIN.top]);
   const mTop = yDomain[1];
   const id = `regimes-${Math.random().toString(36).slice(2, 8)}`;
   const defs = root.append('defs');
-  defs.append('clipPath').attr('id', `${id}-clip`).append('rect').attr('x', MARGIN.left).attr('y', MARGIN.top).attr('width', right - MARGIN.left).attr('height', bottom - MARGIN.top);
-  defs.append('pattern').attr('id', `${id}-hatch`).attr('width', 6).attr('height', 6).attr('patternUnits', 'userSpaceOnUse').attr('patternTransform', 'rotate(45)')
-    .append('line').attr('class', 'hatch').attr('x1', 0).attr('x2', 0).attr('y1', 0).attr('y2', 6);
-  root.append('g').attr('class', 'axis').attr('transform', `translate(0,${bottom})`).call(d3.axisBottom(x).ticks(6, '~s'));
-  root.append('g').attr('class', 'axis').attr('transform', `translate(${MARGIN.left},0)`)
-    .call(d3.axisLeft(y).tickValues(decadeTicks(yDomain, 8)).tickFormat((v) => tickText(Number(v))));
-  root.append('text').attr('class', 'axis-label').attr('x', (MARGIN.left + right) / 2).attr('y', bottom + 28).attr('text-anchor', 'middle').text('samples n (log)');
-  root.append('text').attr('class', 'axis-label').attr('transform', `translate(12,${(MARGIN.top + bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle').text('width m (log)');
+  defs
+    .append('clipPath')
+    .attr('id', `${id}-clip`)
+    .append('rect')
+    .attr('x', MARGIN.left)
+    .attr('y', MARGIN.top)
+    .attr('width', right - MARGIN.left)
+    .attr('height', bottom - MARGIN.top);
+  defs
+    .append('pattern')
+    .attr('id', `${id}-hatch`)
+    .attr('width', 6)
+    .attr('height', 6)
+    .attr('patternUnits', 'userSpaceOnUse')
+    .attr('patternTransform', 'rotate(45)')
+    .append('line')
+    .attr('class', 'hatch')
+    .attr('x1', 0)
+    .attr('x2', 0)
+    .attr('y1', 0)
+    .attr('y2', 6);
+  root
+    .append('g')
+    .attr('class', 'axis')
+    .attr('transform', `translate(0,${bottom})`)
+    .call(d3.axisBottom(x).ticks(6, '~s'));
+  root
+    .append('g')
+    .attr('class', 'axis')
+    .attr('transform', `translate(${MARGIN.left},0)`)
+    .call(
+      d3
+        .axisLeft(y)
+        .tickValues(decadeTicks(yDomain, 8))
+        .tickFormat((v) => tickText(Number(v))),
+    );
+  root
+    .append('text')
+    .attr('class', 'axis-label')
+    .attr('x', (MARGIN.left + right) / 2)
+    .attr('y', bottom + 28)
+    .attr('text-anchor', 'middle')
+    .text('samples n (log)');
+  root
+    .append('text')
+    .attr('class', 'axis-label')
+    .attr('transform', `translate(12,${(MARGIN.top + bottom) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .text('width m (log)');
 
-  const values = d.cells.map((c) => c.value).filter((v): v is number => v !== null && Number.isFinite(v) && (d.fraction || v > 0));
+  const values = d.cells
+    .map((c) => c.value)
+    .filter((v): v is number => v !== null && Number.isFinite(v) && (d.fraction || v > 0));
   const colour = d.fraction
     ? d3.scaleSequential(d3.interpolateViridis).domain([0, 1])
-    : d3.scaleSequentialLog(d3.interpolateViridis).domain(values.length ? [Math.min(...values), Math.max(...values, Math.min(...values) * 10)] : [1e-3, 1]);
+    : d3
+        .scaleSequentialLog(d3.interpolateViridis)
+        .domain(values.length ? [Math.min(...values), Math.max(...values, Math.min(...values) * 10)] : [1e-3, 1]);
   const plot = root.append('g').attr('clip-path', `url(#${id}-clip)`);
   const sortedN = [...d.ns].sort((a, b) => a - b);
   const sortedM = [...d.ms].sort((a, b) => a - b);
@@ -86,31 +142,91 @@ export function drawRegimesChart(svg: SVGSVGElement, d: RegimesChartData, size: 
     if (i < 0 || j < 0) continue;
     const [x0, x1, y0, y1] = [x(nEdges[i]), x(nEdges[i + 1]), y(mEdges[j + 1]), y(mEdges[j])];
     const ok = c.value !== null && Number.isFinite(c.value) && (d.fraction || c.value > 0);
-    const rect = plot.append('rect').attr('class', c.value === null ? 'cell pending' : 'cell').attr('x', x0).attr('y', y0).attr('width', x1 - x0).attr('height', y1 - y0)
-      .attr('fill', ok ? colour(c.value as number) : 'none').attr('data-cell', `n=${c.n} m=${c.m}`);
+    const rect = plot
+      .append('rect')
+      .attr('class', c.value === null ? 'cell pending' : 'cell')
+      .attr('x', x0)
+      .attr('y', y0)
+      .attr('width', x1 - x0)
+      .attr('height', y1 - y0)
+      .attr('fill', ok ? colour(c.value as number) : 'none')
+      .attr('data-cell', `n=${c.n} m=${c.m}`);
     if (c.value !== null) rect.attr('data-value', String(c.value));
     rect.append('title').text(c.title);
-    if (c.fewerParams) plot.append('rect').attr('class', 'fewer').attr('x', x0).attr('y', y0).attr('width', x1 - x0).attr('height', y1 - y0).attr('fill', `url(#${id}-hatch)`)
-      .attr('data-fewer', `n=${c.n} m=${c.m}`).append('title').text(`${c.title} — fewer parameters than samples (m·d < n)`);
+    if (c.fewerParams)
+      plot
+        .append('rect')
+        .attr('class', 'fewer')
+        .attr('x', x0)
+        .attr('y', y0)
+        .attr('width', x1 - x0)
+        .attr('height', y1 - y0)
+        .attr('fill', `url(#${id}-hatch)`)
+        .attr('data-fewer', `n=${c.n} m=${c.m}`)
+        .append('title')
+        .text(`${c.title} — fewer parameters than samples (m·d < n)`);
   }
   const above = d.curves.map((c) => c.points.every((p) => !(p.m <= mTop)));
   d.curves.forEach((c, k) => {
     const pts = c.points.filter((p) => Number.isFinite(p.m) && p.m > 0);
-    plot.append('path').attr('class', `regime regime-${k}`).attr('data-regime', c.key)
-      .attr('d', d3.line<{ n: number; m: number }>().x((p) => x(p.n)).y((p) => y(Math.min(Math.max(p.m, yDomain[0] / 10), mTop * 10)))(pts) ?? '');
+    plot
+      .append('path')
+      .attr('class', `regime regime-${k}`)
+      .attr('data-regime', c.key)
+      .attr(
+        'd',
+        d3
+          .line<{ n: number; m: number }>()
+          .x((p) => x(p.n))
+          .y((p) => y(Math.min(Math.max(p.m, yDomain[0] / 10), mTop * 10)))(pts) ?? '',
+      );
   });
   if (d.boundary.length) {
-    plot.append('path').attr('class', 'boundary').attr('data-regime', 'measured')
-      .attr('d', d3.line<{ n: number; m: number }>().x((p) => x(p.n)).y((p) => y(p.m))(d.boundary) ?? '');
-    for (const p of d.boundary) plot.append('circle').attr('class', 'boundary-point').attr('r', 3.5).attr('cx', x(p.n)).attr('cy', y(p.m))
-      .append('title').text(`measured: at n = ${p.n}, m = ${p.m} is the smallest width of the grid where at least half the seeds reach ε`);
+    plot
+      .append('path')
+      .attr('class', 'boundary')
+      .attr('data-regime', 'measured')
+      .attr(
+        'd',
+        d3
+          .line<{ n: number; m: number }>()
+          .x((p) => x(p.n))
+          .y((p) => y(p.m))(d.boundary) ?? '',
+      );
+    for (const p of d.boundary)
+      plot
+        .append('circle')
+        .attr('class', 'boundary-point')
+        .attr('r', 3.5)
+        .attr('cx', x(p.n))
+        .attr('cy', y(p.m))
+        .append('title')
+        .text(
+          `measured: at n = ${p.n}, m = ${p.m} is the smallest width of the grid where at least half the seeds reach ε`,
+        );
   }
   if (d.current && !phase) {
-    root.append('path').attr('class', 'current-point').attr('d', d3.symbol(d3.symbolDiamond, 80)()).attr('transform', `translate(${x(d.current.n)},${y(d.current.m)})`)
-      .append('title').text(`the training view's run: n = ${d.current.n}, m = ${d.current.m}`);
+    root
+      .append('path')
+      .attr('class', 'current-point')
+      .attr('d', d3.symbol(d3.symbolDiamond, 80)())
+      .attr('transform', `translate(${x(d.current.n)},${y(d.current.m)})`)
+      .append('title')
+      .text(`the training view's run: n = ${d.current.n}, m = ${d.current.m}`);
   }
-  const legend = root.append('g').attr('class', 'legend').attr('transform', `translate(${MARGIN.left},${bottom + 40})`);
-  const rows = [...d.curves.map((c, k) => ({ cls: `regime regime-${k}`, label: c.label + (phase && above[k] ? ' (above this grid)' : '') })), ...(d.boundary.length && !phase ? [{ cls: 'boundary', label: 'measured: smallest width where half the seeds reach ε' }] : [])];
+  const legend = root
+    .append('g')
+    .attr('class', 'legend')
+    .attr('transform', `translate(${MARGIN.left},${bottom + 40})`);
+  const rows = [
+    ...d.curves.map((c, k) => ({
+      cls: `regime regime-${k}`,
+      label: c.label + (phase && above[k] ? ' (above this grid)' : ''),
+    })),
+    ...(d.boundary.length && !phase
+      ? [{ cls: 'boundary', label: 'measured: smallest width where half the seeds reach ε' }]
+      : []),
+  ];
   rows.forEach((r, k) => {
     const row = legend.append('g').attr('transform', `translate(0,${k * LEGEND_ROW})`);
     row.append('line').attr('class', r.cls).attr('x1', 0).attr('x2', 18);
@@ -118,12 +234,32 @@ export function drawRegimesChart(svg: SVGSVGElement, d: RegimesChartData, size: 
   });
   if (phase && d.cells.length) {
     const left = right + BAR.gap;
-    const grad = defs.append('linearGradient').attr('id', `${id}-bar`).attr('x1', 0).attr('x2', 0).attr('y1', 1).attr('y2', 0);
+    const grad = defs
+      .append('linearGradient')
+      .attr('id', `${id}-bar`)
+      .attr('x1', 0)
+      .attr('x2', 0)
+      .attr('y1', 1)
+      .attr('y2', 0);
     const [lo, hi] = colour.domain();
-    for (let s = 0; s <= 10; s++) grad.append('stop').attr('offset', s / 10).attr('stop-color', colour(d.fraction ? lo + (hi - lo) * (s / 10) : lo * (hi / lo) ** (s / 10)));
-    root.append('rect').attr('x', left).attr('y', MARGIN.top).attr('width', BAR.width).attr('height', bottom - MARGIN.top).attr('fill', `url(#${id}-bar)`);
+    for (let s = 0; s <= 10; s++)
+      grad
+        .append('stop')
+        .attr('offset', s / 10)
+        .attr('stop-color', colour(d.fraction ? lo + (hi - lo) * (s / 10) : lo * (hi / lo) ** (s / 10)));
+    root
+      .append('rect')
+      .attr('x', left)
+      .attr('y', MARGIN.top)
+      .attr('width', BAR.width)
+      .attr('height', bottom - MARGIN.top)
+      .attr('fill', `url(#${id}-bar)`);
     const scale = (d.fraction ? d3.scaleLinear() : d3.scaleLog()).domain([lo, hi]).range([bottom, MARGIN.top]);
-    root.append('g').attr('class', 'axis').attr('transform', `translate(${left + BAR.width},0)`).call(d3.axisRight(scale as d3.ScaleLinear<number, number>).ticks(4, d.fraction ? '.1f' : '~g'));
+    root
+      .append('g')
+      .attr('class', 'axis')
+      .attr('transform', `translate(${left + BAR.width},0)`)
+      .call(d3.axisRight(scale as d3.ScaleLinear<number, number>).ticks(4, d.fraction ? '.1f' : '~g'));
   }
 }
 

@@ -30,7 +30,8 @@ export class AltMinClient {
     const { config, messages } = parseAltMinOver(prev, patch);
     useAltMin.setState({ config, messages });
     mirrorLink();
-    if ((Object.keys(config) as (keyof AltMinConfig)[]).some((k) => !PHASE_ONLY.includes(k) && config[k] !== prev[k])) void this.runTraces();
+    if ((Object.keys(config) as (keyof AltMinConfig)[]).some((k) => !PHASE_ONLY.includes(k) && config[k] !== prev[k]))
+      void this.runTraces();
   }
 
   /** AltMin and GD from the current start, in a fresh worker (any older run is ended). */
@@ -45,7 +46,8 @@ export class AltMinClient {
     useAltMin.setState({ traceStatus: 'running', traceMessage: null });
     const t0 = performance.now();
     const out = await this.traces.run((api) => api.traces(config));
-    if (out?.ok) useAltMin.setState({ traceStatus: 'done', traces: out.value, traceSeconds: (performance.now() - t0) / 1000 });
+    if (out?.ok)
+      useAltMin.setState({ traceStatus: 'done', traces: out.value, traceSeconds: (performance.now() - t0) / 1000 });
     else if (out) useAltMin.setState({ traceStatus: 'error', traceMessage: `AltMin stopped: ${out.error}` });
   }
 
@@ -61,17 +63,32 @@ export class AltMinClient {
     }
     const trials = phaseTrials(ns, config.trials);
     const results: AltMinState['results'] = [];
-    useAltMin.setState({ phaseStatus: 'running', phaseMessage: null, phaseConfig: config, results: [], total: trials.length, elapsedMs: 0 });
+    useAltMin.setState({
+      phaseStatus: 'running',
+      phaseMessage: null,
+      phaseConfig: config,
+      results: [],
+      total: trials.length,
+      elapsedMs: 0,
+    });
     const t0 = performance.now();
     const starts = paperStarts(config.model);
     try {
-      const end = await this.runner.run(trials, poolSize(), (api, spec) => api.trial(config, spec, starts, [...METHODS]), (_, r) => {
-        results.push(r);
-        useAltMin.setState({ results: [...results], elapsedMs: performance.now() - t0 });
-      });
+      const end = await this.runner.run(
+        trials,
+        poolSize(),
+        (api, spec) => api.trial(config, spec, starts, [...METHODS]),
+        (_, r) => {
+          results.push(r);
+          useAltMin.setState({ results: [...results], elapsedMs: performance.now() - t0 });
+        },
+      );
       useAltMin.setState({ phaseStatus: end });
     } catch (e) {
-      useAltMin.setState({ phaseStatus: 'error', phaseMessage: `The phase transition stopped: ${e instanceof Error ? e.message : String(e)}` });
+      useAltMin.setState({
+        phaseStatus: 'error',
+        phaseMessage: `The phase transition stopped: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   }
 

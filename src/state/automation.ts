@@ -32,7 +32,11 @@ export function automationApi(client: EngineClient): SubnetLabApi {
     compareMetrics: () => useRun.getState().compareHistories.map(copyHistory),
     messages: () => [...useRun.getState().linkMessages],
     status: () => useRun.getState().status,
-    play: () => void client.whenStarted().then(() => client.play(), () => undefined),
+    play: () =>
+      void client.whenStarted().then(
+        () => client.play(),
+        () => undefined,
+      ),
     pause: () => client.pause(),
     step: (k) => client.step(Math.max(0, Math.floor(k))),
     tensorCount: () => client.tensorCount(),

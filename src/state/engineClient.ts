@@ -29,7 +29,9 @@ export class EngineClient {
   private loop: Promise<void> | null = null;
   private busy: Promise<unknown> = Promise.resolve();
   /** The full spectrum of a large problem, computed beside the training (a newer start drops an older one). */
-  private readonly spectrum = new LatestCall<TheoryApi>(() => new Worker(new URL('../engine/theoryWorker.ts', import.meta.url), { type: 'module' }));
+  private readonly spectrum = new LatestCall<TheoryApi>(
+    () => new Worker(new URL('../engine/theoryWorker.ts', import.meta.url), { type: 'module' }),
+  );
   /** User data and weights in use instead of the seed's; dropped when a restart key changes. */
   private given: Given = {};
 
@@ -53,7 +55,10 @@ export class EngineClient {
       useRun.setState({ backend });
       await this.restart();
     } catch (e) {
-      useRun.setState({ status: 'error', notice: `The engine could not start: ${e instanceof Error ? e.message : String(e)}` });
+      useRun.setState({
+        status: 'error',
+        notice: `The engine could not start: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   }
 
@@ -66,12 +71,33 @@ export class EngineClient {
       const { config, compare, backend } = useRun.getState();
       const runs = [config, ...compare];
       const refusal = backend ? tooLargeTogether(runs, backend.limits, MAX_WIDTH) : null;
-      const fresh = { history: emptyHistory(), compareHistories: compare.map(() => emptyHistory()), version: useRun.getState().version + 1 };
+      const fresh = {
+        history: emptyHistory(),
+        compareHistories: compare.map(() => emptyHistory()),
+        version: useRun.getState().version + 1,
+      };
       if (refusal) {
-        useRun.setState({ status: 'refused', notice: refusal, basis: null, scales: null, basisPending: false, ...fresh });
+        useRun.setState({
+          status: 'refused',
+          notice: refusal,
+          basis: null,
+          scales: null,
+          basisPending: false,
+          ...fresh,
+        });
         return;
       }
-      useRun.setState({ status: 'starting', compiling: true, notice: null, markers: [], masks: null, moves: null, basis: null, basisPending: false, ...fresh });
+      useRun.setState({
+        status: 'starting',
+        compiling: true,
+        notice: null,
+        markers: [],
+        masks: null,
+        moves: null,
+        basis: null,
+        basisPending: false,
+        ...fresh,
+      });
       const { basis, scales, backend: chosen } = await this.api.start(runs, this.given);
       useRun.setState({ backend: chosen, scales });
       for (const [i, run] of runs.entries()) await this.api.update(i, this.liveOf(run, scales));
@@ -96,7 +122,8 @@ export class EngineClient {
   private async computeBasis(config: Config): Promise<void> {
     const out = await this.spectrum.run((api) => api.basis(config, this.given));
     if (out?.ok) useRun.setState({ basis: out.value, basisPending: false });
-    else if (out) useRun.setState({ basisPending: false, notice: `The spectrum of H^∞ could not be computed: ${out.error}` });
+    else if (out)
+      useRun.setState({ basisPending: false, notice: `The spectrum of H^∞ could not be computed: ${out.error}` });
   }
 
   private liveOf(config: Config, scales: Scales): LiveUpdate {
@@ -116,7 +143,9 @@ export class EngineClient {
       await this.restart();
       return;
     }
-    const changed = (['scheme', 'xi', 'p', 'tau', 'eta', 'mask', 'aggregate'] as ConfigKey[]).filter((k) => prev[k] !== next[k]);
+    const changed = (['scheme', 'xi', 'p', 'tau', 'eta', 'mask', 'aggregate'] as ConfigKey[]).filter(
+      (k) => prev[k] !== next[k],
+    );
     if (!changed.length) return;
     if (prev.p !== next.p || prev.mask !== next.mask) useRun.setState({ compiling: true });
     const round = await this.exclusive(() => this.api.update(0, this.liveOf(next, scales)));
@@ -242,13 +271,18 @@ export class EngineClient {
     if (!bad || !scales || status === 'diverged') return;
     this.playing = false;
     const config = run === 0 ? main : compare[run - 1];
-    const who = compare.length ? `${run === 0 ? 'The main run' : `Compared run ${run + 1}`} (${runLabel(config)}): ` : '';
+    const who = compare.length
+      ? `${run === 0 ? 'The main run' : `Compared run ${run + 1}`} (${runLabel(config)}): `
+      : '';
     const s = schemeOf(config, scales);
     const limit = etaStable(scales, s.xi);
-    const what = Number.isFinite(bad.err) ? `the error grew over ${DIVERGENCE_FACTOR}× its start` : 'the error is no longer a finite number';
-    const why = s.eta >= limit
-      ? `The step size η = ${s.eta.toPrecision(3)} is above the stability limit 2ξ/λ_max = ${limit.toPrecision(3)}: lower η, or use "auto", then Reset.`
-      : `The step size η = ${s.eta.toPrecision(3)} is below the lazy-limit stability bound 2ξ/λ_max = ${limit.toPrecision(3)}, but this finite network still diverged: lower η, then Reset.`;
+    const what = Number.isFinite(bad.err)
+      ? `the error grew over ${DIVERGENCE_FACTOR}× its start`
+      : 'the error is no longer a finite number';
+    const why =
+      s.eta >= limit
+        ? `The step size η = ${s.eta.toPrecision(3)} is above the stability limit 2ξ/λ_max = ${limit.toPrecision(3)}: lower η, or use "auto", then Reset.`
+        : `The step size η = ${s.eta.toPrecision(3)} is below the lazy-limit stability bound 2ξ/λ_max = ${limit.toPrecision(3)}, but this finite network still diverged: lower η, then Reset.`;
     useRun.setState({ status: 'diverged', notice: `${who}Paused at round ${bad.round}: ${what}. ${why}` });
   }
 

@@ -8,5 +8,17 @@ import { useView } from './view';
 export function mirrorLink(): void {
   const { config, compare, forcedBackend } = useRun.getState();
   const { view, presenting } = useView.getState();
-  history.replaceState(null, '', linkQuery({ view, config, compare, altmin: useAltMin.getState().config, phase: useRegimes.getState().settings, backend: forcedBackend, presenting }));
+  history.replaceState(
+    null,
+    '',
+    linkQuery({
+      view,
+      config,
+      compare,
+      altmin: useAltMin.getState().config,
+      phase: useRegimes.getState().settings,
+      backend: forcedBackend,
+      presenting,
+    }),
+  );
 }

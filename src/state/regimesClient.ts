@@ -5,7 +5,16 @@
  * the estimate and the largest grid that fits, before a grid too large to be useful starts.
  */
 import { serializeConfig } from '../core/masked/config';
-import { listOf, phaseCell, phaseConfig, phaseRowWork, phaseTooLarge, PHASE_TABLE, type PhaseCell, type PhaseSettingsT } from '../core/regimes/regimes';
+import {
+  listOf,
+  phaseCell,
+  phaseConfig,
+  phaseRowWork,
+  phaseTooLarge,
+  PHASE_TABLE,
+  type PhaseCell,
+  type PhaseSettingsT,
+} from '../core/regimes/regimes';
 import { parseKeys } from '../core/table';
 import type { RegimesApi } from '../engine/protocol';
 import { CellRunner, poolSize } from './cellRunner';
@@ -42,14 +51,17 @@ export class RegimesClient {
     const { config } = useRun.getState();
     const given = this.engine.givenProblem().data;
     const top = given ? Math.min(CURVE_MAX_N, given.X.rows) : CURVE_MAX_N;
-    const ns = [...new Set([...CURVE_NS, ...listOf(useRegimes.getState().settings.ns), config.n])].filter((n) => n >= 2 && n <= top).sort((a, b) => a - b);
+    const ns = [...new Set([...CURVE_NS, ...listOf(useRegimes.getState().settings.ns), config.n])]
+      .filter((n) => n >= 2 && n <= top)
+      .sort((a, b) => a - b);
     const key = `${serializeConfig(config)}|${ns.join()}|${given ? given.X.rows : ''}`;
     const st = useRegimes.getState();
     if (st.curvesKey === key && st.curvesStatus !== 'error') return;
     useRegimes.setState({ curvesStatus: 'running', curvesKey: key });
     const out = await this.curves.run((api) => api.curves(config, ns, given));
     if (out?.ok) useRegimes.setState({ curves: out.value, curvesStatus: 'done' });
-    else if (out) useRegimes.setState({ curvesStatus: 'error', phaseMessage: `The curves could not be computed: ${out.error}` });
+    else if (out)
+      useRegimes.setState({ curvesStatus: 'error', phaseMessage: `The curves could not be computed: ${out.error}` });
   }
 
   async startPhase(): Promise<void> {
@@ -61,8 +73,11 @@ export class RegimesClient {
     const d = given ? given.X.cols : config.d;
     const ns = listOf(settings.ns);
     const ms = listOf(settings.ms);
-    const refusal = phaseTooLarge(ns, ms, d, settings.seeds, settings.rounds)
-      ?? (given && Math.max(...ns) > given.X.rows ? `n = ${Math.max(...ns)} is more than the ${given.X.rows} rows of the data in use.` : null);
+    const refusal =
+      phaseTooLarge(ns, ms, d, settings.seeds, settings.rounds) ??
+      (given && Math.max(...ns) > given.X.rows
+        ? `n = ${Math.max(...ns)} is more than the ${given.X.rows} rows of the data in use.`
+        : null);
     if (refusal) {
       useRegimes.setState({ phaseStatus: 'error', phaseMessage: refusal });
       return;
@@ -71,25 +86,41 @@ export class RegimesClient {
     const work = ns.map((n) => phaseRowWork(n, d, ms, settings.seeds, settings.rounds));
     const cells: PhaseCell[] = [];
     useRegimes.setState({
-      phaseStatus: 'running', phaseMessage: null, ran: { settings, d }, cells: [],
-      workDone: 0, workTotal: work.reduce((a, b) => a + b, 0), rowsDone: 0, rowsTotal: ns.length, elapsedMs: 0,
+      phaseStatus: 'running',
+      phaseMessage: null,
+      ran: { settings, d },
+      cells: [],
+      workDone: 0,
+      workTotal: work.reduce((a, b) => a + b, 0),
+      rowsDone: 0,
+      rowsTotal: ns.length,
+      elapsedMs: 0,
     });
     const t0 = performance.now();
     try {
       const end = await this.runner.run(
-        ns.map((n, i) => ({ n, i })), poolSize(),
+        ns.map((n, i) => ({ n, i })),
+        poolSize(),
         (api, { n }) => api.row({ ...config, d }, n, ms, settings.seeds, settings.rounds, given),
         (job, rows) => {
           const n = ns[job];
           rows.forEach((runs, j) => cells.push(phaseCell(n, ms[j], d, runs, settings.eps, settings.rounds)));
           const s = useRegimes.getState();
-          useRegimes.setState({ cells: [...cells], workDone: s.workDone + work[job], rowsDone: s.rowsDone + 1, elapsedMs: performance.now() - t0 });
+          useRegimes.setState({
+            cells: [...cells],
+            workDone: s.workDone + work[job],
+            rowsDone: s.rowsDone + 1,
+            elapsedMs: performance.now() - t0,
+          });
         },
         (api) => api.init(backend?.name ?? null),
       );
       useRegimes.setState({ phaseStatus: end });
     } catch (e) {
-      useRegimes.setState({ phaseStatus: 'error', phaseMessage: `The phase diagram stopped: ${e instanceof Error ? e.message : String(e)}` });
+      useRegimes.setState({
+        phaseStatus: 'error',
+        phaseMessage: `The phase diagram stopped: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   }
 

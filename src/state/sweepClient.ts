@@ -14,7 +14,9 @@ import { useRun } from './store';
 import { useSweep, type SweepCell } from './sweepStore';
 
 export class SweepClient {
-  private readonly runner = new CellRunner<SweepApi>(() => new Worker(new URL('../engine/sweepWorker.ts', import.meta.url), { type: 'module' }));
+  private readonly runner = new CellRunner<SweepApi>(
+    () => new Worker(new URL('../engine/sweepWorker.ts', import.meta.url), { type: 'module' }),
+  );
 
   constructor(private readonly engine: EngineClient) {}
 
@@ -34,7 +36,14 @@ export class SweepClient {
     }
     this.engine.pause();
     const cells: SweepCell[] = made.cells.map((c) => ({ ...c, result: null }));
-    const notes = cells.flatMap((c) => c.messages.map((m) => `${Object.entries(c.asked).map(([k, v]) => `${k} = ${v}`).join(', ')}: ${m}`));
+    const notes = cells.flatMap((c) =>
+      c.messages.map(
+        (m) =>
+          `${Object.entries(c.asked)
+            .map(([k, v]) => `${k} = ${v}`)
+            .join(', ')}: ${m}`,
+      ),
+    );
     useSweep.setState({ status: 'running', message: null, notes, ranKind: kind, cells, done: 0, elapsedMs: 0 });
     const t0 = performance.now();
     const rule = sweepRule(rounds);
@@ -43,7 +52,8 @@ export class SweepClient {
     try {
       // One worker: cells share the device with each other and with the live run's backend.
       const end = await this.runner.run(
-        cells, 1,
+        cells,
+        1,
         (api, cell) => api.cell(cell.config, rounds, rule, given),
         (i, result) => {
           cells[i] = { ...cells[i], result };
@@ -53,7 +63,10 @@ export class SweepClient {
       );
       useSweep.setState({ status: end });
     } catch (e) {
-      useSweep.setState({ status: 'error', message: `The sweep stopped: ${e instanceof Error ? e.message : String(e)}` });
+      useSweep.setState({
+        status: 'error',
+        message: `The sweep stopped: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   }
 

@@ -7,7 +7,12 @@
 import { defaultAltMin, parseAltMin, serializeAltMin, type AltMinConfig } from '../core/altmin/config';
 import { parseCompare, serializeCompare } from '../core/masked/compare';
 import { defaultConfig, parseConfig, serializeConfig, showRaw, type Config } from '../core/masked/config';
-import { defaultPhaseSettings, parsePhaseSettings, serializePhaseSettings, type PhaseSettingsT } from '../core/regimes/regimes';
+import {
+  defaultPhaseSettings,
+  parsePhaseSettings,
+  serializePhaseSettings,
+  type PhaseSettingsT,
+} from '../core/regimes/regimes';
 import { BACKENDS, type BackendName } from '../engine/protocol';
 
 export const VIEWS = ['train', 'regimes', 'altmin'] as const;
@@ -36,7 +41,9 @@ function readView(raw: string | null, messages: string[]): { view: ViewName; pre
   if (raw === null || raw === 'train') return { view: 'train', presenting: false };
   if (raw === 'present') return { view: 'train', presenting: true };
   if ((VIEWS as readonly string[]).includes(raw)) return { view: raw as ViewName, presenting: false };
-  messages.push(`view = "${showRaw(raw)}" is not one of present, ${VIEWS.filter((v) => v !== 'train').join(', ')}; showing the training view.`);
+  messages.push(
+    `view = "${showRaw(raw)}" is not one of present, ${VIEWS.filter((v) => v !== 'train').join(', ')}; showing the training view.`,
+  );
   return { view: 'train', presenting: false };
 }
 
@@ -85,7 +92,10 @@ const readable = (s: string) => s.replace(/%3A|%2C|%3D/g, (c) => READABLE[c as k
 export function linkQuery(s: Omit<LinkState, 'messages'>): string {
   const backend = s.backend ? `&backend=${s.backend}` : '';
   if (s.view === 'altmin') return `?view=altmin&${readable(serializeAltMin(s.altmin))}${backend}`;
-  if (s.view === 'regimes') return `?view=regimes&${serializeConfig(s.config)}&${readable(serializePhaseSettings(s.phase))}${backend}`;
-  const runs = s.compare.length ? `&compare=${readable(encodeURIComponent(serializeCompare(s.compare, s.config)))}` : '';
+  if (s.view === 'regimes')
+    return `?view=regimes&${serializeConfig(s.config)}&${readable(serializePhaseSettings(s.phase))}${backend}`;
+  const runs = s.compare.length
+    ? `&compare=${readable(encodeURIComponent(serializeCompare(s.compare, s.config)))}`
+    : '';
   return `?${serializeConfig(s.config)}${runs}${backend}${s.presenting ? '&view=present' : ''}`;
 }

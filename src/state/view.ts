@@ -26,7 +26,12 @@ function storedTheme(): Theme {
   }
 }
 
-export const useView = create<ViewState>(() => ({ view: 'train', theme: storedTheme(), presenting: false, help: false }));
+export const useView = create<ViewState>(() => ({
+  view: 'train',
+  theme: storedTheme(),
+  presenting: false,
+  help: false,
+}));
 
 /** Cycles system → light → dark → system and remembers the choice. */
 export function nextTheme(): void {

@@ -4,7 +4,11 @@ import { useRun } from '../state/store';
 import type { ViewName } from '../state/url';
 import { nextTheme, useView } from '../state/view';
 
-const VIEW_TABS: [ViewName, string][] = [['train', 'Masked training'], ['regimes', 'Width regimes'], ['altmin', 'AltMin']];
+const VIEW_TABS: [ViewName, string][] = [
+  ['train', 'Masked training'],
+  ['regimes', 'Width regimes'],
+  ['altmin', 'AltMin'],
+];
 
 export function Header() {
   const backend = useRun((s) => s.backend);
@@ -29,7 +33,14 @@ export function Header() {
       <h1>Subnet Lab</h1>
       <nav className="view-tabs" aria-label="Views">
         {VIEW_TABS.map(([v, label]) => (
-          <button key={v} type="button" aria-current={view === v ? 'page' : undefined} onClick={() => useView.setState({ view: v, presenting: false })}>{label}</button>
+          <button
+            key={v}
+            type="button"
+            aria-current={view === v ? 'page' : undefined}
+            onClick={() => useView.setState({ view: v, presenting: false })}
+          >
+            {label}
+          </button>
         ))}
       </nav>
       {view === 'train' ? (
@@ -37,17 +48,45 @@ export function Header() {
           <span className="backend" title={backend?.note ?? ''} data-testid="backend">
             {backend ? `${backend.name.toUpperCase()} · ${backend.adapter}` : 'choosing a backend…'}
           </span>
-          <span className="rate" aria-live="off">{status === 'running' ? `${rate.toFixed(rate < 10 ? 1 : 0)} rounds/s` : ''}</span>
-          <span className={`status status-${status}`} data-testid="status" role="status">{compiling && ['starting', 'running', 'paused'].includes(status) ? 'compiling shaders…' : status}</span>
+          <span className="rate" aria-live="off">
+            {status === 'running' ? `${rate.toFixed(rate < 10 ? 1 : 0)} rounds/s` : ''}
+          </span>
+          <span className={`status status-${status}`} data-testid="status" role="status">
+            {compiling && ['starting', 'running', 'paused'].includes(status) ? 'compiling shaders…' : status}
+          </span>
         </>
       ) : (
-        <span className="backend">{view === 'altmin' ? 'float64 JavaScript in a Web Worker' : `phase diagram on ${backend ? backend.name.toUpperCase() : '…'}; curves in float64`}</span>
+        <span className="backend">
+          {view === 'altmin'
+            ? 'float64 JavaScript in a Web Worker'
+            : `phase diagram on ${backend ? backend.name.toUpperCase() : '…'}; curves in float64`}
+        </span>
       )}
       <nav className="header-buttons" aria-label="View">
-        <button type="button" onClick={share} title="Copy a link that reproduces this run">{copied ? 'Copied' : 'Share'}</button>
-        {view === 'train' && <button type="button" onClick={() => useView.setState({ presenting: !presenting })} aria-pressed={presenting} title="Large type, controls hidden (p)">Present</button>}
-        <button type="button" onClick={nextTheme} title="Theme: follow the system, light or dark (t)">Theme: {theme}</button>
-        <button type="button" onClick={() => useView.setState({ help: true })} title="Keyboard shortcuts (?)" aria-label="Help">?</button>
+        <button type="button" onClick={share} title="Copy a link that reproduces this run">
+          {copied ? 'Copied' : 'Share'}
+        </button>
+        {view === 'train' && (
+          <button
+            type="button"
+            onClick={() => useView.setState({ presenting: !presenting })}
+            aria-pressed={presenting}
+            title="Large type, controls hidden (p)"
+          >
+            Present
+          </button>
+        )}
+        <button type="button" onClick={nextTheme} title="Theme: follow the system, light or dark (t)">
+          Theme: {theme}
+        </button>
+        <button
+          type="button"
+          onClick={() => useView.setState({ help: true })}
+          title="Keyboard shortcuts (?)"
+          aria-label="Help"
+        >
+          ?
+        </button>
       </nav>
     </header>
   );

@@ -18,12 +18,19 @@ export function HelpDialog() {
       <table>
         <tbody>
           {SHORTCUTS.map(([k, what]) => (
-            <tr key={k}><th scope="row"><kbd>{k}</kbd></th><td>{what}</td></tr>
+            <tr key={k}>
+              <th scope="row">
+                <kbd>{k}</kbd>
+              </th>
+              <td>{what}</td>
+            </tr>
           ))}
         </tbody>
       </table>
       <p>Every setting is in the link: Share copies it, and opening it gives the same run on the same backend.</p>
-      <button type="button" onClick={() => useView.setState({ help: false })}>Close</button>
+      <button type="button" onClick={() => useView.setState({ help: false })}>
+        Close
+      </button>
     </dialog>
   );
 }

@@ -11,14 +11,26 @@ export function Notices() {
   const fellBack = training && backend && (backend.note.includes('failed') || (!forced && backend.name !== 'webgpu'));
   return (
     <div className="notices">
-      {training && notice && <p className="notice error" role="alert" data-testid="notice">{notice}</p>}
+      {training && notice && (
+        <p className="notice error" role="alert" data-testid="notice">
+          {notice}
+        </p>
+      )}
       {messages.length > 0 && (
         <div className="notice" data-testid="link-messages">
           <strong>The link was corrected:</strong>
-          <ul>{messages.map((m, i) => <li key={i}>{m}</li>)}</ul>
+          <ul>
+            {messages.map((m, i) => (
+              <li key={i}>{m}</li>
+            ))}
+          </ul>
         </div>
       )}
-      {fellBack && <p className="notice info" data-testid="fallback">Running on {backend.name.toUpperCase()}. {backend.note}</p>}
+      {fellBack && (
+        <p className="notice info" data-testid="fallback">
+          Running on {backend.name.toUpperCase()}. {backend.note}
+        </p>
+      )}
     </div>
   );
 }

@@ -16,7 +16,10 @@ export const SHORTCUTS: [string, string][] = [
 
 /** Keys typed into a form control belong to it (sliders move with arrows, fields take text, Space opens a summary). */
 function inControl(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'SUMMARY'].includes(target.tagName) || target.isContentEditable);
+  return (
+    target instanceof HTMLElement &&
+    (['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'SUMMARY'].includes(target.tagName) || target.isContentEditable)
+  );
 }
 
 export function useShortcuts(): void {

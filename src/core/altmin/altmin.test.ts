@@ -13,7 +13,8 @@ import { fitRate, gdStepAuto, runAltMin, runGd } from './run';
 import { leastSquares } from './solve';
 import { makeStart, makeTeacher, startStream } from './teacher';
 
-const maxAbs = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+const maxAbs = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+  Array.from(a).reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
 
 describe('AltMin (Jagatap & Hegde)', () => {
   it('G.13: with the true patterns, one least-squares step returns W* (general model, n = 2.5dk)', () => {
@@ -30,7 +31,7 @@ describe('AltMin (Jagatap & Hegde)', () => {
     const t = makeTeacher(c);
     const W0 = makeStart(c, t, startStream(c.seed));
     const P = patternsOf(t.X, W0, true);
-    const r = Float64Array.from(t.y, (y, i) => y - 0.3 * i / t.y.length);
+    const r = Float64Array.from(t.y, (y, i) => y - (0.3 * i) / t.y.length);
     const fast = leastSquares(t.X, P, t.v, r);
     const ref = qrLeastSquares(t.X, P, t.v, r);
     expect(maxAbs(fast.w, ref)).toBeLessThan(1e-9 * Math.max(...ref.map(Math.abs)));
@@ -47,7 +48,9 @@ describe('AltMin (Jagatap & Hegde)', () => {
     expect(s.kind).toBe('min-norm');
     expect(maxAbs(applyB(t.X, P, t.v, s.w), t.y)).toBeLessThan(1e-10);
     // The minimum-norm solution is B⁺y (ml-matrix's SVD pseudo-inverse).
-    const ref = pseudoInverse(denseB(t.X, P, t.v)).mmul(Matrix.columnVector(Array.from(t.y))).to1DArray();
+    const ref = pseudoInverse(denseB(t.X, P, t.v))
+      .mmul(Matrix.columnVector(Array.from(t.y)))
+      .to1DArray();
     expect(maxAbs(s.w, ref)).toBeLessThan(1e-9);
   });
 
@@ -64,7 +67,10 @@ describe('AltMin (Jagatap & Hegde)', () => {
 
   it('G.14: skip model, d = 20, ‖W*‖_F = 2, identity start: n = 1200 recovers within 10 iterations in 10 of 10 trials; n = 200 in none', () => {
     const c = parseAltMin('model=skip&d=20&gamma=2&start=identity&iters=10&seed=1').config;
-    for (const [n, want] of [[1200, 10], [200, 0]] as const) {
+    for (const [n, want] of [
+      [1200, 10],
+      [200, 0],
+    ] as const) {
       let recovered = 0;
       for (let trial = 0; trial < 10; trial++) {
         const t = makeTeacher({ ...c, n }, 1000 + trial);
@@ -89,7 +95,7 @@ describe('AltMin (Jagatap & Hegde)', () => {
     expect(maxAbs(tr.W.data, qrLeastSquares(t.X, P, t.v, r))).toBeLessThan(1e-10);
   });
 
-  it('GD: the paper\'s step 2/(σ²_min + σ²_max) of B/√n (Lanczos against a full eigendecomposition), and a GD step by hand', () => {
+  it("GD: the paper's step 2/(σ²_min + σ²_max) of B/√n (Lanczos against a full eigendecomposition), and a GD step by hand", () => {
     const c = parseAltMin('model=skip&d=5&n=100&seed=3&start=random').config;
     const t = makeTeacher(c);
     const W0 = makeStart(c, t, startStream(c.seed));
@@ -102,8 +108,15 @@ describe('AltMin (Jagatap & Hegde)', () => {
     const tr = runGd(t, W0, 1, eta);
     const Z = W0.data.map((w, q) => w + (q % 6 === 0 ? 1 : 0));
     const resid = applyB(t.X, P, t.v, Z).map((f, i) => f - t.y[i]);
-    const grad = B.transpose().mmul(Matrix.columnVector(Array.from(resid))).to1DArray();
-    expect(maxAbs(tr.W.data, W0.data.map((w, q) => w - (eta / 100) * grad[q]))).toBeLessThan(1e-12);
+    const grad = B.transpose()
+      .mmul(Matrix.columnVector(Array.from(resid)))
+      .to1DArray();
+    expect(
+      maxAbs(
+        tr.W.data,
+        W0.data.map((w, q) => w - (eta / 100) * grad[q]),
+      ),
+    ).toBeLessThan(1e-12);
     expect(tr.loss[0]).toBeCloseTo(resid.reduce((s, e) => s + e * e, 0) / 200, 12);
   });
 });
@@ -121,7 +134,9 @@ describe('AltMin settings, phase rows and rates', () => {
     expect(bad.config.d).toBe(64);
     expect(bad.messages).toHaveLength(3);
     expect(parseAltMin('ns=1700,200,200,99999').config.ns).toBe('200,1700,20000');
-    expect(serializeAltMin(parseAltMin(serializeAltMin(defaultAltMin())).config)).toBe(serializeAltMin(defaultAltMin()));
+    expect(serializeAltMin(parseAltMin(serializeAltMin(defaultAltMin())).config)).toBe(
+      serializeAltMin(defaultAltMin()),
+    );
   });
 
   it('refuses sizes whose iterations would take seconds, with the estimate', () => {
@@ -132,7 +147,12 @@ describe('AltMin settings, phase rows and rates', () => {
   it('phase rows count recoveries per (n, method, start); the CSV has one row each', () => {
     const c = parseAltMin('model=skip&d=4&gamma=0.5&n=10&iters=8&gdIters=50&seed=2').config;
     const trials = phaseTrials([12, 200], 2);
-    expect(trials).toEqual([{ n: 12, trial: 0 }, { n: 12, trial: 1 }, { n: 200, trial: 0 }, { n: 200, trial: 1 }]);
+    expect(trials).toEqual([
+      { n: 12, trial: 0 },
+      { n: 12, trial: 1 },
+      { n: 200, trial: 0 },
+      { n: 200, trial: 1 },
+    ]);
     const rows = phaseRows(trials.map((s) => runTrial(c, s, ['identity', 'random'], ['altmin', 'gd'])));
     expect(rows).toHaveLength(8);
     expect(rows.every((r) => r.trials === 2)).toBe(true);

@@ -8,7 +8,8 @@ import { fromRows as matFromRows, type Mat } from '../math/matrix';
 export type FileResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 function rowsOf(value: unknown, name: string, cols: number | null): FileResult<Mat> {
-  if (!Array.isArray(value) || !value.length) return { ok: false, error: `"${name}" must be a non-empty array of rows of numbers.` };
+  if (!Array.isArray(value) || !value.length)
+    return { ok: false, error: `"${name}" must be a non-empty array of rows of numbers.` };
   const width = cols ?? (Array.isArray(value[0]) ? value[0].length : 0);
   for (const [i, row] of value.entries())
     if (!Array.isArray(row) || row.length !== width || !row.every((x) => typeof x === 'number' && Number.isFinite(x)))
@@ -18,7 +19,11 @@ function rowsOf(value: unknown, name: string, cols: number | null): FileResult<M
 }
 
 function vectorOf(value: unknown, name: string, length: number): FileResult<Float64Array> {
-  if (!Array.isArray(value) || value.length !== length || !value.every((x) => typeof x === 'number' && Number.isFinite(x)))
+  if (
+    !Array.isArray(value) ||
+    value.length !== length ||
+    !value.every((x) => typeof x === 'number' && Number.isFinite(x))
+  )
     return { ok: false, error: `"${name}" must hold ${length} finite numbers.` };
   return { ok: true, value: Float64Array.from(value as number[]) };
 }
@@ -41,6 +46,7 @@ export function teacherFromJson(obj: unknown, d: number): FileResult<{ W: Mat; v
 
 export function startFromJson(obj: unknown, k: number, d: number): FileResult<Mat> {
   const W = rowsOf((obj as { W?: unknown } | null)?.W, 'W', d);
-  if (W.ok && W.value.rows !== k) return { ok: false, error: `"W" has ${W.value.rows} rows; the teacher has k = ${k} neurons.` };
+  if (W.ok && W.value.rows !== k)
+    return { ok: false, error: `"W" has ${W.value.rows} rows; the teacher has k = ${k} neurons.` };
   return W;
 }

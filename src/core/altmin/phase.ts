@@ -40,14 +40,22 @@ export function trialSeed(seed: number, spec: TrialSpec): number {
   return streamSeed(seed, `altmin-trial ${spec.n} ${spec.trial}`);
 }
 
-export function runTrial(c: AltMinConfig, spec: TrialSpec, starts: readonly AltMinStart[], methods: readonly Method[]): TrialResult {
+export function runTrial(
+  c: AltMinConfig,
+  spec: TrialSpec,
+  starts: readonly AltMinStart[],
+  methods: readonly Method[],
+): TrialResult {
   const seed = trialSeed(c.seed, spec);
   const teacher = makeTeacher({ ...c, n: spec.n }, seed);
   const runs: TrialResult['runs'] = [];
   for (const start of starts) {
     const W0 = makeStart({ ...c, start }, teacher, startStream(seed));
     for (const method of methods) {
-      const tr = method === 'altmin' ? runAltMin(teacher, W0, c.iters) : runGd(teacher, W0, c.gdIters, gdStep(c, teacher, W0, seed));
+      const tr =
+        method === 'altmin'
+          ? runAltMin(teacher, W0, c.iters)
+          : runGd(teacher, W0, c.gdIters, gdStep(c, teacher, W0, seed));
       runs.push({ start, method, dist: tr.dist[tr.dist.length - 1] });
     }
   }
@@ -70,9 +78,16 @@ export function phaseRows(results: readonly TrialResult[]): PhaseRow[] {
       if (run.dist < RECOVERY_TOL) row.recovered++;
       rows.set(key, row);
     }
-  return [...rows.values()].sort((a, b) => a.n - b.n || a.method.localeCompare(b.method) || a.start.localeCompare(b.start));
+  return [...rows.values()].sort(
+    (a, b) => a.n - b.n || a.method.localeCompare(b.method) || a.start.localeCompare(b.start),
+  );
 }
 
 export function phaseCsv(rows: readonly PhaseRow[]): string {
-  return ['n,method,start,recovered,trials', ...rows.map((r) => `${r.n},${r.method},${r.start},${r.recovered},${r.trials}`)].join('\n') + '\n';
+  return (
+    [
+      'n,method,start,recovered,trials',
+      ...rows.map((r) => `${r.n},${r.method},${r.start},${r.recovered},${r.trials}`),
+    ].join('\n') + '\n'
+  );
 }

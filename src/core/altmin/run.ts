@@ -68,7 +68,8 @@ export function runAltMin(t: Teacher, W0: Mat, iters: number): Trace {
     const dist = record(t, tr.W, tr);
     const next = patternsOf(t.X, tr.W, t.skip);
     if (dist <= DIST_FLOOR) return { ...tr, stopped: `W* recovered to float64 rounding at iteration ${it}` };
-    if (it < iters && samePatterns(next, P)) return { ...tr, stopped: `fixed point at iteration ${it}: its patterns are the ones that made it` };
+    if (it < iters && samePatterns(next, P))
+      return { ...tr, stopped: `fixed point at iteration ${it}: its patterns are the ones that made it` };
     P = next;
   }
   return tr;
@@ -79,7 +80,10 @@ export function gdStepAuto(t: Teacher, W: Mat, rng: Rng): number {
   const P = patternsOf(t.X, W, t.skip);
   const n = t.X.rows;
   const D = W.rows * W.cols;
-  const e = lanczosExtremes((z) => applyBt(t.X, P, t.v, applyB(t.X, P, t.v, z)).map((g) => g / n), D, { rng, tol: 1e-3 });
+  const e = lanczosExtremes((z) => applyBt(t.X, P, t.v, applyB(t.X, P, t.v, z)).map((g) => g / n), D, {
+    rng,
+    tol: 1e-3,
+  });
   const lo = n < D ? 0 : Math.max(0, e.min);
   return 2 / (lo + e.max);
 }
@@ -101,7 +105,17 @@ export function runGd(t: Teacher, W0: Mat, iters: number, eta: number): Trace {
   const S = new Float64Array(n * k);
   const e = new Float64Array(n);
   const g = new Float64Array(k * d);
-  const finish = (stopped: string | null): Trace => ({ ...tr, stopped, W: t.skip ? mat(k, d, Z.map((z, q) => z - (q % (d + 1) === 0 && q / (d + 1) < k ? 1 : 0))) : Zm });
+  const finish = (stopped: string | null): Trace => ({
+    ...tr,
+    stopped,
+    W: t.skip
+      ? mat(
+          k,
+          d,
+          Z.map((z, q) => z - (q % (d + 1) === 0 && q / (d + 1) < k ? 1 : 0)),
+        )
+      : Zm,
+  });
   for (let it = 0; ; it++) {
     let loss = 0;
     for (let i = 0; i < n; i++) {
@@ -123,7 +137,8 @@ export function runGd(t: Teacher, W0: Mat, iters: number, eta: number): Trace {
     tr.dist.push(dist);
     tr.loss.push(loss / (2 * n));
     if (!Number.isFinite(dist)) return finish(`diverged at iteration ${it}: lower the step η`);
-    if (dist <= DIST_FLOOR) return finish(it === 0 ? 'the start is W*' : `W* recovered to float64 rounding at iteration ${it}`);
+    if (dist <= DIST_FLOOR)
+      return finish(it === 0 ? 'the start is W*' : `W* recovered to float64 rounding at iteration ${it}`);
     if (it === iters) return finish(null);
     g.fill(0);
     for (let i = 0; i < n; i++) {
@@ -154,7 +169,8 @@ export interface RateFit {
  */
 export function fitRate(dist: readonly number[]): RateFit | null {
   const pts: [number, number][] = [];
-  for (let t = 1; t < dist.length; t++) if (dist[t] > 100 * DIST_FLOOR && Number.isFinite(dist[t])) pts.push([t, Math.log(dist[t])]);
+  for (let t = 1; t < dist.length; t++)
+    if (dist[t] > 100 * DIST_FLOOR && Number.isFinite(dist[t])) pts.push([t, Math.log(dist[t])]);
   if (pts.length < 3) return null;
   return { rho: Math.exp(slope(pts)), from: pts[0][0], to: pts[pts.length - 1][0] };
 }

@@ -31,7 +31,10 @@ function frobenius(A: Mat): number {
 }
 
 /** The teacher's weights W* (‖W*‖_F = γ) and signs v*, from the seed's `altmin-teacher` stream. */
-export function makeTeacherWeights(c: Pick<AltMinConfig, 'd' | 'k' | 'gamma'>, rng: Rng): { Wstar: Mat; v: Float64Array } {
+export function makeTeacherWeights(
+  c: Pick<AltMinConfig, 'd' | 'k' | 'gamma'>,
+  rng: Rng,
+): { Wstar: Mat; v: Float64Array } {
   const Wstar = gaussianMat(c.k, c.d, rng);
   const s = c.gamma / frobenius(Wstar);
   for (let i = 0; i < Wstar.data.length; i++) Wstar.data[i] *= s;
@@ -66,7 +69,11 @@ export function makeStart(c: Pick<AltMinConfig, 'start' | 'delta0' | 'd'>, t: Pi
   if (c.start === 'random') return gaussianMat(k, d, rng, 1 / c.d);
   const G = gaussianMat(k, d, rng);
   const s = (c.delta0 * frobenius(t.Wstar)) / frobenius(G);
-  return mat(k, d, t.Wstar.data.map((w, i) => w + s * G.data[i]));
+  return mat(
+    k,
+    d,
+    t.Wstar.data.map((w, i) => w + s * G.data[i]),
+  );
 }
 
 export function startStream(seed: number): Rng {

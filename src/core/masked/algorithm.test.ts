@@ -23,7 +23,8 @@ function gdStep(W: Mat, a: Float64Array, eta: number): Mat {
     for (let i = 0; i < X.rows; i++) {
       let z = 0;
       for (let j = 0; j < d; j++) z += W.data[r * d + j] * X.data[i * d + j];
-      if (z >= 0) for (let j = 0; j < d; j++) out.data[r * d + j] -= (eta * a[r] * e[i] * X.data[i * d + j]) / Math.sqrt(m);
+      if (z >= 0)
+        for (let j = 0; j < d; j++) out.data[r * d + j] -= (eta * a[r] * e[i] * X.data[i * d + j]) / Math.sqrt(m);
     }
   return out;
 }
@@ -69,7 +70,8 @@ describe('unselected neurons (G.5)', () => {
   const nobody = [2, 7, 9];
   it('keep rule: a neuron chosen by nobody keeps its weights', () => {
     const res = referenceRound(X, y, a, W, masks, { xi: 0.5, p: 2, tau: 3, eta: 0.5, aggregate: 'keep' });
-    for (const r of nobody) expect(Array.from(res.W.data.subarray(r * 4, r * 4 + 4))).toEqual(Array.from(W.data.subarray(r * 4, r * 4 + 4)));
+    for (const r of nobody)
+      expect(Array.from(res.W.data.subarray(r * 4, r * 4 + 4))).toEqual(Array.from(W.data.subarray(r * 4, r * 4 + 4)));
     expect(res.W.data[0]).not.toBe(W.data[0]); // neuron 0 was trained
   });
   it('zero rule (reference code): it is zeroed', () => {
@@ -95,7 +97,8 @@ describe('IST partition (G.6)', () => {
     const { W, a } = initWeights(m, 4, { w: 1, a: null }, new Rng(9));
     const u = outputs(X, W, a);
     const sum = new Float64Array(X.rows);
-    for (let l = 0; l < p; l++) outputs(X, W, a, masks.subarray(l * m, (l + 1) * m), 1 / p).forEach((v, i) => (sum[i] += v));
+    for (let l = 0; l < p; l++)
+      outputs(X, W, a, masks.subarray(l * m, (l + 1) * m), 1 / p).forEach((v, i) => (sum[i] += v));
     sum.forEach((v, i) => expect(v).toBeCloseTo(p * u[i], 12));
   });
 });
@@ -141,7 +144,11 @@ describe('surrogate moments (G.7, B.3)', () => {
 
 describe('θ and the aggregation weight (G.8)', () => {
   it('θ = 1 − (1−ξ)^p = P(N_r > 0), and E[m_r^l / max(N_r, 1)] = θ/p', () => {
-    for (const [xi, p] of [[0.5, 1], [0.3, 4], [0.8, 3]]) {
+    for (const [xi, p] of [
+      [0.5, 1],
+      [0.3, 4],
+      [0.8, 3],
+    ]) {
       const rng = new Rng(23);
       const { mean, se } = monteCarlo(100_000, 2, (out) => {
         const masks = sampleMasks(rng, 'bernoulli', p, 1, xi);
@@ -159,11 +166,19 @@ describe('θ and the aggregation weight (G.8)', () => {
 
 describe('the zero rule is the reference code\u2019s (MATH.md B.6): σ′(0) = 0, so zeroed neurons stay dead', () => {
   const run = (p: number, rounds: number) => {
-    const problem = makeProblem(parseConfig(`scheme=custom&mask=bernoulli&xi=0.5&p=${p}&aggregate=zero&n=10&d=5&m=200&seed=2`).config);
+    const problem = makeProblem(
+      parseConfig(`scheme=custom&mask=bernoulli&xi=0.5&p=${p}&aggregate=zero&n=10&d=5&m=200&seed=2`).config,
+    );
     const t = new ReferenceTrainer(problem);
     let last = t.measure();
     for (let k = 0; k < rounds; k++) last = t.step();
-    return { err: last.err, yNorm2: sumSquares(problem.data.y), dead: Array.from({ length: 200 }, (_, r) => t.W.data.subarray(r * 5, r * 5 + 5).every((v) => v === 0)).filter(Boolean).length };
+    return {
+      err: last.err,
+      yNorm2: sumSquares(problem.data.y),
+      dead: Array.from({ length: 200 }, (_, r) => t.W.data.subarray(r * 5, r * 5 + 5).every((v) => v === 0)).filter(
+        Boolean,
+      ).length,
+    };
   };
   it('at p = 1 the whole network dies: the loss is ‖y‖² exactly', () => {
     const r = run(1, 60);

@@ -19,7 +19,14 @@ export interface TheoryBasis {
 
 export function theoryBasis(problem: FullProblem): TheoryBasis {
   const { data, init, spectrum } = problem;
-  const e0 = outputs(data.X, init.W, init.a, undefined, 1, netOf(problem.config, init.W.rows)).map((u, i) => u - data.y[i]);
+  const e0 = outputs(data.X, init.W, init.a, undefined, 1, netOf(problem.config, init.W.rows)).map(
+    (u, i) => u - data.y[i],
+  );
   const { vectors: _vectors, ...sp } = spectrum;
-  return { spectrum: sp, c0: projections(spectrum, e0), yNorm2: sumSquares(data.y), yMax: data.y.reduce((a, v) => Math.max(a, Math.abs(v)), 0) };
+  return {
+    spectrum: sp,
+    c0: projections(spectrum, e0),
+    yNorm2: sumSquares(data.y),
+    yMax: data.y.reduce((a, v) => Math.max(a, Math.abs(v)), 0),
+  };
 }

@@ -1,6 +1,14 @@
 // Comparison links: runs parsed over the main run, written back to the same runs, bad parts named in words.
 import { describe, expect, it } from 'vitest';
-import { COMPARE_PRESETS, MAX_RUNS, applyComparePreset, parseCompare, runLabel, serializeCompare, withProblem } from './compare';
+import {
+  COMPARE_PRESETS,
+  MAX_RUNS,
+  applyComparePreset,
+  parseCompare,
+  runLabel,
+  serializeCompare,
+  withProblem,
+} from './compare';
 import { defaultConfig, parseConfig } from './config';
 
 const main = parseConfig('scheme=dropout&xi=0.3&m=256&n=12&seed=5').config;

@@ -10,7 +10,15 @@ import { PRESETS, parseOver, showRaw, type Config, type ConfigKey, type Scheme }
 export const MAX_RUNS = 4;
 
 /** Settings each compared run has of its own; everything else (the problem: m, n, d, κ, data, seed) is shared. */
-export const RUN_KEYS = ['scheme', 'xi', 'p', 'tau', 'eta', 'mask', 'aggregate'] as const satisfies readonly ConfigKey[];
+export const RUN_KEYS = [
+  'scheme',
+  'xi',
+  'p',
+  'tau',
+  'eta',
+  'mask',
+  'aggregate',
+] as const satisfies readonly ConfigKey[];
 type RunKey = (typeof RUN_KEYS)[number];
 
 export interface CompareResult {
@@ -28,9 +36,14 @@ export function withProblem(main: Config, run: Config): Config {
 
 export function parseCompare(raw: string, main: Config): CompareResult {
   const messages: string[] = [];
-  const parts = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length > MAX_RUNS - 1) {
-    messages.push(`compare lists ${parts.length} runs; a comparison holds at most ${MAX_RUNS} runs in all, so only the first ${MAX_RUNS - 1} are kept.`);
+    messages.push(
+      `compare lists ${parts.length} runs; a comparison holds at most ${MAX_RUNS} runs in all, so only the first ${MAX_RUNS - 1} are kept.`,
+    );
   }
   const runs: Config[] = [];
   for (const [i, part] of parts.slice(0, MAX_RUNS - 1).entries()) {
@@ -41,7 +54,9 @@ export function parseCompare(raw: string, main: Config): CompareResult {
       const eq = pair.indexOf('=');
       const key = eq < 0 ? pair : pair.slice(0, eq);
       if (eq < 0 || !(RUN_KEYS as readonly string[]).includes(key) || key === 'scheme') {
-        messages.push(`${where}: "${showRaw(pair)}" is not one of ${RUN_KEYS.slice(1).join(', ')} = value; ignored (the problem settings are shared with the main run).`);
+        messages.push(
+          `${where}: "${showRaw(pair)}" is not one of ${RUN_KEYS.slice(1).join(', ')} = value; ignored (the problem settings are shared with the main run).`,
+        );
         continue;
       }
       record[key] = pair.slice(eq + 1);
@@ -56,7 +71,12 @@ export function parseCompare(raw: string, main: Config): CompareResult {
 /** The compared runs as a link value (empty when there are none); parseCompare reads it back to the same runs. */
 export function serializeCompare(runs: Config[], main: Config): string {
   return runs
-    .map((run) => [run.scheme, ...RUN_KEYS.filter((k) => written(run, k) && run[k] !== main[k]).map((k) => `${k}=${String(run[k])}`)].join(':'))
+    .map((run) =>
+      [
+        run.scheme,
+        ...RUN_KEYS.filter((k) => written(run, k) && run[k] !== main[k]).map((k) => `${k}=${String(run[k])}`),
+      ].join(':'),
+    )
     .join(',');
 }
 
@@ -68,7 +88,9 @@ function written(run: Config, k: RunKey): boolean {
 /** A short name for a run in legends: its scheme and the settings that define it. */
 export function runLabel(c: Config): string {
   const fixed = PRESETS[c.scheme].fixed;
-  const shown: RunKey[] = (['xi', 'p', 'tau'] as const).filter((k) => !(k in fixed) && !(k === 'xi' && c.mask === 'categorical'));
+  const shown: RunKey[] = (['xi', 'p', 'tau'] as const).filter(
+    (k) => !(k in fixed) && !(k === 'xi' && c.mask === 'categorical'),
+  );
   const names: Record<string, string> = { xi: 'ξ', p: 'p', tau: 'τ' };
   return [PRESETS[c.scheme].label, ...shown.map((k) => `${names[k]}=${+Number(c[k]).toPrecision(3)}`)].join(' ');
 }
@@ -86,7 +108,11 @@ export const COMPARE_PRESETS: ComparePreset[] = [
   {
     label: 'All four schemes',
     main: { scheme: 'gd' },
-    runs: [{ scheme: 'dropout', xi: 0.5 }, { scheme: 'msdropout', xi: 0.5, p: 4 }, { scheme: 'ist', p: 4, tau: 1 }],
+    runs: [
+      { scheme: 'dropout', xi: 0.5 },
+      { scheme: 'msdropout', xi: 0.5, p: 4 },
+      { scheme: 'ist', p: 4, tau: 1 },
+    ],
   },
 ];
 

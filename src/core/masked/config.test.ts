@@ -13,7 +13,10 @@ describe('config table', () => {
     for (const key of CONFIG_KEYS) {
       const spec = CONFIG_TABLE[key];
       if (spec.kind === 'enum') continue;
-      for (const [raw, want] of [[spec.max * 10 + 1, spec.max], [spec.min - 1, spec.min]] as const) {
+      for (const [raw, want] of [
+        [spec.max * 10 + 1, spec.max],
+        [spec.min - 1, spec.min],
+      ] as const) {
         const { config, messages } = parseConfig({ scheme: 'custom', [key]: String(raw) });
         expect(config[key]).toBe(want);
         expect(messages.some((m) => m.startsWith(`${key} = `) && /clamped/.test(m))).toBe(true);
@@ -39,8 +42,22 @@ describe('config table', () => {
   });
 
   it('ignores unknown keys and never throws on malformed input', () => {
-    const bad = ['', '?', '&&&', '%', '%E0%A4%A', 'm=%zz', '?m=1e999', 'xi=NaN&p=Infinity', 'm=0x10', 'seed=-5',
-      '<script>alert(1)</script>=1', 'scheme=<img src=x onerror=alert(1)>', 'm=' + '9'.repeat(400), 'unknown=3&m=64'];
+    const bad = [
+      '',
+      '?',
+      '&&&',
+      '%',
+      '%E0%A4%A',
+      'm=%zz',
+      '?m=1e999',
+      'xi=NaN&p=Infinity',
+      'm=0x10',
+      'seed=-5',
+      '<script>alert(1)</script>=1',
+      'scheme=<img src=x onerror=alert(1)>',
+      'm=' + '9'.repeat(400),
+      'unknown=3&m=64',
+    ];
     for (const q of bad) {
       const res = parseConfig(q);
       expect(CONFIG_KEYS.every((k) => k in res.config)).toBe(true);
@@ -49,7 +66,9 @@ describe('config table', () => {
     expect(parseConfig('unknown=3&m=64').messages).toEqual([]);
     expect(parseConfig('m=0x10').messages[0]).toMatch(/not a whole number/);
     expect(parseConfig(42 as unknown as string).messages[0]).toMatch(/not a set of key = value pairs/);
-    expect(parseConfig([1, 2] as unknown as Record<string, unknown>).messages[0]).toMatch(/not a set of key = value pairs/);
+    expect(parseConfig([1, 2] as unknown as Record<string, unknown>).messages[0]).toMatch(
+      /not a set of key = value pairs/,
+    );
   });
 
   it('applies the presets of MATH.md B.2 and says which explicit values they replaced', () => {
@@ -64,6 +83,8 @@ describe('config table', () => {
     expect([ms.config.p, ms.config.tau]).toEqual([2, 1]);
     expect(parseConfig('scheme=msdropout').config.p).toBe(4);
     expect(applyPreset(defaultConfig(), 'ist').p).toBe(4);
-    expect(applyPreset({ ...defaultConfig(), scheme: 'ist', mask: 'categorical', p: 4, xi: 0.25 }, 'dropout').mask).toBe('bernoulli');
+    expect(
+      applyPreset({ ...defaultConfig(), scheme: 'ist', mask: 'categorical', p: 4, xi: 0.25 }, 'dropout').mask,
+    ).toBe('bernoulli');
   });
 });

@@ -46,50 +46,125 @@ export const MAX_WIDTH = 131072;
 /** The table. Order here is the order of keys in a link. */
 export const CONFIG_TABLE: Table<Config> = {
   scheme: {
-    kind: 'enum', options: SCHEMES, default: 'dropout', label: 'scheme',
+    kind: 'enum',
+    options: SCHEMES,
+    default: 'dropout',
+    label: 'scheme',
     help: 'Training scheme: full-batch GD, dropout, multi-sample dropout, IST, or custom (all knobs free).',
   },
-  m: { kind: 'int', min: 4, max: MAX_WIDTH, default: 1024, label: 'width m', help: 'Number of hidden ReLU neurons. The theory needs m large (the lazy regime).' },
+  m: {
+    kind: 'int',
+    min: 4,
+    max: MAX_WIDTH,
+    default: 1024,
+    label: 'width m',
+    help: 'Number of hidden ReLU neurons. The theory needs m large (the lazy regime).',
+  },
   xi: {
-    kind: 'number', min: 0.01, max: 1, default: 0.5, label: 'mask probability ξ',
+    kind: 'number',
+    min: 0.01,
+    max: 1,
+    default: 0.5,
+    label: 'mask probability ξ',
     help: 'Probability that a subnetwork keeps a neuron. Surrogates scale kept neurons by 1/ξ. IST uses ξ = 1/p.',
   },
-  p: { kind: 'int', min: 1, max: 32, default: 1, label: 'subnetworks p', help: 'Number of masked subnetworks trained per round; the neighbourhood shrinks like 1/p.' },
-  tau: { kind: 'int', min: 1, max: 100, default: 1, label: 'local steps τ', help: 'Gradient steps each subnetwork takes before averaging; the neighbourhood grows with τ.' },
+  p: {
+    kind: 'int',
+    min: 1,
+    max: 32,
+    default: 1,
+    label: 'subnetworks p',
+    help: 'Number of masked subnetworks trained per round; the neighbourhood shrinks like 1/p.',
+  },
+  tau: {
+    kind: 'int',
+    min: 1,
+    max: 100,
+    default: 1,
+    label: 'local steps τ',
+    help: 'Gradient steps each subnetwork takes before averaging; the neighbourhood grows with τ.',
+  },
   eta: {
-    kind: 'eta', min: 1e-6, max: 100, default: 'auto', label: 'step size η',
+    kind: 'eta',
+    min: 1e-6,
+    max: 100,
+    default: 'auto',
+    label: 'step size η',
     help: '"auto" = 0.1·ξ/λ_max(H^∞), a safe fraction of the stability limit 2ξ/λ_max.',
   },
-  kappa: { kind: 'number', min: 0.01, max: 10, default: 1, label: 'init scale κ', help: 'Initial weights w_r ~ N(0, κ²I). The neighbourhood scales like κ².' },
+  kappa: {
+    kind: 'number',
+    min: 0.01,
+    max: 10,
+    default: 1,
+    label: 'init scale κ',
+    help: 'Initial weights w_r ~ N(0, κ²I). The neighbourhood scales like κ².',
+  },
   n: { kind: 'int', min: 2, max: 4096, default: 16, label: 'samples n', help: 'Number of training points.' },
-  d: { kind: 'int', min: 2, max: 1024, default: 8, label: 'input dimension d', help: 'Dimension of the unit-norm inputs.' },
+  d: {
+    kind: 'int',
+    min: 2,
+    max: 1024,
+    default: 8,
+    label: 'input dimension d',
+    help: 'Dimension of the unit-norm inputs.',
+  },
   data: {
-    kind: 'enum', options: DATASETS, default: 'sphere', label: 'data',
+    kind: 'enum',
+    options: DATASETS,
+    default: 'sphere',
+    label: 'data',
     help: 'sphere: x uniform on the unit sphere, y uniform in [−1, 1]; teacher: y from a planted narrow ReLU network.',
   },
-  seed: { kind: 'int', min: 0, max: 4294967295, default: 1, label: 'seed', help: 'Fixes data, initialization and masks: the same seed gives the same run.' },
+  seed: {
+    kind: 'int',
+    min: 0,
+    max: 4294967295,
+    default: 1,
+    label: 'seed',
+    help: 'Fixes data, initialization and masks: the same seed gives the same run.',
+  },
   mask: {
-    kind: 'enum', options: MASKS, default: 'bernoulli', label: 'mask',
+    kind: 'enum',
+    options: MASKS,
+    default: 'bernoulli',
+    label: 'mask',
     help: 'bernoulli: each subnetwork keeps each neuron with probability ξ; categorical: neurons are split among the p subnetworks (IST).',
   },
   aggregate: {
-    kind: 'enum', options: AGGREGATES, default: 'keep', label: 'unselected neurons',
+    kind: 'enum',
+    options: AGGREGATES,
+    default: 'keep',
+    label: 'unselected neurons',
     help: 'keep: a neuron chosen by no subnetwork keeps its weights (the paper); zero: it is zeroed, as the reference code does — and, as there (TensorFlow), ReLU\u2019s derivative at 0 is 0, so a zeroed neuron never trains again.',
   },
   act: {
-    kind: 'enum', options: ACTIVATIONS, default: 'relu', label: 'activation',
+    kind: 'enum',
+    options: ACTIVATIONS,
+    default: 'relu',
+    label: 'activation',
     help: 'relu: σ(z) = max(z, 0), the lazy-limit theory’s; gelu: z·Φ(z), exact — the smooth activation of Oymak–Soltanolkotabi and Song et al.',
   },
   layers: {
-    kind: 'enum', options: LAYERS, default: 'first', label: 'trained layers',
+    kind: 'enum',
+    options: LAYERS,
+    default: 'first',
+    label: 'trained layers',
     help: 'first: the second layer stays at its initial values (the theory’s setting); both: it trains too, masked and averaged like the first (Song et al.).',
   },
   init: {
-    kind: 'enum', options: INITS, default: 'ntk', label: 'initialization',
+    kind: 'enum',
+    options: INITS,
+    default: 'ntk',
+    label: 'initialization',
     help: 'ntk: w ~ N(0, κ²I), a = ±1, output scaled 1/√m; lecun: w ~ N(0, I/d), v ~ N(0, 1/m), no 1/√m; he: w ~ N(0, 2I/d), v ~ N(0, 2/m).',
   },
   ratio: {
-    kind: 'number', min: 0.01, max: 100, default: 1, label: 'ω₂/ω₁ factor',
+    kind: 'number',
+    min: 0.01,
+    max: 100,
+    default: 1,
+    label: 'ω₂/ω₁ factor',
     help: 'Multiplies ω₂/ω₁ of the lecun or he initialization at a fixed product ω₁ω₂ (Song et al.): larger moves training away from the lazy regime.',
   },
 };
@@ -120,17 +195,20 @@ export function enforceScheme(config: Config, given: ReadonlySet<ConfigKey>, mes
   const c = { ...config };
   const preset = PRESETS[c.scheme];
   for (const [k, v] of Object.entries(preset.fixed) as [ConfigKey, Config[ConfigKey]][]) {
-    if (c[k] !== v && given.has(k)) messages.push(`${preset.label} fixes ${k} = ${String(v)}; ${k} = ${String(c[k])} was replaced.`);
+    if (c[k] !== v && given.has(k))
+      messages.push(`${preset.label} fixes ${k} = ${String(v)}; ${k} = ${String(c[k])} was replaced.`);
     (c as Record<ConfigKey, unknown>)[k] = v;
   }
   if (preset.pMin !== undefined && c.p < preset.pMin) {
     const p = given.has('p') ? preset.pMin : (preset.pDefault ?? preset.pMin);
-    if (given.has('p')) messages.push(`${preset.label} needs at least ${preset.pMin} subnetworks; p = ${c.p} raised to ${p}.`);
+    if (given.has('p'))
+      messages.push(`${preset.label} needs at least ${preset.pMin} subnetworks; p = ${c.p} raised to ${p}.`);
     c.p = p;
   }
   if (c.mask === 'categorical') {
     const xi = 1 / c.p;
-    if (given.has('xi') && Math.abs(c.xi - xi) > 1e-9) messages.push(`Categorical masks (IST) use ξ = 1/p = ${fmt(xi)}; xi = ${fmt(c.xi)} was replaced.`);
+    if (given.has('xi') && Math.abs(c.xi - xi) > 1e-9)
+      messages.push(`Categorical masks (IST) use ξ = 1/p = ${fmt(xi)}; xi = ${fmt(c.xi)} was replaced.`);
     c.xi = xi;
   }
   return c;
@@ -155,6 +233,10 @@ export function serializeConfig(config: Config): string {
 
 /** Switches scheme the way a preset button does: fixed values, and a sensible p where the scheme needs several. */
 export function applyPreset(config: Config, scheme: Scheme): Config {
-  const next = enforceScheme({ ...config, scheme, mask: scheme === 'custom' ? config.mask : 'bernoulli' }, new Set(), []);
+  const next = enforceScheme(
+    { ...config, scheme, mask: scheme === 'custom' ? config.mask : 'bernoulli' },
+    new Set(),
+    [],
+  );
   return next;
 }

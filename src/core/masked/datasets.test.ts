@@ -34,8 +34,13 @@ describe('user data', () => {
   });
   it('refuses malformed input with a reason', () => {
     const cases: [string, RegExp][] = [
-      ['', /empty/], ['{"X": [[1, 2]]}', /two arrays/], ['{bad json', /not valid JSON/], ['1,2,3\n1,a,3', /line 2, column 2/],
-      ['1,2,3\n1,2', /row 2 has 1 inputs|Row 2 has 1 inputs/], ['0,0,1\n1,0,1', /all zeros/], ['1,2\n', /at least 2 rows/],
+      ['', /empty/],
+      ['{"X": [[1, 2]]}', /two arrays/],
+      ['{bad json', /not valid JSON/],
+      ['1,2,3\n1,a,3', /line 2, column 2/],
+      ['1,2,3\n1,2', /row 2 has 1 inputs|Row 2 has 1 inputs/],
+      ['0,0,1\n1,0,1', /all zeros/],
+      ['1,2\n', /at least 2 rows/],
       ['{"X": [[1, 0], [0, 1]], "y": [1]}', /2 input rows but 1 targets/],
     ];
     for (const [text, re] of cases) {

@@ -106,7 +106,8 @@ function csvRows(text: string): { X: number[][]; y: number[] } | { error: string
   const y: number[] = [];
   for (let i = 0; i < cells.length; i++) {
     const bad = cells[i].findIndex((c) => !NUMBER.test(c));
-    if (bad >= 0) return { error: `CSV line ${i + 1}, column ${bad + 1}: "${cells[i][bad].slice(0, 20)}" is not a number.` };
+    if (bad >= 0)
+      return { error: `CSV line ${i + 1}, column ${bad + 1}: "${cells[i][bad].slice(0, 20)}" is not a number.` };
     if (cells[i].length < 2) return { error: `CSV line ${i + 1} needs at least one input column and the target y.` };
     const nums = cells[i].map(Number);
     y.push(nums.pop() as number);
@@ -119,11 +120,13 @@ function csvRows(text: string): { X: number[][]; y: number[] } | { error: string
 export function fromRows(rows: number[][], targets: number[]): DataResult {
   const n = rows.length;
   if (n < 2) return fail('The data needs at least 2 rows.');
-  if (n > USER_DATA_LIMITS.maxRows) return fail(`The data has ${n} rows; the most this app trains on is ${USER_DATA_LIMITS.maxRows}.`);
+  if (n > USER_DATA_LIMITS.maxRows)
+    return fail(`The data has ${n} rows; the most this app trains on is ${USER_DATA_LIMITS.maxRows}.`);
   if (targets.length !== n) return fail(`There are ${n} input rows but ${targets.length} targets.`);
   const d = rows[0].length;
   if (d < 1) return fail('Each row needs at least one input value.');
-  if (d > USER_DATA_LIMITS.maxCols) return fail(`Rows have ${d} inputs; the most this app accepts is ${USER_DATA_LIMITS.maxCols}.`);
+  if (d > USER_DATA_LIMITS.maxCols)
+    return fail(`Rows have ${d} inputs; the most this app accepts is ${USER_DATA_LIMITS.maxCols}.`);
   const X = mat(n, d);
   for (let i = 0; i < n; i++) {
     const r = rows[i];
@@ -142,7 +145,9 @@ export function fromRows(rows: number[][], targets: number[]): DataResult {
       `Rows ${dup[0] + 1} and ${dup[1] + 1} point the same way after normalization (duplicate or parallel inputs): ` +
         'then λ_0 = λ_min(H^∞) = 0 and the theory does not apply. Remove one of them.',
     );
-  const notes = rows.some((r) => Math.abs(Math.hypot(...r) - 1) > 1e-9) ? ['Input rows were normalized to unit length.'] : [];
+  const notes = rows.some((r) => Math.abs(Math.hypot(...r) - 1) > 1e-9)
+    ? ['Input rows were normalized to unit length.']
+    : [];
   return { ok: true, data: { X, y: Float64Array.from(targets) }, notes };
 }
 
@@ -150,7 +155,9 @@ export function fromRows(rows: number[][], targets: number[]): DataResult {
 function firstParallelPair(X: Mat): [number, number] | null {
   const seen = new Map<string, number>();
   for (let i = 0; i < X.rows; i++) {
-    const key = Array.from(X.data.subarray(i * X.cols, (i + 1) * X.cols), (v) => (Math.round(v * 1e9) / 1e9 || 0).toString()).join(',');
+    const key = Array.from(X.data.subarray(i * X.cols, (i + 1) * X.cols), (v) =>
+      (Math.round(v * 1e9) / 1e9 || 0).toString(),
+    ).join(',');
     const j = seen.get(key);
     if (j !== undefined) return [j, i];
     seen.set(key, i);

@@ -14,12 +14,23 @@ export type GridResult = { ok: true; grid: Grid } | { ok: false; error: string }
 export function parseGrid(spec: string): GridResult {
   const keys: ConfigKey[] = [];
   const values: string[][] = [];
-  for (const part of spec.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = part.indexOf('=');
     const key = part.slice(0, eq).trim();
-    if (eq < 0 || !(CONFIG_KEYS as string[]).includes(key)) return { ok: false, error: `grid part "${part.slice(0, 30)}" must be key=v1,v2,… with a config key (${CONFIG_KEYS.join(', ')})` };
+    if (eq < 0 || !(CONFIG_KEYS as string[]).includes(key))
+      return {
+        ok: false,
+        error: `grid part "${part.slice(0, 30)}" must be key=v1,v2,… with a config key (${CONFIG_KEYS.join(', ')})`,
+      };
     if (keys.includes(key as ConfigKey)) return { ok: false, error: `grid key ${key} appears twice` };
-    const list = part.slice(eq + 1).split(',').map((v) => v.trim()).filter(Boolean);
+    const list = part
+      .slice(eq + 1)
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
     if (!list.length) return { ok: false, error: `grid key ${key} has no values` };
     keys.push(key as ConfigKey);
     values.push(list);
@@ -45,7 +56,12 @@ export function gridCells(base: Config, grid: Grid): Cell[] {
       const params = new URLSearchParams(serializeConfig(base));
       for (const [k, v] of Object.entries(at)) params.set(k, v);
       const { config, messages } = parseConfig(params);
-      const trained = Object.fromEntries(Object.keys(at).map((k) => [k, Number(at[k]) === Number(config[k as ConfigKey]) ? at[k] : String(config[k as ConfigKey])]));
+      const trained = Object.fromEntries(
+        Object.keys(at).map((k) => [
+          k,
+          Number(at[k]) === Number(config[k as ConfigKey]) ? at[k] : String(config[k as ConfigKey]),
+        ]),
+      );
       cells.push({ at: trained, asked: { ...at }, config, messages });
       return;
     }

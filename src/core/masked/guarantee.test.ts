@@ -14,7 +14,11 @@ const sizes = { n: 16, d: 8, m: 1024, lambda0: 0.08, rounds: 1000, delta: 0.1 };
 
 describe('the paper\u2019s guarantee, converted to the app\u2019s convention', () => {
   it('G.15: at ξ = 1, θ = 1 and 1 − ξ = 0, so every term of B_1 vanishes (any p, τ)', () => {
-    for (const [p, tau] of [[1, 1], [4, 3], [10, 7]]) {
+    for (const [p, tau] of [
+      [1, 1],
+      [4, 3],
+      [10, 7],
+    ]) {
       const g = guarantee({ ...base, xi: 1, p, tau }, sizes);
       expect(g.B1).toBe(0);
       expect(g.corollary).toMatch(/full-batch GD/);
@@ -27,7 +31,12 @@ describe('the paper\u2019s guarantee, converted to the app\u2019s convention', (
     const [eta1, k1, l1] = [0.01 / 0.25, 4, 0.04];
     expect(relErr(g.terms[0].value, (64 * 0.25 * 16 ** 3 * 8) / (1024 * l1 * l1))).toBeLessThan(1e-14);
     expect(relErr(g.terms[1].value, (68 * eta1 * 3 * (th - 0.25) * 16 ** 3 * k1) / (4 * l1))).toBeLessThan(1e-14);
-    expect(relErr(g.B1, g.terms.reduce((s, t) => s + t.value, 0))).toBeLessThan(1e-15);
+    expect(
+      relErr(
+        g.B1,
+        g.terms.reduce((s, t) => s + t.value, 0),
+      ),
+    ).toBeLessThan(1e-15);
     expect(g.etaOrder).toBeCloseTo(0.25 * (l1 / (16 * 16 * 3)), 15);
     expect(g.corollary).toMatch(/Corollary 6/);
     expect(guarantee({ ...base, p: 1, tau: 1 }, sizes).corollary).toMatch(/Corollary 4/);
@@ -53,7 +62,16 @@ describe('the paper\u2019s guarantee, converted to the app\u2019s convention', (
 });
 
 /** One round of the v1 algorithm: full network scaled by ξ, surrogates unscaled, local GD with η_v1, keep rule. */
-function v1Round(X: Mat, y: Float64Array, a: Float64Array, V: Mat, masks: ArrayLike<number>, p: number, tau: number, eta1: number): Mat {
+function v1Round(
+  X: Mat,
+  y: Float64Array,
+  a: Float64Array,
+  V: Mat,
+  masks: ArrayLike<number>,
+  p: number,
+  tau: number,
+  eta1: number,
+): Mat {
   const { rows: n, cols: d } = X;
   const m = V.rows;
   const sum = new Float64Array(m * d);
@@ -62,21 +80,30 @@ function v1Round(X: Mat, y: Float64Array, a: Float64Array, V: Mat, masks: ArrayL
     const Vl = mat(m, d, V.data);
     for (let t = 0; t < tau; t++) {
       const e = new Float64Array(n).map((_, i) => -y[i]);
-      const z = (r: number, i: number) => Vl.data.subarray(r * d, r * d + d).reduce((s, v, j) => s + v * X.data[i * d + j], 0);
-      for (let r = 0; r < m; r++) if (masks[l * m + r]) for (let i = 0; i < n; i++) e[i] += (a[r] / Math.sqrt(m)) * Math.max(z(r, i), 0);
+      const z = (r: number, i: number) =>
+        Vl.data.subarray(r * d, r * d + d).reduce((s, v, j) => s + v * X.data[i * d + j], 0);
+      for (let r = 0; r < m; r++)
+        if (masks[l * m + r]) for (let i = 0; i < n; i++) e[i] += (a[r] / Math.sqrt(m)) * Math.max(z(r, i), 0);
       const step = new Float64Array(m * d);
       for (let r = 0; r < m; r++) {
         if (!masks[l * m + r]) continue;
-        for (let i = 0; i < n; i++) if (z(r, i) >= 0) for (let j = 0; j < d; j++) step[r * d + j] += (eta1 * a[r] / Math.sqrt(m)) * e[i] * X.data[i * d + j];
+        for (let i = 0; i < n; i++)
+          if (z(r, i) >= 0)
+            for (let j = 0; j < d; j++) step[r * d + j] += ((eta1 * a[r]) / Math.sqrt(m)) * e[i] * X.data[i * d + j];
       }
       step.forEach((s, q) => (Vl.data[q] -= s));
     }
-    for (let r = 0; r < m; r++) if (masks[l * m + r]) {
-      N[r]++;
-      for (let j = 0; j < d; j++) sum[r * d + j] += Vl.data[r * d + j];
-    }
+    for (let r = 0; r < m; r++)
+      if (masks[l * m + r]) {
+        N[r]++;
+        for (let j = 0; j < d; j++) sum[r * d + j] += Vl.data[r * d + j];
+      }
   }
-  return mat(m, d, V.data.map((v, q) => (N[Math.floor(q / d)] ? sum[q] / N[Math.floor(q / d)] : v)));
+  return mat(
+    m,
+    d,
+    V.data.map((v, q) => (N[Math.floor(q / d)] ? sum[q] / N[Math.floor(q / d)] : v)),
+  );
 }
 
 describe('G.15: the v1 convention is a reparameterization of the app\u2019s', () => {
@@ -86,7 +113,11 @@ describe('G.15: the v1 convention is a reparameterization of the app\u2019s', ()
     const y = Float64Array.from({ length: n }, (_, i) => Math.sin(i));
     const { W: W0, a } = initWeights(m, d, { w: 1, a: null }, new Rng(7));
     let W = W0;
-    let V = mat(m, d, W0.data.map((w) => w / xi));
+    let V = mat(
+      m,
+      d,
+      W0.data.map((w) => w / xi),
+    );
     const rng = new Rng(11);
     for (let k = 0; k < 5; k++) {
       const masks = sampleMasks(rng, 'bernoulli', p, m, xi);

@@ -53,7 +53,8 @@ export function guarantee(s: SchemeParams, g: GuaranteeInputs): Guarantee {
     const l1 = lambda0 / p;
     const term = (tau * (p - 1) ** 2 * n ** 3 * d) / (l1 * l1 * m);
     return {
-      theorem: 'Theorem 7', corollary: corollaryOf(s),
+      theorem: 'Theorem 7',
+      corollary: corollaryOf(s),
       rate: 0.5 + 0.5 * (1 - (s.eta * p * lambda0) / 2) ** tau,
       B1: term,
       terms: [{ name: 'τ(p−1)²n³d/(λ_0,v1²m)', value: term, lowers: 'width (∝ 1/m)' }],
@@ -69,18 +70,34 @@ export function guarantee(s: SchemeParams, g: GuaranteeInputs): Guarantee {
   const t = (tau - 1) ** 2;
   const terms: GuaranteeTerm[] = [
     { name: '64(1−ξ)²n³d/(mλ_0²)', value: (64 * (1 - xi) ** 2 * n ** 3 * d) / (m * l1 * l1), lowers: 'width (∝ 1/m)' },
-    { name: '68ητ(θ−ξ²)n³κ²/(pλ_0)', value: (68 * eta1 * tau * (th - xi * xi) * n ** 3 * k1) / (p * l1), lowers: 'a smaller step η (∝ η)' },
-    { name: '(θ−ξ²)nκ²/(6τ²p)', value: ((th - xi * xi) * n * k1) / (6 * tau * tau * p), lowers: 'more subnetworks p or a smaller κ (∝ κ²/p); ξ → 1 removes it' },
+    {
+      name: '68ητ(θ−ξ²)n³κ²/(pλ_0)',
+      value: (68 * eta1 * tau * (th - xi * xi) * n ** 3 * k1) / (p * l1),
+      lowers: 'a smaller step η (∝ η)',
+    },
+    {
+      name: '(θ−ξ²)nκ²/(6τ²p)',
+      value: ((th - xi * xi) * n * k1) / (6 * tau * tau * p),
+      lowers: 'more subnetworks p or a smaller κ (∝ κ²/p); ξ → 1 removes it',
+    },
     { name: '(τ−1)²pC_1/(24τ²)', value: (t * p * C1) / (24 * tau * tau), lowers: 'τ = 1 removes it (∝ (τ−1)²)' },
-    { name: '8η²(τ−1)²n⁴pC_1/λ_0²', value: (8 * eta1 * eta1 * t * n ** 4 * p * C1) / (l1 * l1), lowers: 'τ = 1 or a smaller η (∝ η²(τ−1)²)' },
+    {
+      name: '8η²(τ−1)²n⁴pC_1/λ_0²',
+      value: (8 * eta1 * eta1 * t * n ** 4 * p * C1) / (l1 * l1),
+      lowers: 'τ = 1 or a smaller η (∝ η²(τ−1)²)',
+    },
     { name: '4η(τ−1)pnC_1', value: 4 * eta1 * (tau - 1) * p * n * C1, lowers: 'τ = 1 or a smaller η (∝ η(τ−1))' },
   ];
   const B1 = terms.reduce((a, x) => a + x.value, 0);
-  const mOrder = (K / delta) * Math.max(n ** 4 / (k1 * xi * th * l1 ** 4), (n * K * K * B1) / (k1 * th * l1 * l1), K * K * p);
+  const mOrder =
+    (K / delta) * Math.max(n ** 4 / (k1 * xi * th * l1 ** 4), (n * K * K * B1) / (k1 * th * l1 * l1), K * K * p);
   return {
-    theorem: 'Theorem 3', corollary: corollaryOf(s),
+    theorem: 'Theorem 3',
+    corollary: corollaryOf(s),
     rate: 1 - (s.eta * th * tau * lambda0) / (4 * xi),
-    B1, terms, mOrder,
+    B1,
+    terms,
+    mOrder,
     etaOrder: xi * xi * (l1 / (Math.max(n, p) * n * tau)),
   };
 }
@@ -99,7 +116,8 @@ export function whatWouldHelp(gu: Guarantee, m: number, e0: number): string | nu
   const top = dominantTerm(gu);
   if (top.lowers.startsWith('width')) {
     const rest = gu.B1 - top.value;
-    if (rest < e0) return `a width of about m = ${Math.ceil((top.value * m) / (e0 - rest)).toExponential(1)} (the 1/m term dominates)`;
+    if (rest < e0)
+      return `a width of about m = ${Math.ceil((top.value * m) / (e0 - rest)).toExponential(1)} (the 1/m term dominates)`;
     return `no width alone: the terms that do not fall with m already add up to ${rest.toExponential(1)}`;
   }
   return top.lowers;

@@ -29,7 +29,8 @@ export type WeightsResult = { ok: true; weights: Weights } | { ok: false; error:
 /** Validates `{ "W": [[…m rows of d]], "a": [m numbers] }` given as parsed JSON. */
 export function weightsFromJson(obj: unknown, d: number): WeightsResult {
   const o = obj as { W?: unknown; a?: unknown };
-  if (!o || !Array.isArray(o.W) || !Array.isArray(o.a)) return { ok: false, error: 'The init file needs "W" (m rows of d numbers) and "a" (m second-layer weights).' };
+  if (!o || !Array.isArray(o.W) || !Array.isArray(o.a))
+    return { ok: false, error: 'The init file needs "W" (m rows of d numbers) and "a" (m second-layer weights).' };
   const m = o.W.length;
   if (m < 1) return { ok: false, error: 'The init "W" has no rows.' };
   if (o.a.length !== m) return { ok: false, error: `The init has ${m} rows in "W" but ${o.a.length} entries in "a".` };
@@ -41,6 +42,7 @@ export function weightsFromJson(obj: unknown, d: number): WeightsResult {
     W.data.set(row as number[], r * d);
   }
   const a = Float64Array.from(o.a as unknown[], (v) => (typeof v === 'number' && Number.isFinite(v) ? v : NaN));
-  if (a.some((v) => Number.isNaN(v))) return { ok: false, error: 'Every entry of the init "a" must be a finite number.' };
+  if (a.some((v) => Number.isNaN(v)))
+    return { ok: false, error: 'Every entry of the init "a" must be a finite number.' };
   return { ok: true, weights: { W, a } };
 }

@@ -16,8 +16,12 @@ describe('memory limits', () => {
     expect(fits({ ...shape, m: best }, limits)).toBe(true);
     expect(fits({ ...shape, m: best + 1 }, limits)).toBe(false);
     expect(tooLarge({ ...shape, m: best }, limits, 131072)).toBeNull();
-    expect(tooLarge({ ...shape, m: best + 1 }, limits, 131072)).toMatch(new RegExp(`largest width that fits .* is m = ${best}\\.`));
-    expect(tooLarge({ ...shape, n: 4096, d: 1024 }, { totalBytes: 1024, tensorBytes: 1024 }, 131072)).toMatch(/Lower n, d or p/);
+    expect(tooLarge({ ...shape, m: best + 1 }, limits, 131072)).toMatch(
+      new RegExp(`largest width that fits .* is m = ${best}\\.`),
+    );
+    expect(tooLarge({ ...shape, n: 4096, d: 1024 }, { totalBytes: 1024, tensorBytes: 1024 }, 131072)).toMatch(
+      /Lower n, d or p/,
+    );
   });
   it('compared runs share the memory: a run that fits alone is refused among four, naming the run', () => {
     const best = largestWidth(shape, limits, 131072);
@@ -25,6 +29,8 @@ describe('memory limits', () => {
     const small = { ...shape, m: 64 };
     expect(tooLargeTogether([alone], limits, 131072)).toBeNull();
     expect(tooLargeTogether([small, small, small, small], limits, 131072)).toBeNull();
-    expect(tooLargeTogether([small, alone, small, small], limits, 131072)).toMatch(/^4 runs are compared, so each may use 1\/4 of the device's memory\. Compared run 2: .*largest width that fits/);
+    expect(tooLargeTogether([small, alone, small, small], limits, 131072)).toMatch(
+      /^4 runs are compared, so each may use 1\/4 of the device's memory\. Compared run 2: .*largest width that fits/,
+    );
   });
 });

@@ -53,7 +53,10 @@ export function tooLarge(c: Shape, limits: DeviceLimits, maxM: number): string |
   const best = largestWidth(c, limits, maxM);
   const need = `needs about ${Math.ceil(e.totalBytes / MB)} MB (largest tensor ${Math.ceil(e.largestBytes / MB)} MB)`;
   const have = `this device allows ${Math.floor(limits.totalBytes / MB)} MB in all and ${Math.floor(limits.tensorBytes / MB)} MB per tensor`;
-  const fix = best > 0 ? `The largest width that fits with n = ${c.n}, d = ${c.d}, p = ${c.p} is m = ${best}.` : 'Lower n, d or p.';
+  const fix =
+    best > 0
+      ? `The largest width that fits with n = ${c.n}, d = ${c.d}, p = ${c.p} is m = ${best}.`
+      : 'Lower n, d or p.';
   return `This configuration ${need}; ${have}. ${fix}`;
 }
 
@@ -63,7 +66,8 @@ export function tooLargeTogether(runs: Shape[], limits: DeviceLimits, maxM: numb
   const share = { ...limits, totalBytes: limits.totalBytes / runs.length };
   for (const [i, c] of runs.entries()) {
     const refusal = tooLarge(c, share, maxM);
-    if (refusal) return `${runs.length} runs are compared, so each may use 1/${runs.length} of the device's memory. ${i === 0 ? 'The main run' : `Compared run ${i + 1}`}: ${refusal}`;
+    if (refusal)
+      return `${runs.length} runs are compared, so each may use 1/${runs.length} of the device's memory. ${i === 0 ? 'The main run' : `Compared run ${i + 1}`}: ${refusal}`;
   }
   return null;
 }

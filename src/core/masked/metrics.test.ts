@@ -15,8 +15,15 @@ describe('metric history', () => {
     expect(JSON.parse(historyToJson(h)).surrErr).toEqual([null, null]);
   });
   it('a comparison CSV numbers its runs and quotes their labels', () => {
-    const csv = comparisonToCsv(['Full GD', 'IST "p"=4'], [history([2, 1]), history([2, 1.5])]).trim().split('\n');
-    expect(csv).toEqual(['run,label,round,err,surrErr,maxMove,flipFrac,ntkMin,ntkMinBound,subNtkMin,subNtkMax,ntkShift,radiusNow,kSigmaRatio',
-      '1,"Full GD",0,2,,0,0,,,,,,,', '1,"Full GD",1,1,,0,0,,,,,,,', '2,"IST ""p""=4",0,2,,0,0,,,,,,,', '2,"IST ""p""=4",1,1.5,,0,0,,,,,,,']);
+    const csv = comparisonToCsv(['Full GD', 'IST "p"=4'], [history([2, 1]), history([2, 1.5])])
+      .trim()
+      .split('\n');
+    expect(csv).toEqual([
+      'run,label,round,err,surrErr,maxMove,flipFrac,ntkMin,ntkMinBound,subNtkMin,subNtkMax,ntkShift,radiusNow,kSigmaRatio',
+      '1,"Full GD",0,2,,0,0,,,,,,,',
+      '1,"Full GD",1,1,,0,0,,,,,,,',
+      '2,"IST ""p""=4",0,2,,0,0,,,,,,,',
+      '2,"IST ""p""=4",1,1.5,,0,0,,,,,,,',
+    ]);
   });
 });

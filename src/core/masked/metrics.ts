@@ -6,7 +6,19 @@
  * current conjugate kernel K_σ(W_k)) and kSigmaRatio = tr K_σ(W_k)/tr K_σ(W_0), in the lazy setting.
  */
 
-export const METRIC_KEYS = ['err', 'surrErr', 'maxMove', 'flipFrac', 'ntkMin', 'ntkMinBound', 'subNtkMin', 'subNtkMax', 'ntkShift', 'radiusNow', 'kSigmaRatio'] as const;
+export const METRIC_KEYS = [
+  'err',
+  'surrErr',
+  'maxMove',
+  'flipFrac',
+  'ntkMin',
+  'ntkMinBound',
+  'subNtkMin',
+  'subNtkMax',
+  'ntkShift',
+  'radiusNow',
+  'kSigmaRatio',
+] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
 export type MetricRow = { round: number } & Record<MetricKey, number>;
@@ -34,7 +46,8 @@ const cell = (v: number) => (Number.isFinite(v) ? String(v) : '');
 
 export function historyToCsv(h: History): string {
   const lines = [['round', ...METRIC_KEYS].join(',')];
-  for (let i = 0; i < h.round.length; i++) lines.push([String(h.round[i]), ...METRIC_KEYS.map((k) => cell(h[k][i]))].join(','));
+  for (let i = 0; i < h.round.length; i++)
+    lines.push([String(h.round[i]), ...METRIC_KEYS.map((k) => cell(h[k][i]))].join(','));
   return lines.join('\n') + '\n';
 }
 
@@ -43,7 +56,8 @@ export function comparisonToCsv(labels: string[], histories: History[]): string 
   const lines = [['run', 'label', 'round', ...METRIC_KEYS].join(',')];
   histories.forEach((h, r) => {
     const label = `"${labels[r].replace(/"/g, '""')}"`;
-    for (let i = 0; i < h.round.length; i++) lines.push([String(r + 1), label, String(h.round[i]), ...METRIC_KEYS.map((k) => cell(h[k][i]))].join(','));
+    for (let i = 0; i < h.round.length; i++)
+      lines.push([String(r + 1), label, String(h.round[i]), ...METRIC_KEYS.map((k) => cell(h[k][i]))].join(','));
   });
   return lines.join('\n') + '\n';
 }

@@ -21,7 +21,11 @@ export function lazyNet(m: number): Net {
 }
 
 export function netOf(config: Pick<Config, 'act' | 'layers' | 'init'>, m: number): Net {
-  return { act: config.act, outScale: config.init === 'ntk' ? 1 / Math.sqrt(m) : 1, trainSecond: config.layers === 'both' };
+  return {
+    act: config.act,
+    outScale: config.init === 'ntk' ? 1 / Math.sqrt(m) : 1,
+    trainSecond: config.layers === 'both',
+  };
 }
 
 /** Whether the derived lazy-limit theory (MATH.md C.3) describes the setting: ReLU, first layer only, NTK initialization. */

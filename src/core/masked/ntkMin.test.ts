@@ -15,7 +15,11 @@ describe('λ_min of NTKs by Lanczos (what the app measures above n = 256) agains
   const init = initWeights(512, 6, { w: 1, a: null }, new Rng(3));
   const masks = sampleMasks(new Rng(4), 'bernoulli', 1, 512, 0.5);
   // Nearly singular: two rows almost parallel.
-  const Xs = mat(200, 6, X.data.map((v, q) => (Math.floor(q / 6) === 1 ? X.data[q % 6] + 1e-4 * v : v)));
+  const Xs = mat(
+    200,
+    6,
+    X.data.map((v, q) => (Math.floor(q / 6) === 1 ? X.data[q % 6] + 1e-4 * v : v)),
+  );
   for (const [name, H] of [
     ['full network', empiricalNtk(X, init.W, init.a)],
     ['a subnetwork (ξ = 0.5)', empiricalNtk(X, init.W, init.a, masks, 0.5)],
@@ -24,7 +28,10 @@ describe('λ_min of NTKs by Lanczos (what the app measures above n = 256) agains
     it(`${name}: within 1e-3 (relative to λ_max) and within its own bound`, () => {
       const exact = lambdaMinOf(200, H.data);
       const est = lanczosMin(200, H.data, 150);
-      const top = new EigenvalueDecomposition(new Matrix(Array.from({ length: 200 }, (_, i) => Array.from(H.data.subarray(i * 200, i * 200 + 200)))), { assumeSymmetric: true }).realEigenvalues.at(-1)!;
+      const top = new EigenvalueDecomposition(
+        new Matrix(Array.from({ length: 200 }, (_, i) => Array.from(H.data.subarray(i * 200, i * 200 + 200)))),
+        { assumeSymmetric: true },
+      ).realEigenvalues.at(-1)!;
       expect(Math.abs(est.value - exact)).toBeLessThanOrEqual(est.bound + 1e-12);
       expect(Math.abs(est.value - exact)).toBeLessThan(1e-3 * top);
       if (name !== 'nearly singular') expect(Math.abs(est.value - exact) / exact).toBeLessThan(1e-3);

@@ -17,7 +17,9 @@ describe('plateau with a batch-means standard error (H.1)', () => {
     const corr = 1 / (1 - phi);
     const rng = new Rng(9);
     const rounds = Array.from({ length: N }, (_, k) => k);
-    const results = Array.from({ length: 400 }, () => batchMeans(rounds, ar1(N, mu, phi, sigma, rng), 0, Math.ceil(5 * corr))!);
+    const results = Array.from({ length: 400 }, () =>
+      batchMeans(rounds, ar1(N, mu, phi, sigma, rng), 0, Math.ceil(5 * corr))!,
+    );
     const means = results.map((r) => r.mean);
     const grand = means.reduce((a, v) => a + v, 0) / means.length;
     const spread = Math.sqrt(means.reduce((a, v) => a + (v - grand) ** 2, 0) / (means.length - 1));
@@ -33,15 +35,30 @@ describe('plateau with a batch-means standard error (H.1)', () => {
   });
   it('needs five batches; starts where asked', () => {
     const rounds = Array.from({ length: 100 }, (_, k) => k);
-    expect(batchMeans(rounds, rounds.map(() => 1), 0, 21)).toBeNull();
-    const p = batchMeans(rounds, rounds.map((k) => (k < 50 ? 9 : 1)), 50, 10)!;
+    expect(
+      batchMeans(
+        rounds,
+        rounds.map(() => 1),
+        0,
+        21,
+      ),
+    ).toBeNull();
+    const p = batchMeans(
+      rounds,
+      rounds.map((k) => (k < 50 ? 9 : 1)),
+      50,
+      10,
+    )!;
     expect([p.mean, p.se, p.rounds, p.batches, p.from]).toEqual([1, 0, 50, 5, 50]);
   });
   it('the prediction has settled within 5 % of R at the settle round, and not one round before', () => {
     const X = randomUnitRows(10, 5, 3);
     const sp = spectrum(X);
-    const s = { xi: 0.5, p: 1, tau: 1, eta: 0.1 * 0.5 / sp.lambdaMax, kappa: 1, categorical: false };
-    const c0 = projections(sp, Float64Array.from({ length: 10 }, (_, i) => Math.cos(i)));
+    const s = { xi: 0.5, p: 1, tau: 1, eta: (0.1 * 0.5) / sp.lambdaMax, kappa: 1, categorical: false };
+    const c0 = projections(
+      sp,
+      Float64Array.from({ length: 10 }, (_, i) => Math.cos(i)),
+    );
     const k = settleRounds(sp, s, c0);
     const R = radiusLazy(sp, s);
     const [at, before] = predictedCurve(sp, s, c0, [k, k - 1]);

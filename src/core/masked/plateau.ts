@@ -8,7 +8,15 @@
  * — far shorter than the slowest direction's 1/(1 − ρ²), which carries little of the fluctuation (and which it
  * falls back to for IST, whose C_i vanish at leading order).
  */
-import { localProgress, predictedCurve, rate, stationaryTerms, theta, type Spectrum, type SchemeParams } from './theory';
+import {
+  localProgress,
+  predictedCurve,
+  rate,
+  stationaryTerms,
+  theta,
+  type Spectrum,
+  type SchemeParams,
+} from './theory';
 
 export interface Plateau {
   mean: number;
@@ -63,12 +71,20 @@ export function batchLength(sp: Spectrum, s: SchemeParams): number {
 }
 
 /** The plateau of a series from round `from` on, in batches of `length`; null with fewer than MIN_BATCHES batches. */
-export function batchMeans(rounds: ArrayLike<number>, err: ArrayLike<number>, from: number, length: number): Plateau | null {
+export function batchMeans(
+  rounds: ArrayLike<number>,
+  err: ArrayLike<number>,
+  from: number,
+  length: number,
+): Plateau | null {
   const vals: number[] = [];
   for (let i = 0; i < rounds.length; i++) if (rounds[i] >= from && Number.isFinite(err[i])) vals.push(err[i]);
   const batches = Math.floor(vals.length / length);
   if (batches < MIN_BATCHES) return null;
-  const means = Array.from({ length: batches }, (_, b) => vals.slice(b * length, (b + 1) * length).reduce((a, v) => a + v, 0) / length);
+  const means = Array.from(
+    { length: batches },
+    (_, b) => vals.slice(b * length, (b + 1) * length).reduce((a, v) => a + v, 0) / length,
+  );
   const mean = means.reduce((a, v) => a + v, 0) / batches;
   const variance = means.reduce((a, v) => a + (v - mean) ** 2, 0) / (batches - 1);
   return { mean, se: Math.sqrt(variance / batches), from, rounds: batches * length, batches, batchLength: length };
@@ -89,7 +105,13 @@ export interface RunPlateau {
 }
 
 /** A run's H.1 plateau since round `since`, with the mean R_now of the same window. */
-export function runPlateau(sp: Spectrum, s: SchemeParams, c0: ArrayLike<number>, h: { round: ArrayLike<number>; err: ArrayLike<number>; radiusNow: ArrayLike<number> }, since: number): RunPlateau {
+export function runPlateau(
+  sp: Spectrum,
+  s: SchemeParams,
+  c0: ArrayLike<number>,
+  h: { round: ArrayLike<number>; err: ArrayLike<number>; radiusNow: ArrayLike<number> },
+  since: number,
+): RunPlateau {
   const settle = settleRounds(sp, s, c0);
   const length = batchLength(sp, s);
   const needs = settle + MIN_BATCHES * length;

@@ -14,7 +14,14 @@ import type { Rng } from '../math/rng';
  * u_i = (s/ξ) Σ_r c_r a_r φ(⟨w_r, x_i⟩), with coefficients c (all ones and ξ = 1 for the full network); s and φ from
  * the network (default: ReLU with s = 1/√m, MATH.md A).
  */
-export function outputs(X: Mat, W: Mat, a: ArrayLike<number>, coef?: ArrayLike<number>, xi = 1, net: Net = lazyNet(W.rows)): Float64Array {
+export function outputs(
+  X: Mat,
+  W: Mat,
+  a: ArrayLike<number>,
+  coef?: ArrayLike<number>,
+  xi = 1,
+  net: Net = lazyNet(W.rows),
+): Float64Array {
   const { rows: n, cols: d } = X;
   const m = W.rows;
   const u = new Float64Array(n);
@@ -49,7 +56,15 @@ export interface RoundSettings {
  * One global round (MATH.md B.1 steps 2–4) for given masks (p·m, row l = subnetwork l). With a trained second layer,
  * a_r takes its own gradient step from the same local weights and is averaged per neuron like w_r.
  */
-export function referenceRound(X: Mat, y: Float64Array, a: Float64Array, W: Mat, masks: ArrayLike<number>, s: RoundSettings, net: Net = lazyNet(W.rows)): { W: Mat; a: Float64Array; surrErr: number } {
+export function referenceRound(
+  X: Mat,
+  y: Float64Array,
+  a: Float64Array,
+  W: Mat,
+  masks: ArrayLike<number>,
+  s: RoundSettings,
+  net: Net = lazyNet(W.rows),
+): { W: Mat; a: Float64Array; surrErr: number } {
   const { rows: n, cols: d } = X;
   const m = W.rows;
   const scale = net.outScale / s.xi;
@@ -134,7 +149,14 @@ export function patterns(X: Mat, W: Mat, strict = false): Uint8Array {
  * H_ij = (1/ξ²) Σ_r c_r [ (s a_r)² ⟨x_i, x_j⟩ φ′(z_ir) φ′(z_jr) + s² φ(z_ir) φ(z_jr) (second layer trained) ].
  * For the lazy network (ReLU, s = 1/√m, a = ±1) this is (1/(ξ²m)) ⟨x_i, x_j⟩ Σ_r c_r 1_ir 1_jr.
  */
-export function empiricalNtk(X: Mat, W: Mat, a: ArrayLike<number>, coef?: ArrayLike<number>, xi = 1, net: Net = lazyNet(W.rows)): Mat {
+export function empiricalNtk(
+  X: Mat,
+  W: Mat,
+  a: ArrayLike<number>,
+  coef?: ArrayLike<number>,
+  xi = 1,
+  net: Net = lazyNet(W.rows),
+): Mat {
   const { rows: n, cols: d } = X;
   const m = W.rows;
   const Z = new Float64Array(n * m);
@@ -186,7 +208,15 @@ export class ReferenceTrainer {
   step(): MetricRow {
     const { config: c, data } = this.problem;
     const masks = sampleMasks(this.rng, c.mask, c.p, c.m, c.xi);
-    const res = referenceRound(data.X, data.y, this.a, this.W, masks, { xi: c.xi, p: c.p, tau: c.tau, eta: this.problem.eta, aggregate: c.aggregate }, this.net);
+    const res = referenceRound(
+      data.X,
+      data.y,
+      this.a,
+      this.W,
+      masks,
+      { xi: c.xi, p: c.p, tau: c.tau, eta: this.problem.eta, aggregate: c.aggregate },
+      this.net,
+    );
     this.W = res.W;
     this.a = res.a;
     this.round += 1;
@@ -206,6 +236,11 @@ export class ReferenceTrainer {
     const S = patterns(data.X, this.W, this.problem.config.aggregate === 'zero');
     let flips = 0;
     for (let q = 0; q < S.length; q++) flips += S[q] !== this.S0[q] ? 1 : 0;
-    return { ...blankRow(this.round), err: squaredError(outputs(data.X, this.W, this.a, undefined, 1, this.net), data.y), maxMove, flipFrac: flips / S.length };
+    return {
+      ...blankRow(this.round),
+      err: squaredError(outputs(data.X, this.W, this.a, undefined, 1, this.net), data.y),
+      maxMove,
+      flipFrac: flips / S.length,
+    };
   }
 }

@@ -19,8 +19,14 @@ describe('run files', () => {
     expect(back.init.a).toEqual(init.a);
   });
   it('refuses what is not a run file', () => {
-    for (const [text, re] of [['{', /not valid JSON/], ['{"format":"other"}', /not a Subnet Lab run file/],
-      ['{"format":"subnet-lab-run","config":"m=8","data":{"X":[[1,0],[1,0]],"y":[1,2]},"init":{"W":[],"a":[]}}', /point the same way/]] as const) {
+    for (const [text, re] of [
+      ['{', /not valid JSON/],
+      ['{"format":"other"}', /not a Subnet Lab run file/],
+      [
+        '{"format":"subnet-lab-run","config":"m=8","data":{"X":[[1,0],[1,0]],"y":[1,2]},"init":{"W":[],"a":[]}}',
+        /point the same way/,
+      ],
+    ] as const) {
       const r = parseRunFile(text);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error).toMatch(re);

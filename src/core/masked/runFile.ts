@@ -27,7 +27,8 @@ export function toRunFile(config: Config, data: Dataset, init: Weights): RunFile
   };
 }
 
-export type LoadedRun = { ok: true; config: Config; data: Dataset; init: Weights; messages: string[] } | { ok: false; error: string };
+export type LoadedRun =
+  { ok: true; config: Config; data: Dataset; init: Weights; messages: string[] } | { ok: false; error: string };
 
 export function parseRunFile(text: string): LoadedRun {
   let obj: Partial<RunFile>;
@@ -37,7 +38,10 @@ export function parseRunFile(text: string): LoadedRun {
     return { ok: false, error: 'The run file is not valid JSON.' };
   }
   if (!obj || obj.format !== RUN_FORMAT || typeof obj.config !== 'string' || !obj.data || !obj.init)
-    return { ok: false, error: `This is not a Subnet Lab run file (expected "format": "${RUN_FORMAT}" with config, data and init).` };
+    return {
+      ok: false,
+      error: `This is not a Subnet Lab run file (expected "format": "${RUN_FORMAT}" with config, data and init).`,
+    };
   const { config, messages } = parseConfig(obj.config);
   const data = fromRows(obj.data.X as number[][], obj.data.y as number[]);
   if (!data.ok) return { ok: false, error: `The run's data: ${data.error}` };

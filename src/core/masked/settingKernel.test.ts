@@ -12,7 +12,12 @@ import { randomUnitRows } from '../math/testing';
 describe('the NTK at initialization of every setting (settingKernel)', () => {
   const X = randomUnitRows(6, 4, 21);
   const frob = (A: Float64Array) => Math.sqrt(A.reduce((s, v) => s + v * v, 0));
-  for (const q of ['act=relu&layers=first&init=ntk', 'act=relu&layers=both&init=lecun', 'act=gelu&layers=first&init=ntk&kappa=0.7', 'act=gelu&layers=both&init=he&ratio=3']) {
+  for (const q of [
+    'act=relu&layers=first&init=ntk',
+    'act=relu&layers=both&init=lecun',
+    'act=gelu&layers=first&init=ntk&kappa=0.7',
+    'act=gelu&layers=both&init=he&ratio=3',
+  ]) {
     it(`${q}: the empirical NTK of a wide network at initialization is within 4% of it`, () => {
       const config = parseConfig(`${q}&n=6&d=4&m=20000&seed=2`).config;
       const K = settingKernel(X, config, 20000);

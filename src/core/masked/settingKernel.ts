@@ -28,7 +28,11 @@ export function settingKernel(X: Mat, config: Config, samples = KERNEL_SAMPLES):
   if (config.act === 'relu') {
     const H = hInf(X);
     const K = kSigma(X, sc.w);
-    return mat(n, n, H.data.map((h, q) => cW * h + cA * K.data[q]));
+    return mat(
+      n,
+      n,
+      H.data.map((h, q) => cW * h + cA * K.data[q]),
+    );
   }
   const rng = Rng.stream(config.seed, 'kernel');
   const M = samples;

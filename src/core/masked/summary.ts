@@ -6,8 +6,19 @@ import type { Config } from './config';
 import { dominantTerm, guarantee } from './guarantee';
 import { lazyTheoryApplies } from './network';
 import {
-  IST_RADIUS_NOTE, etaAuto, etaStable, radiusBound, radiusLazy, radiusSmallEta, radiusStab, rate, theta, widthRequired,
-  type Scales, type SchemeParams, type Spectrum,
+  IST_RADIUS_NOTE,
+  etaAuto,
+  etaStable,
+  radiusBound,
+  radiusLazy,
+  radiusSmallEta,
+  radiusStab,
+  rate,
+  theta,
+  widthRequired,
+  type Scales,
+  type SchemeParams,
+  type Spectrum,
 } from './theory';
 
 /** Defaults of the width heuristic: failure probability δ and horizon K (MATH.md C.5). */
@@ -46,17 +57,35 @@ export interface TheorySummary {
 
 /** Why the lazy-limit theory (ReLU, first layer, NTK initialization) does not describe a setting, in words. */
 export function notLazyWhy(c: Pick<Config, 'act' | 'layers' | 'init'>): string {
-  return [c.act !== 'relu' ? 'GELU activation' : '', c.layers !== 'first' ? 'both layers trained' : '', c.init !== 'ntk' ? `${c.init === 'he' ? 'He' : 'LeCun'} initialization` : '']
-    .filter(Boolean).join(', ');
+  return [
+    c.act !== 'relu' ? 'GELU activation' : '',
+    c.layers !== 'first' ? 'both layers trained' : '',
+    c.init !== 'ntk' ? `${c.init === 'he' ? 'He' : 'LeCun'} initialization` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** The scheme parameters of a config, with η resolved ("auto" = 0.1·ξ/λ_max). */
 export function schemeOf(config: Config, sp: Pick<Scales, 'stepLambdaMax'>): SchemeParams {
   const eta = config.eta === 'auto' ? etaAuto(sp, config.xi) : config.eta;
-  return { xi: config.xi, p: config.p, tau: config.tau, eta, kappa: config.kappa, categorical: config.mask === 'categorical' };
+  return {
+    xi: config.xi,
+    p: config.p,
+    tau: config.tau,
+    eta,
+    kappa: config.kappa,
+    categorical: config.mask === 'categorical',
+  };
 }
 
-export function summarize(config: Config, sp: Spectrum, yNorm2: number, delta: number = WIDTH_DEFAULTS.delta, horizon: number = WIDTH_DEFAULTS.rounds): TheorySummary {
+export function summarize(
+  config: Config,
+  sp: Spectrum,
+  yNorm2: number,
+  delta: number = WIDTH_DEFAULTS.delta,
+  horizon: number = WIDTH_DEFAULTS.rounds,
+): TheorySummary {
   const s = schemeOf(config, sp);
   const radius = radiusLazy(sp, s);
   const rho = rate(sp, s);

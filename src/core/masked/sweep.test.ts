@@ -10,7 +10,15 @@ describe('sweep cells', () => {
     const made = sweepCells('p-xi', current, [...SWEEP_KINDS['p-xi'].values], 3);
     if (!made.ok) throw new Error(made.error);
     expect(made.cells).toHaveLength(100);
-    expect(made.cells[0].config).toMatchObject({ scheme: 'custom', mask: 'bernoulli', p: 1, xi: 0.1, tau: 3, m: 256, seed: 4 });
+    expect(made.cells[0].config).toMatchObject({
+      scheme: 'custom',
+      mask: 'bernoulli',
+      p: 1,
+      xi: 0.1,
+      tau: 3,
+      m: 256,
+      seed: 4,
+    });
     expect(made.cells[11].config).toMatchObject({ p: 2, xi: 0.2 });
     expect(made.cells.every((c) => c.messages.length === 0)).toBe(true);
   });
@@ -19,13 +27,22 @@ describe('sweep cells', () => {
     const tau = sweepCells('tau', current, ['1,4']);
     const m = sweepCells('m', current, ['64,128']);
     if (!tau.ok || !m.ok) throw new Error('refused');
-    expect(tau.cells.map((c) => [c.config.scheme, c.config.tau, c.config.xi])).toEqual([['custom', 1, 0.3], ['custom', 4, 0.3]]);
-    expect(m.cells.map((c) => [c.config.scheme, c.config.m])).toEqual([['dropout', 64], ['dropout', 128]]);
+    expect(tau.cells.map((c) => [c.config.scheme, c.config.tau, c.config.xi])).toEqual([
+      ['custom', 1, 0.3],
+      ['custom', 4, 0.3],
+    ]);
+    expect(m.cells.map((c) => [c.config.scheme, c.config.m])).toEqual([
+      ['dropout', 64],
+      ['dropout', 128],
+    ]);
   });
 
   it('refuses empty lists, non-numbers and grids over the cell limit, in words', () => {
     expect(sweepCells('m', current, [' , '])).toEqual({ ok: false, error: 'Give at least one value of m.' });
-    expect(sweepCells('p-xi', current, ['1,2', '0.5,half'])).toEqual({ ok: false, error: '"half" in the values of xi is not a number.' });
+    expect(sweepCells('p-xi', current, ['1,2', '0.5,half'])).toEqual({
+      ok: false,
+      error: '"half" in the values of xi is not a number.',
+    });
     const many = Array.from({ length: 21 }, (_, i) => i + 1).join(',');
     const big = sweepCells('p-xi', current, [many, many]);
     expect(big.ok).toBe(false);
@@ -35,10 +52,13 @@ describe('sweep cells', () => {
   it('the converged-error window is a tenth of the rounds; the CSV has one row per cell in order', () => {
     expect(sweepRule(300)).toEqual({ window: 30, tol: 0.05 });
     expect(sweepRule(5).window).toBe(1);
-    const csv = sweepCsv(['p', 'xi'], [
-      { at: { p: '1', xi: '0.5' }, result: { converged: 0.25, settled: true, radius: 0.2, rounds: 300 } },
-      { at: { p: '2', xi: '0.5' }, result: { converged: NaN, settled: false, radius: 0.1, rounds: 300 } },
-    ]);
+    const csv = sweepCsv(
+      ['p', 'xi'],
+      [
+        { at: { p: '1', xi: '0.5' }, result: { converged: 0.25, settled: true, radius: 0.2, rounds: 300 } },
+        { at: { p: '2', xi: '0.5' }, result: { converged: NaN, settled: false, radius: 0.1, rounds: 300 } },
+      ],
+    );
     expect(csv).toBe('p,xi,converged,settled,radius,rounds\n1,0.5,0.25,true,0.2,300\n2,0.5,NaN,false,0.1,300\n');
   });
 });

@@ -19,7 +19,11 @@ export interface CellResult {
 }
 
 export const SWEEP_KINDS = {
-  'p-xi': { label: 'p × ξ heatmap (fixed τ)', keys: ['p', 'xi'], values: ['1,2,3,4,5,6,7,8,9,10', '0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1'] },
+  'p-xi': {
+    label: 'p × ξ heatmap (fixed τ)',
+    keys: ['p', 'xi'],
+    values: ['1,2,3,4,5,6,7,8,9,10', '0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1'],
+  },
   m: { label: 'against width m', keys: ['m'], values: ['64,128,256,512,1024,2048'] },
   tau: { label: 'against local steps τ', keys: ['tau'], values: ['1,2,4,8,16'] },
 } as const satisfies Record<string, { label: string; keys: ConfigKey[]; values: string[] }>;
@@ -51,10 +55,14 @@ export function sweepCells(kind: SweepKind, current: Config, lists: string[], ta
   const { keys } = SWEEP_KINDS[kind];
   const grid: Grid = { keys: [...keys], values: [] };
   for (const [i, key] of keys.entries()) {
-    const values = lists[i].split(',').map((v) => v.trim()).filter(Boolean);
+    const values = lists[i]
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
     const bad = values.find((v) => !Number.isFinite(Number(v)));
     if (!values.length) return { ok: false, error: `Give at least one value of ${key}.` };
-    if (bad !== undefined) return { ok: false, error: `"${bad.slice(0, 20)}" in the values of ${key} is not a number.` };
+    if (bad !== undefined)
+      return { ok: false, error: `"${bad.slice(0, 20)}" in the values of ${key} is not a number.` };
     grid.values.push(values);
   }
   const total = grid.values.reduce((n, v) => n * v.length, 1);
@@ -65,6 +73,9 @@ export function sweepCells(kind: SweepKind, current: Config, lists: string[], ta
 /** The CSV of a sweep: a header, then one row per cell with a result, in grid order. */
 export function sweepCsv(keys: readonly string[], rows: { at: Record<string, string>; result: CellResult }[]): string {
   const lines = [[...keys, 'converged', 'settled', 'radius', 'rounds'].join(',')];
-  for (const { at, result: r } of rows) lines.push([...keys.map((k) => at[k]), String(r.converged), String(r.settled), String(r.radius), String(r.rounds)].join(','));
+  for (const { at, result: r } of rows)
+    lines.push(
+      [...keys.map((k) => at[k]), String(r.converged), String(r.settled), String(r.radius), String(r.rounds)].join(','),
+    );
   return lines.join('\n') + '\n';
 }

@@ -4,12 +4,23 @@ import { hInf } from '../math/kernels';
 import { symEigen } from '../math/eigen';
 import { randomUnitRows, relErr } from '../math/testing';
 import {
-  etaAuto, etaStable, predictedCurve, projections, radiusBound, radiusLazy, radiusSmallEta, radiusStab, rate, spectrum, theta, widthRequired,
+  etaAuto,
+  etaStable,
+  predictedCurve,
+  projections,
+  radiusBound,
+  radiusLazy,
+  radiusSmallEta,
+  radiusStab,
+  rate,
+  spectrum,
+  theta,
+  widthRequired,
   type SchemeParams,
 } from './theory';
 
 const sp = spectrum(randomUnitRows(10, 5, 31));
-const base: SchemeParams = { xi: 0.5, p: 1, tau: 1, eta: 0.1 * 0.5 / sp.lambdaMax, kappa: 1, categorical: false };
+const base: SchemeParams = { xi: 0.5, p: 1, tau: 1, eta: (0.1 * 0.5) / sp.lambdaMax, kappa: 1, categorical: false };
 
 describe('spectrum', () => {
   it('gives λ_0, λ_max of H^∞ with λ_max ≤ tr H^∞ = n/2', () => {
@@ -50,7 +61,10 @@ describe('predicted curve and rate (C.3)', () => {
   const e0 = Float64Array.from({ length: 10 }, (_, i) => Math.sin(i + 1));
   it('starts at ‖e_0‖² and tends to R_lazy', () => {
     const c = predictedCurve(sp, base, projections(sp, e0), [0, 200_000]);
-    expect(c[0]).toBeCloseTo(e0.reduce((s, v) => s + v * v, 0), 12);
+    expect(c[0]).toBeCloseTo(
+      e0.reduce((s, v) => s + v * v, 0),
+      12,
+    );
     expect(relErr(c[1], radiusLazy(sp, base))).toBeLessThan(1e-6);
   });
   it('contracts the slowest direction by ρ² per round', () => {

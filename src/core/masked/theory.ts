@@ -58,11 +58,15 @@ export function spectrum(X: Mat, stepKernel: Mat | null = null): Eigenbasis {
 
 /** λ_max of a symmetric matrix by Lanczos (a few dozen products: the top of these spectra is well separated). */
 function largestEigenvalue(A: Mat): number {
-  return lanczosExtremes((v) => {
-    const out = new Float64Array(A.rows);
-    for (let i = 0; i < A.rows; i++) out[i] = dot(A.data.subarray(i * A.cols, (i + 1) * A.cols), v);
-    return out;
-  }, A.rows, { rng: new Rng(1), tol: 1e-10, maxOnly: true }).max;
+  return lanczosExtremes(
+    (v) => {
+      const out = new Float64Array(A.rows);
+      for (let i = 0; i < A.rows; i++) out[i] = dot(A.data.subarray(i * A.cols, (i + 1) * A.cols), v);
+      return out;
+    },
+    A.rows,
+    { rng: new Rng(1), tol: 1e-10, maxOnly: true },
+  ).max;
 }
 
 /**
@@ -144,7 +148,12 @@ export function projections(eb: Eigenbasis, e0: ArrayLike<number>): Float64Array
  * Predicted mean curve E‖y − u_k‖² at the given rounds k (MATH.md C.3 second moment):
  * Σ_i (1−θg_i)^{2k}(v_i·e_0)² + (1 − (1−θg_i)^{2k})·C_i, given c0_i = (v_i·e_0)².
  */
-export function predictedCurve(sp: Spectrum, s: SchemeParams, c0: ArrayLike<number>, rounds: ArrayLike<number>): Float64Array {
+export function predictedCurve(
+  sp: Spectrum,
+  s: SchemeParams,
+  c0: ArrayLike<number>,
+  rounds: ArrayLike<number>,
+): Float64Array {
   const th = theta(s.xi, s.p, s.categorical);
   const C = stationaryTerms(sp, s);
   const A = Float64Array.from(sp.lambdas, (lam) => 1 - th * localProgress(lam, s));
@@ -204,7 +213,11 @@ export function widthRequired(s: SchemeParams, w: WidthInputs): number {
   const th = theta(s.xi, s.p, s.categorical);
   const e0 = Math.sqrt((w.yNorm2 + (n * k2) / 2) / delta);
   const mean = (4 * Math.sqrt(n) * e0) / (th * lambda0);
-  const noise = Math.sqrt(w.rounds) * ((s.eta * s.tau) / s.xi) * Math.sqrt(n) * Math.sqrt(((1 - s.xi) / s.xi) * ((n * k2) / 2) + w.rLazy);
+  const noise =
+    Math.sqrt(w.rounds) *
+    ((s.eta * s.tau) / s.xi) *
+    Math.sqrt(n) *
+    Math.sqrt(((1 - s.xi) / s.xi) * ((n * k2) / 2) + w.rLazy);
   const pre = (16 * n * n) / (Math.sqrt(2 * Math.PI) * s.kappa * delta * lambda0);
   return (pre * (mean + noise)) ** 2;
 }

@@ -50,16 +50,20 @@ export function lambdaMinEstimate(n: number, data: ArrayLike<number>): Estimate 
 
 /** λ_min by Lanczos on the products with a flat symmetric matrix, with its residual bound. */
 export function lanczosMin(n: number, data: ArrayLike<number>, steps = LANCZOS_STEPS): Estimate {
-  const e = lanczosExtremes((v) => {
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      const row = i * n;
-      for (let j = 0; j < n; j++) s += data[row + j] * v[j];
-      out[i] = s;
-    }
-    return out;
-  }, n, { rng: new Rng(1), maxSteps: steps, tol: 1e-6 });
+  const e = lanczosExtremes(
+    (v) => {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        const row = i * n;
+        for (let j = 0; j < n; j++) s += data[row + j] * v[j];
+        out[i] = s;
+      }
+      return out;
+    },
+    n,
+    { rng: new Rng(1), maxSteps: steps, tol: 1e-6 },
+  );
   return { value: e.min, bound: e.minBound };
 }
 

@@ -26,7 +26,11 @@ describe('H^∞ (G.1)', () => {
   });
 
   it('is singular when a row is duplicated', () => {
-    const X = fromRows([[1, 0, 0], [0.6, 0.8, 0], [1, 0, 0]]);
+    const X = fromRows([
+      [1, 0, 0],
+      [0.6, 0.8, 0],
+      [1, 0, 0],
+    ]);
     expect(Math.abs(lambdaMinOf(3, hInf(X).data))).toBeLessThan(1e-12);
   });
 

@@ -26,7 +26,8 @@ function applyToGram(x: Mat, f: (rho: number) => number, scale = 1): Mat {
   const g = gram(x);
   const n = g.rows;
   const out = mat(n, n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out.data[i * n + j] = scale * f(i === j ? 1 : g.data[i * n + j]);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) out.data[i * n + j] = scale * f(i === j ? 1 : g.data[i * n + j]);
   return out;
 }
 

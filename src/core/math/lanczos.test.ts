@@ -6,7 +6,11 @@ import { Rng } from './rng';
 
 function randomSpd(n: number, seed: number, smallest: number): Matrix {
   const rng = new Rng(seed);
-  const A = Matrix.from1DArray(n, n + 3, Array.from({ length: n * (n + 3) }, () => rng.normal()));
+  const A = Matrix.from1DArray(
+    n,
+    n + 3,
+    Array.from({ length: n * (n + 3) }, () => rng.normal()),
+  );
   const S = A.mmul(A.transpose()).div(n);
   // A nearly singular direction: push the smallest eigenvalue down to `smallest`.
   const e = new EigenvalueDecomposition(S, { assumeSymmetric: true });
@@ -20,7 +24,11 @@ describe('Lanczos extremes', () => {
       const S = randomSpd(150, 7, smallest);
       const vals = new EigenvalueDecomposition(S, { assumeSymmetric: true }).realEigenvalues;
       const [lo, hi] = [Math.min(...vals), Math.max(...vals)];
-      const e = lanczosExtremes((v) => Float64Array.from(S.mmul(Matrix.columnVector(Array.from(v))).getColumn(0)), 150, { rng: new Rng(3), tol: 1e-10, maxSteps: 150 });
+      const e = lanczosExtremes(
+        (v) => Float64Array.from(S.mmul(Matrix.columnVector(Array.from(v))).getColumn(0)),
+        150,
+        { rng: new Rng(3), tol: 1e-10, maxSteps: 150 },
+      );
       expect(Math.abs(e.max - hi)).toBeLessThanOrEqual(e.maxBound + 1e-12);
       expect(Math.abs(e.min - lo)).toBeLessThanOrEqual(e.minBound + 1e-12);
       expect(Math.abs(e.max - hi) / hi).toBeLessThan(1e-8);

@@ -22,7 +22,11 @@ export function relErr(a: number, b: number): number {
 }
 
 /** Mean and standard error of each entry of a vector-valued sample, over M draws. */
-export function monteCarlo(M: number, size: number, draw: (out: Float64Array) => void): { mean: Float64Array; se: Float64Array } {
+export function monteCarlo(
+  M: number,
+  size: number,
+  draw: (out: Float64Array) => void,
+): { mean: Float64Array; se: Float64Array } {
   const s1 = new Float64Array(size);
   const s2 = new Float64Array(size);
   const x = new Float64Array(size);

@@ -2,7 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../masked/config';
 import { makeData } from '../masked/problem';
-import { dataAt, parsePhaseSettings, phaseCell, phaseCellsCsv, phaseConfig, phaseTooLarge, requiredWidths, widthsAt } from './regimes';
+import {
+  dataAt,
+  parsePhaseSettings,
+  phaseCell,
+  phaseCellsCsv,
+  phaseConfig,
+  phaseTooLarge,
+  requiredWidths,
+  widthsAt,
+} from './regimes';
 import { relErr } from '../math/testing';
 import { widthRequired } from '../masked/theory';
 
@@ -53,12 +62,24 @@ describe('phase diagram cells', () => {
     expect(r.messages).toHaveLength(3);
     const base = parseConfig('scheme=ist&p=4&ratio=2').config;
     const song = phaseConfig(base, 'song');
-    expect([song.scheme, song.act, song.layers, song.init, song.ratio, song.xi, song.p]).toEqual(['gd', 'gelu', 'both', 'lecun', 2, 1, 1]);
+    expect([song.scheme, song.act, song.layers, song.init, song.ratio, song.xi, song.p]).toEqual([
+      'gd',
+      'gelu',
+      'both',
+      'lecun',
+      2,
+      1,
+      1,
+    ]);
     expect(phaseConfig(base, 'lazy').act).toBe('relu');
   });
   it('a grid too slow to be useful is refused with its estimate and the largest widths that fit', () => {
     expect(phaseTooLarge([8, 16, 32, 64], [1, 4, 16, 64, 256, 1024], 8, 3, 1000)).toBeNull();
-    expect(phaseTooLarge([512], [64, 1024, 16384], 32, 10, 2000)).toMatch(/^This grid needs about 34\.7·10¹² operations \(about 290 minutes here\); the limit is 1\.2·10¹²\. The largest grid that fits keeps m up to 64\.$/);
-    expect(phaseTooLarge([512, 1024], [64, 1024, 16384], 32, 10, 20000)).toMatch(/No width fits: lower the rounds, the seeds or the largest n\.$/);
+    expect(phaseTooLarge([512], [64, 1024, 16384], 32, 10, 2000)).toMatch(
+      /^This grid needs about 34\.7·10¹² operations \(about 290 minutes here\); the limit is 1\.2·10¹²\. The largest grid that fits keeps m up to 64\.$/,
+    );
+    expect(phaseTooLarge([512, 1024], [64, 1024, 16384], 32, 10, 20000)).toMatch(
+      /No width fits: lower the rounds, the seeds or the largest n\.$/,
+    );
   });
 });

@@ -59,8 +59,12 @@ export function requiredWidths(w: WidthInputs): Widths {
   const positive = l0 > 1e-12;
   return {
     du: positive ? n ** 6 / (l0 ** 4 * delta ** 3) : Infinity,
-    paper: positive ? (K / delta) * Math.max(n ** 4 / (s.kappa ** 2 * th * s.xi ** 3 * l0 ** 4), K * K * s.p) : Infinity,
-    mReq: positive ? widthRequired(s, { n, lambda0: l0, yNorm2: w.yNorm2, delta, rounds: K, rLazy: w.rLazy }) : Infinity,
+    paper: positive
+      ? (K / delta) * Math.max(n ** 4 / (s.kappa ** 2 * th * s.xi ** 3 * l0 ** 4), K * K * s.p)
+      : Infinity,
+    mReq: positive
+      ? widthRequired(s, { n, lambda0: l0, yNorm2: w.yNorm2, delta, rounds: K, rLazy: w.rLazy })
+      : Infinity,
     oymak: (n * n) / d,
     song: n ** 1.5 / d,
     counting: n / d,
@@ -77,11 +81,25 @@ export function dataAt(config: Config, n: number, given?: Dataset): Dataset | nu
 }
 
 /** Every regime's width at the data's n, with λ_0 of that data and the scheme's R_lazy (δ and K as MATH.md C.5). */
-export function widthsAt(config: Config, data: Dataset, delta: number, rounds: number): { lambda0: number; widths: Widths } {
+export function widthsAt(
+  config: Config,
+  data: Dataset,
+  delta: number,
+  rounds: number,
+): { lambda0: number; widths: Widths } {
   const sp = spectrum(data.X);
   const cfg = { ...config, n: data.X.rows, d: data.X.cols };
   const scheme = schemeOf(cfg, sp);
-  const widths = requiredWidths({ n: cfg.n, d: cfg.d, lambda0: sp.lambda0, delta, rounds, yNorm2: sumSquares(data.y), rLazy: radiusLazy(sp, scheme), scheme });
+  const widths = requiredWidths({
+    n: cfg.n,
+    d: cfg.d,
+    lambda0: sp.lambda0,
+    delta,
+    rounds,
+    yNorm2: sumSquares(data.y),
+    rLazy: radiusLazy(sp, scheme),
+    scheme,
+  });
   return { lambda0: sp.lambda0, widths };
 }
 
@@ -103,16 +121,59 @@ export interface PhaseSettingsT {
 
 export const PHASE_TABLE: Table<PhaseSettingsT> = {
   setting: {
-    kind: 'enum', options: PHASE_SETTINGS, default: 'lazy', label: 'setting',
+    kind: 'enum',
+    options: PHASE_SETTINGS,
+    default: 'lazy',
+    label: 'setting',
     help: 'lazy: ReLU, first layer, NTK initialization (Du et al.); os: GELU, first layer (Oymak–Soltanolkotabi); song: GELU, both layers, LeCun with the ω₂/ω₁ factor (Song et al.); current: the network settings of the training view.',
   },
-  ns: { kind: 'list', min: 2, max: 4096, maxLength: 10, default: '8,16,32,64', label: 'samples n', help: 'Sample sizes (rows of the grid).' },
-  ms: { kind: 'list', min: 1, max: 16384, maxLength: 12, default: '1,4,16,64,256,1024', label: 'width m', help: 'Widths (columns of the grid).' },
-  seeds: { kind: 'int', min: 1, max: 20, default: 3, label: 'seeds per cell', help: 'Initializations per cell (the data stay those of the training view’s seed).' },
-  rounds: { kind: 'int', min: 10, max: 100000, default: 1000, label: 'rounds K', help: 'Full-batch GD rounds per run.' },
-  eps: { kind: 'number', min: 1e-12, max: 0.5, default: 1e-3, label: 'ε', help: 'A run succeeds when ‖y − u_K‖² ≤ ε·‖y − u_0‖².' },
+  ns: {
+    kind: 'list',
+    min: 2,
+    max: 4096,
+    maxLength: 10,
+    default: '8,16,32,64',
+    label: 'samples n',
+    help: 'Sample sizes (rows of the grid).',
+  },
+  ms: {
+    kind: 'list',
+    min: 1,
+    max: 16384,
+    maxLength: 12,
+    default: '1,4,16,64,256,1024',
+    label: 'width m',
+    help: 'Widths (columns of the grid).',
+  },
+  seeds: {
+    kind: 'int',
+    min: 1,
+    max: 20,
+    default: 3,
+    label: 'seeds per cell',
+    help: 'Initializations per cell (the data stay those of the training view’s seed).',
+  },
+  rounds: {
+    kind: 'int',
+    min: 10,
+    max: 100000,
+    default: 1000,
+    label: 'rounds K',
+    help: 'Full-batch GD rounds per run.',
+  },
+  eps: {
+    kind: 'number',
+    min: 1e-12,
+    max: 0.5,
+    default: 1e-3,
+    label: 'ε',
+    help: 'A run succeeds when ‖y − u_K‖² ≤ ε·‖y − u_0‖².',
+  },
   show: {
-    kind: 'enum', options: PHASE_METRICS, default: 'success', label: 'heatmap shows',
+    kind: 'enum',
+    options: PHASE_METRICS,
+    default: 'success',
+    label: 'heatmap shows',
     help: 'success: fraction of seeds that reach ε; move: median largest neuron move; flip: median flipped-sign fraction; ntk: median ‖H(K) − H(0)‖/‖H(0)‖.',
   },
 };
@@ -121,7 +182,10 @@ export function defaultPhaseSettings(): PhaseSettingsT {
   return defaultsOf(PHASE_TABLE);
 }
 
-export function parsePhaseSettings(input: Record<string, unknown> | URLSearchParams | string | null | undefined): { settings: PhaseSettingsT; messages: string[] } {
+export function parsePhaseSettings(input: Record<string, unknown> | URLSearchParams | string | null | undefined): {
+  settings: PhaseSettingsT;
+  messages: string[];
+} {
   const messages: string[] = [];
   const { config } = parseKeys(PHASE_TABLE, defaultPhaseSettings(), toRecord(input, messages), messages);
   return { settings: config, messages };
@@ -177,7 +241,10 @@ function median(v: number[]): number {
 export function phaseCell(n: number, m: number, d: number, runs: PhaseRun[], eps: number, rounds: number): PhaseCell {
   const ratios = runs.map((r) => (Number.isFinite(r.errK) ? r.errK / r.err0 : Infinity));
   return {
-    n, m, seeds: runs.length, rounds,
+    n,
+    m,
+    seeds: runs.length,
+    rounds,
     success: ratios.filter((q) => q <= eps).length / runs.length,
     medianRatio: median(ratios),
     maxMove: median(runs.map((r) => r.maxMove)),
@@ -187,10 +254,22 @@ export function phaseCell(n: number, m: number, d: number, runs: PhaseRun[], eps
   };
 }
 
-export const PHASE_CSV_KEYS = ['n', 'm', 'seeds', 'success', 'medianRatio', 'maxMove', 'flipFrac', 'ntkShift', 'rounds'] as const;
+export const PHASE_CSV_KEYS = [
+  'n',
+  'm',
+  'seeds',
+  'success',
+  'medianRatio',
+  'maxMove',
+  'flipFrac',
+  'ntkShift',
+  'rounds',
+] as const;
 
 export function phaseCellsCsv(cells: readonly PhaseCell[]): string {
-  return [PHASE_CSV_KEYS.join(','), ...cells.map((c) => PHASE_CSV_KEYS.map((k) => String(c[k])).join(','))].join('\n') + '\n';
+  return (
+    [PHASE_CSV_KEYS.join(','), ...cells.map((c) => PHASE_CSV_KEYS.map((k) => String(c[k])).join(','))].join('\n') + '\n'
+  );
 }
 
 /** Operations of one row of the grid (all widths and seeds at one n, one program): forward, backward and bookkeeping per round. */
@@ -204,13 +283,22 @@ export function phaseRowWork(n: number, d: number, ms: readonly number[], seeds:
 export const MAX_PHASE_WORK = 1.2e12;
 
 /** A refusal in words, with the estimate and the largest widths that fit, or null. */
-export function phaseTooLarge(ns: readonly number[], ms: readonly number[], d: number, seeds: number, rounds: number): string | null {
+export function phaseTooLarge(
+  ns: readonly number[],
+  ms: readonly number[],
+  d: number,
+  seeds: number,
+  rounds: number,
+): string | null {
   const work = (list: readonly number[]) => ns.reduce((s, n) => s + phaseRowWork(n, d, list, seeds, rounds), 0);
   const total = work(ms);
   if (total <= MAX_PHASE_WORK) return null;
   let fit = ms.length;
   while (fit > 0 && work(ms.slice(0, fit)) > MAX_PHASE_WORK) fit--;
   const minutes = total / 2e9 / 60;
-  const best = fit > 0 ? `The largest grid that fits keeps m up to ${ms[fit - 1]}.` : 'No width fits: lower the rounds, the seeds or the largest n.';
+  const best =
+    fit > 0
+      ? `The largest grid that fits keeps m up to ${ms[fit - 1]}.`
+      : 'No width fits: lower the rounds, the seeds or the largest n.';
   return `This grid needs about ${(total / 1e12).toFixed(1)}·10¹² operations (about ${Math.ceil(minutes)} minutes here); the limit is ${MAX_PHASE_WORK / 1e12}·10¹². ${best}`;
 }

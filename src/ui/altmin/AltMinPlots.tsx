@@ -23,30 +23,53 @@ export function AltMinPlots() {
   const status = useAltMin((s) => s.traceStatus);
   const message = useAltMin((s) => s.traceMessage);
   const seconds = useAltMin((s) => s.traceSeconds);
-  const yDomain = traces ? floored(logDomain(traces.altmin.dist, traces.altmin.loss, traces.gd.dist, traces.gd.loss)) : ([1e-3, 1] as [number, number]);
+  const yDomain = traces
+    ? floored(logDomain(traces.altmin.dist, traces.altmin.loss, traces.gd.dist, traces.gd.loss))
+    : ([1e-3, 1] as [number, number]);
   return (
     <section className="stack" aria-label="AltMin against gradient descent" aria-busy={status === 'running'}>
-      {message && <p className="notice error" role="alert">{message}</p>}
+      {message && (
+        <p className="notice error" role="alert">
+          {message}
+        </p>
+      )}
       <p className="small" data-testid="altmin-status" role="status">
-        {status === 'running' ? 'Running AltMin and GD in the worker…' : traces ? `Both runs took ${seconds.toFixed(1)} s in the worker (float64).` : ''}
+        {status === 'running'
+          ? 'Running AltMin and GD in the worker…'
+          : traces
+            ? `Both runs took ${seconds.toFixed(1)} s in the worker (float64).`
+            : ''}
       </p>
       <div className="pair">
         {(['altmin', 'gd'] as const).map((m) => (
-          <ChartBox key={m} name={`altmin-${m}`} title={`${NAMES[m]}: ‖W^t − W*‖ and loss (log); dotted: fitted linear rate`} height={260}
+          <ChartBox
+            key={m}
+            name={`altmin-${m}`}
+            title={`${NAMES[m]}: ‖W^t − W*‖ and loss (log); dotted: fitted linear rate`}
+            height={260}
             version={`${traces ? traces[m].dist.length : 0}|${traces?.[m].dist.at(-1)}|${yDomain.join()}`}
-            draw={(svg, size) => traces && drawAltMinChart(svg, { dist: traces[m].dist, loss: traces[m].loss, rate: traces[m].rate, yDomain }, size)} />
+            draw={(svg, size) =>
+              traces &&
+              drawAltMinChart(svg, { dist: traces[m].dist, loss: traces[m].loss, rate: traces[m].rate, yDomain }, size)
+            }
+          />
         ))}
       </div>
       {traces && (
         <div className="rates" data-testid="altmin-rates">
           {(['altmin', 'gd'] as const).map((m) => (
             <div key={m}>
-              <p><strong>{NAMES[m]}</strong>: {rateText(traces[m])}</p>
+              <p>
+                <strong>{NAMES[m]}</strong>: {rateText(traces[m])}
+              </p>
               <p className="small">
                 final ‖W − W*‖ = {fmtNum(traces[m].dist.at(-1) ?? null)} after {traces[m].dist.length - 1} iterations
                 {traces[m].eta !== null ? `, step η = ${fmtNum(traces[m].eta)}` : ''}
                 {traces[m].stopped ? ` — stopped: ${traces[m].stopped}` : ''}
-                {traces[m].minNorm ? ` — ${traces[m].minNorm} least-squares steps had no unique solution (n < dk or a neuron with no active sample): the minimum-norm solution was taken` : ''}.
+                {traces[m].minNorm
+                  ? ` — ${traces[m].minNorm} least-squares steps had no unique solution (n < dk or a neuron with no active sample): the minimum-norm solution was taken`
+                  : ''}
+                .
               </p>
             </div>
           ))}

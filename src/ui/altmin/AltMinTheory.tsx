@@ -21,33 +21,59 @@ export function AltMinTheory() {
   const dk = c.d * c.k;
   const delta = traces ? traces.altmin.dist[0] : null;
   const rows: [string, string, string][] = [
-    ['unknowns dk', String(dk), c.n < dk ? 'n < dk: underdetermined, minimum-norm steps' : `n/(dk) = ${fmtNum(c.n / dk)}`],
-    ['dk² (Theorem 1, C = 1)', String(dk * c.k), c.n > dk * c.k ? 'n above it' : 'n below it (the experiments recover well below)'],
-    [c.model === 'skip' ? 'start δ = ‖W⁰ − W*‖/‖W* + I‖' : 'start ‖W⁰ − W*‖/‖W*‖', fmtNum(delta), c.model === 'skip' && delta !== null ? (delta < 1 ? 'Theorem 1 needs δ < 1: met' : 'Theorem 1 needs δ < 1: not met') : ''],
+    [
+      'unknowns dk',
+      String(dk),
+      c.n < dk ? 'n < dk: underdetermined, minimum-norm steps' : `n/(dk) = ${fmtNum(c.n / dk)}`,
+    ],
+    [
+      'dk² (Theorem 1, C = 1)',
+      String(dk * c.k),
+      c.n > dk * c.k ? 'n above it' : 'n below it (the experiments recover well below)',
+    ],
+    [
+      c.model === 'skip' ? 'start δ = ‖W⁰ − W*‖/‖W* + I‖' : 'start ‖W⁰ − W*‖/‖W*‖',
+      fmtNum(delta),
+      c.model === 'skip' && delta !== null
+        ? delta < 1
+          ? 'Theorem 1 needs δ < 1: met'
+          : 'Theorem 1 needs δ < 1: not met'
+        : '',
+    ],
     ['ρ_AM measured', fmtNum(traces?.altmin.rate?.rho ?? null), 'fit of log ‖W^t − W*‖'],
     ['ρ_GD measured', fmtNum(traces?.gd.rate?.rho ?? null), 'fit of log ‖W^t − W*‖'],
   ];
   return (
     <aside className="theory" aria-label="AltMin theory">
       <h2>The planted teacher</h2>
-      <p>A teacher network with a known second layer v* ∈ {'{±1}'}^k labels Gaussian inputs; the student has the same shape and learns W.</p>
+      <p>
+        A teacher network with a known second layer v* ∈ {'{±1}'}^k labels Gaussian inputs; the student has the same
+        shape and learns W.
+      </p>
       <Tex tex={c.model === 'skip' ? FORMULAS.skip : FORMULAS.general} name="model" />
       <h2>Two ways to train it</h2>
-      <p>For fixed activation patterns the network is linear in W. <strong>Alternating minimization</strong> guesses every neuron’s pattern
-        from the current weights, then solves the least squares for all dk weights at once (float64, Cholesky of the normal equations);
-        <strong> gradient descent</strong> takes one step on the same loss (1/2n)‖f(X) − y‖².</p>
+      <p>
+        For fixed activation patterns the network is linear in W. <strong>Alternating minimization</strong> guesses
+        every neuron’s pattern from the current weights, then solves the least squares for all dk weights at once
+        (float64, Cholesky of the normal equations);
+        <strong> gradient descent</strong> takes one step on the same loss (1/2n)‖f(X) − y‖².
+      </p>
       <Tex tex={FORMULAS.patterns} name="patterns" />
       <Tex tex={FORMULAS.altmin} name="AltMin step" />
       <Tex tex={FORMULAS.gd} name="GD step" />
       <Tex tex={FORMULAS.step} name="GD step size" />
       <h2>What the paper proves</h2>
-      <p>Jagatap &amp; Hegde, “Linearly convergent algorithms for learning shallow residual networks”, ISIT 2019, Theorem 1 (verified against
-        the paper’s text): “Given an initialization W⁰ satisfying ‖W⁰ − W*‖_F ≤ δ‖W* + I‖_F, for 0 &lt; δ &lt; 1, if we have number of training
-        samples n &gt; C·d·k²·poly(log k, log d, t), then with high probability … the iterates of Gradient Descent … and of Alternating
-        Minimization satisfy</p>
+      <p>
+        Jagatap &amp; Hegde, “Linearly convergent algorithms for learning shallow residual networks”, ISIT 2019, Theorem
+        1 (verified against the paper’s text): “Given an initialization W⁰ satisfying ‖W⁰ − W*‖_F ≤ δ‖W* + I‖_F, for 0
+        &lt; δ &lt; 1, if we have number of training samples n &gt; C·d·k²·poly(log k, log d, t), then with high
+        probability … the iterates of Gradient Descent … and of Alternating Minimization satisfy
+      </p>
       <Tex tex={FORMULAS.theorem} name="Theorem 1" />
-      <p className="small">The analysis draws fresh samples at every iteration; the experiments here, like the paper’s, reuse one sample. The
-        identity start (W⁰ = 0) is good enough for the skip model when ‖W*‖_F ≤ δ√d/(1 + δ).</p>
+      <p className="small">
+        The analysis draws fresh samples at every iteration; the experiments here, like the paper’s, reuse one sample.
+        The identity start (W⁰ = 0) is good enough for the skip model when ‖W*‖_F ≤ δ√d/(1 + δ).
+      </p>
       <NumbersTable rows={rows} testId="altmin-numbers" />
     </aside>
   );

@@ -14,7 +14,11 @@ export function AltMinView() {
         {messages.length > 0 && (
           <div className="notice" data-testid="altmin-messages">
             <strong>Settings corrected:</strong>
-            <ul>{messages.map((m, i) => <li key={i}>{m}</li>)}</ul>
+            <ul>
+              {messages.map((m, i) => (
+                <li key={i}>{m}</li>
+              ))}
+            </ul>
           </div>
         )}
         <AltMinPlots />

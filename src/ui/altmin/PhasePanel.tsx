@@ -27,10 +27,16 @@ export function PhasePanel() {
   const c = s.phaseConfig ?? s.config;
   const rows = phaseRows(s.results);
   const starts = paperStarts(c.model);
-  const series: RecoverySeries[] = (['altmin', 'gd'] as const).flatMap((method, mi) => starts.map((start, si) => ({
-    label: `${method === 'altmin' ? 'AltMin' : 'GD'}, ${start} start`, slot: mi, dashed: si === 1,
-    points: rows.filter((r) => r.method === method && r.start === start).map((r) => ({ n: r.n, fraction: r.recovered / r.trials, trials: r.trials })),
-  })));
+  const series: RecoverySeries[] = (['altmin', 'gd'] as const).flatMap((method, mi) =>
+    starts.map((start, si) => ({
+      label: `${method === 'altmin' ? 'AltMin' : 'GD'}, ${start} start`,
+      slot: mi,
+      dashed: si === 1,
+      points: rows
+        .filter((r) => r.method === method && r.start === start)
+        .map((r) => ({ n: r.n, fraction: r.recovered / r.trials, trials: r.trials })),
+    })),
+  );
   const dk = c.d * c.k;
   const nMax = Math.max(...c.ns.split(',').map(Number));
   return (
@@ -38,38 +44,82 @@ export function PhasePanel() {
       <h2 id={`${id}-title`}>Recovery phase transition — Jagatap &amp; Hegde, ISIT 2019, Fig. 1a</h2>
       <div className="sweep-form">
         <label>
-          values of n{' '}
-          <input type="text" value={ns} disabled={running} onChange={(e) => setNs(e.target.value)} />
+          values of n <input type="text" value={ns} disabled={running} onChange={(e) => setNs(e.target.value)} />
         </label>
         <label>
           trials per n{' '}
-          <input type="number" min={1} max={100} value={trials} disabled={running} onChange={(e) => setTrials(e.target.value)} />
+          <input
+            type="number"
+            min={1}
+            max={100}
+            value={trials}
+            disabled={running}
+            onChange={(e) => setTrials(e.target.value)}
+          />
         </label>
       </div>
       <p className="small">
-        Each trial draws new data and a new teacher (d = {s.config.d}, k = {s.config.k}, ‖W*‖_F = {s.config.gamma}) and runs AltMin ({s.config.iters} iterations) and
-        GD ({s.config.gdIters} iterations) from the {starts.join(' and the ')} start; it is <em>recovered</em> when ‖W^T − W*‖ is below {RECOVERY_TOL} of
+        Each trial draws new data and a new teacher (d = {s.config.d}, k = {s.config.k}, ‖W*‖_F = {s.config.gamma}) and
+        runs AltMin ({s.config.iters} iterations) and GD ({s.config.gdIters} iterations) from the{' '}
+        {starts.join(' and the ')} start; it is <em>recovered</em> when ‖W^T − W*‖ is below {RECOVERY_TOL} of
         {c.model === 'skip' ? ' ‖W* + I‖_F (the paper’s rule)' : ' ‖W*‖_F'}. Trials run on several workers at once.
       </p>
       <div className="buttons">
-        <button type="button" onClick={run} disabled={running}>Run phase transition</button>
-        <button type="button" onClick={() => client.cancelPhase()} disabled={!running}>Cancel</button>
-        <button type="button" onClick={() => download('subnet-lab-altmin-phase.csv', phaseCsv(rows), 'text/csv')} disabled={!rows.length}>Phase CSV</button>
+        <button type="button" onClick={run} disabled={running}>
+          Run phase transition
+        </button>
+        <button type="button" onClick={() => client.cancelPhase()} disabled={!running}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          onClick={() => download('subnet-lab-altmin-phase.csv', phaseCsv(rows), 'text/csv')}
+          disabled={!rows.length}
+        >
+          Phase CSV
+        </button>
       </div>
       {s.total > 0 && (
         <div className="sweep-progress">
-          <progress id={`${id}-progress`} max={s.total} value={s.results.length} aria-label="Phase transition progress" />
+          <progress
+            id={`${id}-progress`}
+            max={s.total}
+            value={s.results.length}
+            aria-label="Phase transition progress"
+          />
           <output htmlFor={`${id}-progress`} data-status={s.phaseStatus}>
-            {s.results.length} / {s.total} trials{secondsLeft(s.phaseStatus === 'running', s.elapsedMs, s.results.length, s.total)}
+            {s.results.length} / {s.total} trials
+            {secondsLeft(s.phaseStatus === 'running', s.elapsedMs, s.results.length, s.total)}
             {s.phaseStatus === 'cancelled' ? ' · cancelled' : s.phaseStatus === 'done' ? ' · done' : ''}
           </output>
         </div>
       )}
-      {s.phaseMessage && <p className="notice error" role="alert">{s.phaseMessage}</p>}
+      {s.phaseMessage && (
+        <p className="notice error" role="alert">
+          {s.phaseMessage}
+        </p>
+      )}
       {s.total > 0 && (
-        <ChartBox name="altmin-phase" title="Fraction of trials recovered against n — solid: first start, dashed: random start" height={280}
+        <ChartBox
+          name="altmin-phase"
+          title="Fraction of trials recovered against n — solid: first start, dashed: random start"
+          height={280}
           version={`${s.results.length}|${s.total}`}
-          draw={(svg, size) => drawRecoveryChart(svg, { series, nMax, references: [{ n: dk, label: `n = dk = ${dk} (unknowns)` }, { n: dk * c.k, label: `n = dk² = ${dk * c.k} (Theorem 1, C = 1)` }] }, size)} />
+          draw={(svg, size) =>
+            drawRecoveryChart(
+              svg,
+              {
+                series,
+                nMax,
+                references: [
+                  { n: dk, label: `n = dk = ${dk} (unknowns)` },
+                  { n: dk * c.k, label: `n = dk² = ${dk * c.k} (Theorem 1, C = 1)` },
+                ],
+              },
+              size,
+            )
+          }
+        />
       )}
     </section>
   );

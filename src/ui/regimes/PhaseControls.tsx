@@ -5,8 +5,18 @@ import { useRegimes } from '../../state/regimesStore';
 import { useRun } from '../../state/store';
 import { useRegimesClient } from '../context';
 
-const SETTING_NAMES: Record<string, string> = { lazy: 'lazy NTK: ReLU, layer 1', os: 'Oymak–Soltanolkotabi: GELU, layer 1', song: 'Song et al.: GELU, both, LeCun', current: 'the training view’s network' };
-const METRIC_NAMES: Record<string, string> = { success: 'fraction of seeds reaching ε', move: 'median largest neuron move', flip: 'median flipped signs', ntk: 'median NTK drift' };
+const SETTING_NAMES: Record<string, string> = {
+  lazy: 'lazy NTK: ReLU, layer 1',
+  os: 'Oymak–Soltanolkotabi: GELU, layer 1',
+  song: 'Song et al.: GELU, both, LeCun',
+  current: 'the training view’s network',
+};
+const METRIC_NAMES: Record<string, string> = {
+  success: 'fraction of seeds reaching ε',
+  move: 'median largest neuron move',
+  flip: 'median flipped signs',
+  ntk: 'median NTK drift',
+};
 
 export function PhaseControls() {
   const client = useRegimesClient();
@@ -21,7 +31,13 @@ export function PhaseControls() {
     <div className="control" title={h(k)}>
       <label>
         {label}{' '}
-        <input type="text" value={draft[k] ?? String(s[k])} disabled={running} onChange={(e) => setDraft({ ...draft, [k]: e.target.value })} onBlur={() => draft[k] !== undefined && client.set({ [k]: draft[k] })} />
+        <input
+          type="text"
+          value={draft[k] ?? String(s[k])}
+          disabled={running}
+          onChange={(e) => setDraft({ ...draft, [k]: e.target.value })}
+          onBlur={() => draft[k] !== undefined && client.set({ [k]: draft[k] })}
+        />
       </label>
     </div>
   );
@@ -35,7 +51,11 @@ export function PhaseControls() {
         <label>
           setting{' '}
           <select value={s.setting} disabled={running} onChange={(e) => client.set({ setting: e.target.value })}>
-            {PHASE_SETTINGS.map((v) => <option key={v} value={v}>{SETTING_NAMES[v]}</option>)}
+            {PHASE_SETTINGS.map((v) => (
+              <option key={v} value={v}>
+                {SETTING_NAMES[v]}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -46,21 +66,34 @@ export function PhaseControls() {
       {field('eps', 'ε')}
       <p className="small">A run succeeds when ‖y − u_K‖² ≤ ε·‖y − u_0‖².</p>
       <div className="buttons">
-        <button type="button" onClick={run} disabled={running}>Run phase diagram</button>
-        <button type="button" onClick={() => client.cancelPhase()} disabled={!running}>Cancel</button>
+        <button type="button" onClick={run} disabled={running}>
+          Run phase diagram
+        </button>
+        <button type="button" onClick={() => client.cancelPhase()} disabled={!running}>
+          Cancel
+        </button>
       </div>
       <div className="control" title={h('show')}>
         <label>
           heatmap shows{' '}
           <select value={s.show} onChange={(e) => client.set({ show: e.target.value })}>
-            {PHASE_METRICS.map((v) => <option key={v} value={v}>{METRIC_NAMES[v]}</option>)}
+            {PHASE_METRICS.map((v) => (
+              <option key={v} value={v}>
+                {METRIC_NAMES[v]}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       <p className="small">
         From the training view: d = {config.d}, data {config.data}, seed {config.seed}, κ = {config.kappa}
-        {s.setting === 'song' || (s.setting === 'current' && config.init !== 'ntk') ? `, ω₂/ω₁ factor ${config.ratio}` : ''}
-        {s.setting === 'current' ? `, ${config.act}, ${config.layers} layer${config.layers === 'both' ? 's' : ''}, ${config.init} init` : ''}. Change them there.
+        {s.setting === 'song' || (s.setting === 'current' && config.init !== 'ntk')
+          ? `, ω₂/ω₁ factor ${config.ratio}`
+          : ''}
+        {s.setting === 'current'
+          ? `, ${config.act}, ${config.layers} layer${config.layers === 'both' ? 's' : ''}, ${config.init} init`
+          : ''}
+        . Change them there.
       </p>
     </aside>
   );

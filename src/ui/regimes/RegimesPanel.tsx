@@ -17,8 +17,10 @@ const MEASURE: Record<PhaseMetric, { key: keyof PhaseCell; label: string }> = {
 };
 
 function cellTitle(c: PhaseCell): string {
-  return `n = ${c.n}, m = ${c.m}: ${Math.round(c.success * c.seeds)} of ${c.seeds} seeds reached ε (median ‖y − u_K‖²/‖y − u_0‖² = ${fmtNum(c.medianRatio)}); ` +
-    `median largest move ${fmtNum(c.maxMove)}, flipped signs ${fmtNum(c.flipFrac)}, NTK drift ${fmtNum(c.ntkShift)}`;
+  return (
+    `n = ${c.n}, m = ${c.m}: ${Math.round(c.success * c.seeds)} of ${c.seeds} seeds reached ε (median ‖y − u_K‖²/‖y − u_0‖² = ${fmtNum(c.medianRatio)}); ` +
+    `median largest move ${fmtNum(c.maxMove)}, flipped signs ${fmtNum(c.flipFrac)}, NTK drift ${fmtNum(c.ntkShift)}`
+  );
 }
 
 export function RegimesPanel() {
@@ -30,11 +32,26 @@ export function RegimesPanel() {
   const ms = listOf(ran.settings.ms);
   const measure = MEASURE[st.settings.show];
   const done = new Map(st.cells.map((c) => [`${c.n}|${c.m}`, c]));
-  const cells = st.phaseStatus === 'idle' ? [] : ns.flatMap((n) => ms.map((m) => {
-    const c = done.get(`${n}|${m}`);
-    return { n, m, value: c ? (c[measure.key] as number) : null, fewerParams: m * ran.d < n, title: c ? cellTitle(c) : `n = ${n}, m = ${m}: not run yet` };
+  const cells =
+    st.phaseStatus === 'idle'
+      ? []
+      : ns.flatMap((n) =>
+          ms.map((m) => {
+            const c = done.get(`${n}|${m}`);
+            return {
+              n,
+              m,
+              value: c ? (c[measure.key] as number) : null,
+              fewerParams: m * ran.d < n,
+              title: c ? cellTitle(c) : `n = ${n}, m = ${m}: not run yet`,
+            };
+          }),
+        );
+  const curves = REGIMES.map((r) => ({
+    key: r.key,
+    label: `${r.label} — ${r.status}`,
+    points: st.curves.map((p) => ({ n: p.n, m: p.widths[r.key] })),
   }));
-  const curves = REGIMES.map((r) => ({ key: r.key, label: `${r.label} — ${r.status}`, points: st.curves.map((p) => ({ n: p.n, m: p.widths[r.key] })) }));
   const here = st.curves.find((p) => p.n === config.n);
   const boundary = ns.flatMap((n) => {
     const m = ms.find((w) => (done.get(`${n}|${w}`)?.success ?? 0) >= 0.5);
@@ -44,31 +61,97 @@ export function RegimesPanel() {
   return (
     <div className="stack">
       <p className="small" role="status" data-testid="curves-status">
-        {st.curvesStatus === 'running' ? 'Computing λ_0(n) of the data in use for the curves…' : st.curves.length ? `Curves from λ_0(n) of ${useRun.getState().config.data} data at d = ${config.d}, n = ${st.curves[0].n} to ${st.curves[st.curves.length - 1].n}; δ = 0.1, K = 1000.` : ''}
+        {st.curvesStatus === 'running'
+          ? 'Computing λ_0(n) of the data in use for the curves…'
+          : st.curves.length
+            ? `Curves from λ_0(n) of ${useRun.getState().config.data} data at d = ${config.d}, n = ${st.curves[0].n} to ${st.curves[st.curves.length - 1].n}; δ = 0.1, K = 1000.`
+            : ''}
       </p>
-      <ChartBox name="regimes" title="Required width against n (log–log), one curve per regime, over their whole range; dots: the measured boundary; diamond: the training view’s (n, m)"
-        height={400} version={`${st.curves.length}|${st.cells.length}|${config.n}|${config.m}`}
-        draw={(svg, size) => drawRegimesChart(svg, { mode: 'widths', curves, boundary, cells: [], fraction: true, current: { n: config.n, m: config.m }, ns: [], ms: [] }, size)} />
+      <ChartBox
+        name="regimes"
+        title="Required width against n (log–log), one curve per regime, over their whole range; dots: the measured boundary; diamond: the training view’s (n, m)"
+        height={400}
+        version={`${st.curves.length}|${st.cells.length}|${config.n}|${config.m}`}
+        draw={(svg, size) =>
+          drawRegimesChart(
+            svg,
+            {
+              mode: 'widths',
+              curves,
+              boundary,
+              cells: [],
+              fraction: true,
+              current: { n: config.n, m: config.m },
+              ns: [],
+              ms: [],
+            },
+            size,
+          )
+        }
+      />
       {cells.length > 0 && (
-        <ChartBox name="phase" title={`The measured phase diagram: ${measure.label} per (n, m), hatched where m·d < n (fewer parameters than samples), the regimes on top`}
-          height={420} version={`${st.curves.length}|${st.cells.length}|${st.settings.show}|${st.phaseStatus}`}
-          draw={(svg, size) => drawRegimesChart(svg, { mode: 'phase', curves, boundary, cells, fraction: st.settings.show === 'success', current: null, ns, ms }, size)} />
+        <ChartBox
+          name="phase"
+          title={`The measured phase diagram: ${measure.label} per (n, m), hatched where m·d < n (fewer parameters than samples), the regimes on top`}
+          height={420}
+          version={`${st.curves.length}|${st.cells.length}|${st.settings.show}|${st.phaseStatus}`}
+          draw={(svg, size) =>
+            drawRegimesChart(
+              svg,
+              {
+                mode: 'phase',
+                curves,
+                boundary,
+                cells,
+                fraction: st.settings.show === 'success',
+                current: null,
+                ns,
+                ms,
+              },
+              size,
+            )
+          }
+        />
       )}
       {st.rowsTotal > 0 && (
         <div className="sweep-progress">
-          <progress id={`${id}-progress`} max={1} value={st.workTotal ? st.workDone / st.workTotal : 0} aria-label="Phase diagram progress" />
+          <progress
+            id={`${id}-progress`}
+            max={1}
+            value={st.workTotal ? st.workDone / st.workTotal : 0}
+            aria-label="Phase diagram progress"
+          />
           <output htmlFor={`${id}-progress`} data-status={st.phaseStatus}>
             {st.rowsDone} / {st.rowsTotal} rows of n{secondsLeft(running, st.elapsedMs, st.workDone, st.workTotal)}
             {st.phaseStatus === 'cancelled' ? ' · cancelled' : st.phaseStatus === 'done' ? ' · done' : ''}
           </output>
-          <button type="button" onClick={() => download('subnet-lab-phase.csv', phaseCellsCsv(st.cells), 'text/csv')} disabled={!st.cells.length}>Phase CSV</button>
+          <button
+            type="button"
+            onClick={() => download('subnet-lab-phase.csv', phaseCellsCsv(st.cells), 'text/csv')}
+            disabled={!st.cells.length}
+          >
+            Phase CSV
+          </button>
         </div>
       )}
-      {st.phaseMessage && <p className="notice error" role="alert">{st.phaseMessage}</p>}
-      {st.messages.length > 0 && <ul className="notice info" aria-label="Settings corrected">{st.messages.map((m) => <li key={m}>{m}</li>)}</ul>}
+      {st.phaseMessage && (
+        <p className="notice error" role="alert">
+          {st.phaseMessage}
+        </p>
+      )}
+      {st.messages.length > 0 && (
+        <ul className="notice info" aria-label="Settings corrected">
+          {st.messages.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      )}
       {here && (
         <table className="numbers" data-testid="widths-now">
-          <caption className="small">Required widths at the training view’s n = {here.n} (λ_0 = {fmtNum(here.lambda0)}); its width is m = {config.m}</caption>
+          <caption className="small">
+            Required widths at the training view’s n = {here.n} (λ_0 = {fmtNum(here.lambda0)}); its width is m ={' '}
+            {config.m}
+          </caption>
           <tbody>
             {REGIMES.map((r) => (
               <tr key={r.key}>

@@ -23,7 +23,8 @@ export function ChartBox({ name, title, height, version, draw, children }: Props
     if (frame.current) return;
     frame.current = requestAnimationFrame(() => {
       frame.current = 0;
-      if (box.current && svg.current) drawRef.current(svg.current, { width: Math.max(200, box.current.clientWidth), height });
+      if (box.current && svg.current)
+        drawRef.current(svg.current, { width: Math.max(200, box.current.clientWidth), height });
     });
   };
   useEffect(schedule, [version, height]);

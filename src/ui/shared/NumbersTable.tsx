@@ -4,7 +4,11 @@ export function NumbersTable({ rows, testId }: { rows: [string, string, string][
     <table className="numbers" data-testid={testId}>
       <tbody>
         {rows.map(([k, v, note]) => (
-          <tr key={k}><th scope="row">{k}</th><td>{v}</td><td className="status-label">{note}</td></tr>
+          <tr key={k}>
+            <th scope="row">{k}</th>
+            <td>{v}</td>
+            <td className="status-label">{note}</td>
+          </tr>
         ))}
       </tbody>
     </table>

@@ -17,7 +17,20 @@ interface Props {
   onChange: (v: number) => void;
 }
 
-export function Slider({ label, help, value, min, max, step = 1, log = false, logStep = 0.25, whole = true, format = String, disabled, onChange }: Props) {
+export function Slider({
+  label,
+  help,
+  value,
+  min,
+  max,
+  step = 1,
+  log = false,
+  logStep = 0.25,
+  whole = true,
+  format = String,
+  disabled,
+  onChange,
+}: Props) {
   const id = useId();
   const to = (v: number) => (log ? Math.log2(v) : v);
   const from = (v: number) => (!log ? v : whole ? Math.round(2 ** v) : +(2 ** v).toPrecision(3));
@@ -37,7 +50,9 @@ export function Slider({ label, help, value, min, max, step = 1, log = false, lo
         aria-describedby={`${id}-help`}
         onChange={(e) => onChange(from(Number(e.target.value)))}
       />
-      <span id={`${id}-help`} className="sr-only">{help}</span>
+      <span id={`${id}-help`} className="sr-only">
+        {help}
+      </span>
     </div>
   );
 }

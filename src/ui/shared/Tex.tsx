@@ -6,5 +6,13 @@ import { useMemo } from 'react';
 export function Tex({ tex, name }: { tex: string; name: string }) {
   const html = useMemo(() => katex.renderToString(tex, { displayMode: true, throwOnError: false }), [tex]);
   // Focusable so that a formula wider than the panel can be scrolled from the keyboard.
-  return <div className="tex" tabIndex={0} role="group" aria-label={`formula: ${name}`} dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <div
+      className="tex"
+      tabIndex={0}
+      role="group"
+      aria-label={`formula: ${name}`}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }

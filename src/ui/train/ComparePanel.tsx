@@ -28,15 +28,32 @@ function Choice({ label, run, value, choices, disabled, onChange }: ChoiceProps)
   const id = useId();
   return (
     <span className="choice">
-      <label htmlFor={id}><span className="sr-only">run {run} </span>{label}</label>{' '}
+      <label htmlFor={id}>
+        <span className="sr-only">run {run} </span>
+        {label}
+      </label>{' '}
       <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(Number(e.target.value))}>
-        {withCurrent(choices, value).map((v) => <option key={v} value={v}>{+v.toPrecision(3)}</option>)}
+        {withCurrent(choices, value).map((v) => (
+          <option key={v} value={v}>
+            {+v.toPrecision(3)}
+          </option>
+        ))}
       </select>
     </span>
   );
 }
 
-function RunRow({ run, index, onChange, onRemove }: { run: Config; index: number; onChange: (c: Config) => void; onRemove: () => void }) {
+function RunRow({
+  run,
+  index,
+  onChange,
+  onRemove,
+}: {
+  run: Config;
+  index: number;
+  onChange: (c: Config) => void;
+  onRemove: () => void;
+}) {
   const fixed = PRESETS[run.scheme].fixed;
   const set = (key: 'xi' | 'p' | 'tau', v: number) => onChange(parseOver(run, { [key]: String(v) }).config);
   const id = useId();
@@ -46,13 +63,40 @@ function RunRow({ run, index, onChange, onRemove }: { run: Config; index: number
         <span className={`swatch run-swatch-${index}`} aria-hidden="true" />
         <label htmlFor={id}>run {index + 1}</label>{' '}
         <select id={id} value={run.scheme} onChange={(e) => onChange(applyPreset(run, e.target.value as Scheme))}>
-          {SCHEMES.map((s) => <option key={s} value={s}>{PRESETS[s].label}</option>)}
+          {SCHEMES.map((s) => (
+            <option key={s} value={s}>
+              {PRESETS[s].label}
+            </option>
+          ))}
         </select>
       </span>
-      <Choice label="ξ" run={index + 1} value={run.xi} choices={XI_CHOICES} disabled={'xi' in fixed || run.mask === 'categorical'} onChange={(v) => set('xi', v)} />
-      <Choice label="p" run={index + 1} value={run.p} choices={P_CHOICES.filter((p) => p >= (PRESETS[run.scheme].pMin ?? 1))} disabled={'p' in fixed} onChange={(v) => set('p', v)} />
-      <Choice label="τ" run={index + 1} value={run.tau} choices={TAU_CHOICES} disabled={'tau' in fixed} onChange={(v) => set('tau', v)} />
-      <button type="button" onClick={onRemove} aria-label={`Remove run ${index + 1} (${runLabel(run)})`}>Remove</button>
+      <Choice
+        label="ξ"
+        run={index + 1}
+        value={run.xi}
+        choices={XI_CHOICES}
+        disabled={'xi' in fixed || run.mask === 'categorical'}
+        onChange={(v) => set('xi', v)}
+      />
+      <Choice
+        label="p"
+        run={index + 1}
+        value={run.p}
+        choices={P_CHOICES.filter((p) => p >= (PRESETS[run.scheme].pMin ?? 1))}
+        disabled={'p' in fixed}
+        onChange={(v) => set('p', v)}
+      />
+      <Choice
+        label="τ"
+        run={index + 1}
+        value={run.tau}
+        choices={TAU_CHOICES}
+        disabled={'tau' in fixed}
+        onChange={(v) => set('tau', v)}
+      />
+      <button type="button" onClick={onRemove} aria-label={`Remove run ${index + 1} (${runLabel(run)})`}>
+        Remove
+      </button>
     </li>
   );
 }
@@ -70,25 +114,49 @@ export function ComparePanel() {
   return (
     <fieldset className="compare-panel">
       <legend>Compare</legend>
-      <p className="small">Runs train in lockstep on the same data, initialization and seed; each has its own scheme.</p>
+      <p className="small">
+        Runs train in lockstep on the same data, initialization and seed; each has its own scheme.
+      </p>
       <div className="buttons">
         {COMPARE_PRESETS.map((p) => (
-          <button key={p.label} type="button" onClick={() => { const { main, runs } = applyComparePreset(config, p); void client.setCompare(runs, main); }}>
+          <button
+            key={p.label}
+            type="button"
+            onClick={() => {
+              const { main, runs } = applyComparePreset(config, p);
+              void client.setCompare(runs, main);
+            }}
+          >
             {p.label}
           </button>
         ))}
       </div>
       {compare.length > 0 && (
         <ul className="compare-runs">
-          <li className="compare-run"><span className="swatch run-swatch-0" aria-hidden="true" />run 1 (main): {runLabel(config)}</li>
+          <li className="compare-run">
+            <span className="swatch run-swatch-0" aria-hidden="true" />
+            run 1 (main): {runLabel(config)}
+          </li>
           {compare.map((run, i) => (
-            <RunRow key={i} run={run} index={i + 1} onChange={(c) => replace(i, c)} onRemove={() => void client.setCompare(compare.filter((_, j) => j !== i))} />
+            <RunRow
+              key={i}
+              run={run}
+              index={i + 1}
+              onChange={(c) => replace(i, c)}
+              onRemove={() => void client.setCompare(compare.filter((_, j) => j !== i))}
+            />
           ))}
         </ul>
       )}
       <div className="buttons">
-        <button type="button" onClick={add} disabled={compare.length >= MAX_RUNS - 1}>Add a run</button>
-        {compare.length > 0 && <button type="button" onClick={() => void client.setCompare([])}>Stop comparing</button>}
+        <button type="button" onClick={add} disabled={compare.length >= MAX_RUNS - 1}>
+          Add a run
+        </button>
+        {compare.length > 0 && (
+          <button type="button" onClick={() => void client.setCompare([])}>
+            Stop comparing
+          </button>
+        )}
       </div>
     </fieldset>
   );

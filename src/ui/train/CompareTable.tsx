@@ -18,23 +18,40 @@ export function CompareTable() {
   return (
     // Seven columns are wider than the panel on narrow screens: the table scrolls inside it (focusable, for keyboards).
     <div className="table-scroll" tabIndex={0} role="group" aria-label="Compared runs, in numbers">
-    <table className="numbers compare-numbers" data-testid="compare-numbers">
-      <caption>Compared runs (plateau ± standard error, MATH.md H.1: once the prediction has settled; ratios: measured / predicted)</caption>
-      <thead>
-        <tr><th scope="col">run</th><th scope="col">η</th><th scope="col">ρ</th><th scope="col">R_lazy</th><th scope="col">plateau</th><th scope="col">/ R_lazy</th><th scope="col">/ R_now</th></tr>
-      </thead>
-      <tbody>
-        {[config, ...compare].map((c, i) => {
-          const t = summarize(c, basis.spectrum, basis.yNorm2);
-          return (
-            <tr key={i}>
-              <th scope="row"><span className={`swatch run-swatch-${i}`} aria-hidden="true" />{runLabel(c)}</th>
-              <td>{fmt(t.eta)}</td><td>{fmt(t.rate)}</td><td>{fmt(t.radius)}</td><PlateauCells run={measured[i]} />
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+      <table className="numbers compare-numbers" data-testid="compare-numbers">
+        <caption>
+          Compared runs (plateau ± standard error, MATH.md H.1: once the prediction has settled; ratios: measured /
+          predicted)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">run</th>
+            <th scope="col">η</th>
+            <th scope="col">ρ</th>
+            <th scope="col">R_lazy</th>
+            <th scope="col">plateau</th>
+            <th scope="col">/ R_lazy</th>
+            <th scope="col">/ R_now</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[config, ...compare].map((c, i) => {
+            const t = summarize(c, basis.spectrum, basis.yNorm2);
+            return (
+              <tr key={i}>
+                <th scope="row">
+                  <span className={`swatch run-swatch-${i}`} aria-hidden="true" />
+                  {runLabel(c)}
+                </th>
+                <td>{fmt(t.eta)}</td>
+                <td>{fmt(t.rate)}</td>
+                <td>{fmt(t.radius)}</td>
+                <PlateauCells run={measured[i]} />
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -1,5 +1,18 @@
 // The controls: scheme presets, sliders for every setting, play / pause / step / reset / new seed, compare, export.
-import { ACTIVATIONS, AGGREGATES, applyPreset, CONFIG_TABLE, DATASETS, INITS, LAYERS, MASKS, MAX_WIDTH, PRESETS, SCHEMES, type Config } from '../../core/masked/config';
+import {
+  ACTIVATIONS,
+  AGGREGATES,
+  applyPreset,
+  CONFIG_TABLE,
+  DATASETS,
+  INITS,
+  LAYERS,
+  MASKS,
+  MAX_WIDTH,
+  PRESETS,
+  SCHEMES,
+  type Config,
+} from '../../core/masked/config';
 import { largestWidth } from '../../core/masked/limits';
 import { schemeOf } from '../../core/masked/summary';
 import { etaStable } from '../../core/masked/theory';
@@ -31,40 +44,147 @@ export function Controls() {
         <legend title={h('scheme')}>Scheme</legend>
         {SCHEMES.map((s) => (
           <label key={s} className={config.scheme === s ? 'on' : ''}>
-            <input type="radio" name="scheme" value={s} checked={config.scheme === s} onChange={() => void client.setConfig(applyPreset(config, s))} />
+            <input
+              type="radio"
+              name="scheme"
+              value={s}
+              checked={config.scheme === s}
+              onChange={() => void client.setConfig(applyPreset(config, s))}
+            />
             {PRESETS[s].label}
           </label>
         ))}
       </fieldset>
       <div className="buttons">
-        <button type="button" onClick={() => (running ? client.pause() : client.play())} disabled={!['ready', 'paused', 'running'].includes(status)}>
+        <button
+          type="button"
+          onClick={() => (running ? client.pause() : client.play())}
+          disabled={!['ready', 'paused', 'running'].includes(status)}
+        >
           {running ? 'Pause' : 'Play'}
         </button>
-        <button type="button" onClick={() => void client.step(1)} disabled={!['ready', 'paused', 'running'].includes(status)} title="Run one global round">Step</button>
-        <button type="button" onClick={() => void client.restart()} title="Start again from the same initialization">Reset</button>
-        <button type="button" onClick={() => set({ seed: (config.seed * 1103515245 + 12345) >>> 0 })} title="New data, initialization and masks">New seed</button>
+        <button
+          type="button"
+          onClick={() => void client.step(1)}
+          disabled={!['ready', 'paused', 'running'].includes(status)}
+          title="Run one global round"
+        >
+          Step
+        </button>
+        <button type="button" onClick={() => void client.restart()} title="Start again from the same initialization">
+          Reset
+        </button>
+        <button
+          type="button"
+          onClick={() => set({ seed: (config.seed * 1103515245 + 12345) >>> 0 })}
+          title="New data, initialization and masks"
+        >
+          New seed
+        </button>
       </div>
-      <Slider label="width m" help={`${h('m')} Largest that fits this device here: ${maxM}.`} value={config.m} min={4} max={maxM} log onChange={(m) => set({ m })} />
-      <Slider label="mask probability ξ" help={h('xi')} value={config.xi} min={0.01} max={1} step={0.01} format={(v) => v.toFixed(2)} disabled={'xi' in fixed || config.mask === 'categorical'} onChange={(xi) => set({ xi })} />
-      <Slider label="subnetworks p" help={h('p')} value={config.p} min={PRESETS[config.scheme].pMin ?? 1} max={16} disabled={'p' in fixed} onChange={(p) => set(config.mask === 'categorical' ? { p, xi: 1 / p } : { p })} />
-      <Slider label="local steps τ" help={h('tau')} value={config.tau} min={1} max={50} disabled={'tau' in fixed} onChange={(tau) => set({ tau })} />
+      <Slider
+        label="width m"
+        help={`${h('m')} Largest that fits this device here: ${maxM}.`}
+        value={config.m}
+        min={4}
+        max={maxM}
+        log
+        onChange={(m) => set({ m })}
+      />
+      <Slider
+        label="mask probability ξ"
+        help={h('xi')}
+        value={config.xi}
+        min={0.01}
+        max={1}
+        step={0.01}
+        format={(v) => v.toFixed(2)}
+        disabled={'xi' in fixed || config.mask === 'categorical'}
+        onChange={(xi) => set({ xi })}
+      />
+      <Slider
+        label="subnetworks p"
+        help={h('p')}
+        value={config.p}
+        min={PRESETS[config.scheme].pMin ?? 1}
+        max={16}
+        disabled={'p' in fixed}
+        onChange={(p) => set(config.mask === 'categorical' ? { p, xi: 1 / p } : { p })}
+      />
+      <Slider
+        label="local steps τ"
+        help={h('tau')}
+        value={config.tau}
+        min={1}
+        max={50}
+        disabled={'tau' in fixed}
+        onChange={(tau) => set({ tau })}
+      />
       <div className="control" title={h('eta')}>
         <label>
-          <input type="checkbox" checked={config.eta === 'auto'} onChange={(e) => set({ eta: e.target.checked ? 'auto' : (eta ?? 0.01) })} /> step size η auto
+          <input
+            type="checkbox"
+            checked={config.eta === 'auto'}
+            onChange={(e) => set({ eta: e.target.checked ? 'auto' : (eta ?? 0.01) })}
+          />{' '}
+          step size η auto
         </label>
         {config.eta !== 'auto' && (
-          <Slider label="η" help={`${h('eta')} Stability limit now: ${limit !== null ? limit.toPrecision(3) : '…'}.`} value={config.eta} min={1e-4} max={Math.max(1, limit !== null ? 2 * limit : 1)} step={1e-4} format={(v) => v.toPrecision(3)} onChange={(v) => set({ eta: v })} />
+          <Slider
+            label="η"
+            help={`${h('eta')} Stability limit now: ${limit !== null ? limit.toPrecision(3) : '…'}.`}
+            value={config.eta}
+            min={1e-4}
+            max={Math.max(1, limit !== null ? 2 * limit : 1)}
+            step={1e-4}
+            format={(v) => v.toPrecision(3)}
+            onChange={(v) => set({ eta: v })}
+          />
         )}
         {config.eta === 'auto' && eta !== null && <output className="small">η = {eta.toPrecision(3)}</output>}
       </div>
-      <Slider label="init scale κ" help={h('kappa') + (config.init === 'ntk' ? '' : ' Used by the NTK initialization only.')} value={config.kappa} min={0.05} max={4} step={0.05} format={(v) => v.toFixed(2)} disabled={config.init !== 'ntk'} onChange={(kappa) => set({ kappa })} />
-      <Slider label="samples n" help={h('n')} value={config.n} min={2} max={Math.max(512, config.n)} onChange={(n) => set({ n })} />
-      <Slider label="input dimension d" help={h('d')} value={config.d} min={2} max={Math.max(256, config.d)} onChange={(d) => set({ d })} />
+      <Slider
+        label="init scale κ"
+        help={h('kappa') + (config.init === 'ntk' ? '' : ' Used by the NTK initialization only.')}
+        value={config.kappa}
+        min={0.05}
+        max={4}
+        step={0.05}
+        format={(v) => v.toFixed(2)}
+        disabled={config.init !== 'ntk'}
+        onChange={(kappa) => set({ kappa })}
+      />
+      <Slider
+        label="samples n"
+        help={h('n')}
+        value={config.n}
+        min={2}
+        max={Math.max(512, config.n)}
+        onChange={(n) => set({ n })}
+      />
+      <Slider
+        label="input dimension d"
+        help={h('d')}
+        value={config.d}
+        min={2}
+        max={Math.max(256, config.d)}
+        onChange={(d) => set({ d })}
+      />
       <div className="control" title={h('mask')}>
         <label>
           {CONFIG_TABLE.mask.label}{' '}
-          <select value={config.mask} disabled={'mask' in fixed} onChange={(e) => set(e.target.value === 'categorical' ? { mask: 'categorical', xi: 1 / config.p } : { mask: 'bernoulli' })}>
-            {MASKS.map((v) => <option key={v} value={v}>{v}</option>)}
+          <select
+            value={config.mask}
+            disabled={'mask' in fixed}
+            onChange={(e) =>
+              set(e.target.value === 'categorical' ? { mask: 'categorical', xi: 1 / config.p } : { mask: 'bernoulli' })
+            }
+          >
+            {MASKS.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -72,10 +192,19 @@ export function Controls() {
         <label>
           {CONFIG_TABLE.aggregate.label}{' '}
           <select value={config.aggregate} onChange={(e) => set({ aggregate: e.target.value as Config['aggregate'] })}>
-            {AGGREGATES.map((v) => <option key={v} value={v}>{v === 'keep' ? 'keep (paper)' : 'zero (reference code)'}</option>)}
+            {AGGREGATES.map((v) => (
+              <option key={v} value={v}>
+                {v === 'keep' ? 'keep (paper)' : 'zero (reference code)'}
+              </option>
+            ))}
           </select>
         </label>
-        {config.aggregate === 'zero' && <span className="small" data-testid="zero-rule">Zeroed, as the reference code does; as there (TensorFlow), ReLU’s derivative at 0 is 0, so a zeroed neuron never trains again.</span>}
+        {config.aggregate === 'zero' && (
+          <span className="small" data-testid="zero-rule">
+            Zeroed, as the reference code does; as there (TensorFlow), ReLU’s derivative at 0 is 0, so a zeroed neuron
+            never trains again.
+          </span>
+        )}
       </div>
       <fieldset className="network">
         <legend>Network</legend>
@@ -84,26 +213,54 @@ export function Controls() {
             <label>
               {CONFIG_TABLE[k].label}{' '}
               <select value={config[k]} onChange={(e) => set({ [k]: e.target.value })}>
-                {(k === 'act' ? ACTIVATIONS : k === 'layers' ? LAYERS : INITS).map((v) => <option key={v} value={v}>{v}</option>)}
+                {(k === 'act' ? ACTIVATIONS : k === 'layers' ? LAYERS : INITS).map((v) => (
+                  <option key={v} value={v}>
+                    {v}
+                  </option>
+                ))}
               </select>
             </label>
           </div>
         ))}
-        <Slider label="ω₂/ω₁ factor" help={h('ratio') + (config.init === 'ntk' ? ' Used by the LeCun and He initializations only.' : '')} value={config.ratio} min={0.01} max={100} log logStep={0.1} whole={false}
-          format={(v) => String(+v.toPrecision(2))} disabled={config.init === 'ntk'} onChange={(ratio) => set({ ratio })} />
+        <Slider
+          label="ω₂/ω₁ factor"
+          help={h('ratio') + (config.init === 'ntk' ? ' Used by the LeCun and He initializations only.' : '')}
+          value={config.ratio}
+          min={0.01}
+          max={100}
+          log
+          logStep={0.1}
+          whole={false}
+          format={(v) => String(+v.toPrecision(2))}
+          disabled={config.init === 'ntk'}
+          onChange={(ratio) => set({ ratio })}
+        />
       </fieldset>
       <div className="control" title={h('data')}>
         <label>
           data{' '}
           <select value={config.data} onChange={(e) => set({ data: e.target.value as Config['data'] })}>
-            {DATASETS.map((d) => <option key={d} value={d}>{d}</option>)}
+            {DATASETS.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       <div className="control" title={h('seed')}>
         <label>
           seed{' '}
-          <input type="number" min={0} max={4294967295} value={config.seed} onChange={(e) => { const v = Math.floor(Number(e.target.value)); if (Number.isFinite(v) && v >= 0 && v <= 4294967295) set({ seed: v }); }} />
+          <input
+            type="number"
+            min={0}
+            max={4294967295}
+            value={config.seed}
+            onChange={(e) => {
+              const v = Math.floor(Number(e.target.value));
+              if (Number.isFinite(v) && v >= 0 && v <= 4294967295) set({ seed: v });
+            }}
+          />
         </label>
       </div>
       <ComparePanel />

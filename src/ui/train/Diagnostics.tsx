@@ -14,20 +14,47 @@ export function Diagnostics() {
   const h = useRun.getState().history;
   const relu = config.act === 'relu';
   // The activation-stability radius √(2π)·ω₁·δ·λ_0/(16n²), ω₁ the standard deviation of w (κ under the NTK initialization).
-  const rStab = basis && relu ? radiusStab(initScales(config, config.m, config.d).w, WIDTH_DEFAULTS.delta, basis.spectrum.lambda0, basis.spectrum.n) : null;
+  const rStab =
+    basis && relu
+      ? radiusStab(
+          initScales(config, config.m, config.d).w,
+          WIDTH_DEFAULTS.delta,
+          basis.spectrum.lambda0,
+          basis.spectrum.n,
+        )
+      : null;
   return (
     <section className="view-section" aria-label="Lazy-training diagnostics">
       <h2>Is the training lazy?</h2>
       <p className="small">
-        Lazy (NTK) training moves every neuron less than the activation-stability radius R_stab (δ = {WIDTH_DEFAULTS.delta}), so few activation
-        signs flip and the NTK stays near its start. {relu ? '' : 'R_stab is defined for ReLU’s activation patterns; GELU has none, so only the moves are shown.'}
-        {config.init !== 'ntk' ? ' Under LeCun and He, a larger ω₂/ω₁ factor moves training away from the lazy regime.' : ''}
+        Lazy (NTK) training moves every neuron less than the activation-stability radius R_stab (δ ={' '}
+        {WIDTH_DEFAULTS.delta}), so few activation signs flip and the NTK stays near its start.{' '}
+        {relu ? '' : 'R_stab is defined for ReLU’s activation patterns; GELU has none, so only the moves are shown.'}
+        {config.init !== 'ntk'
+          ? ' Under LeCun and He, a larger ω₂/ω₁ factor moves training away from the lazy regime.'
+          : ''}
       </p>
       <div className="pair">
-        <ChartBox name="moves" title="Neuron moves ‖w_r(k) − w_r(0)‖ at the latest NTK round (dashed: R_stab)" height={190} version={`${version}|${rStab}`}
-          draw={(svg, size) => drawMoveHistogram(svg, { hist: moves, rStab }, size)} />
-        <ChartBox name="laziness" title="Flipped activation signs, NTK drift ‖H(k) − H(0)‖/‖H(0)‖ and tr K_σ(W_k)/tr K_σ(W_0) (log)" height={190} version={version}
-          draw={(svg, size) => drawLazinessChart(svg, { rounds: h.round, flipFrac: h.flipFrac, ntkShift: h.ntkShift, kSigmaRatio: h.kSigmaRatio }, size)} />
+        <ChartBox
+          name="moves"
+          title="Neuron moves ‖w_r(k) − w_r(0)‖ at the latest NTK round (dashed: R_stab)"
+          height={190}
+          version={`${version}|${rStab}`}
+          draw={(svg, size) => drawMoveHistogram(svg, { hist: moves, rStab }, size)}
+        />
+        <ChartBox
+          name="laziness"
+          title="Flipped activation signs, NTK drift ‖H(k) − H(0)‖/‖H(0)‖ and tr K_σ(W_k)/tr K_σ(W_0) (log)"
+          height={190}
+          version={version}
+          draw={(svg, size) =>
+            drawLazinessChart(
+              svg,
+              { rounds: h.round, flipFrac: h.flipFrac, ntkShift: h.ntkShift, kSigmaRatio: h.kSigmaRatio },
+              size,
+            )
+          }
+        />
       </div>
     </section>
   );

@@ -38,29 +38,92 @@ export function ExportPanel() {
       const res = parseUserData(text);
       if (!res.ok) return setProblem(res.error);
       const config = { ...useRun.getState().config, n: res.data.X.rows, d: res.data.X.cols };
-      await client.load(config, { data: res.data }, [...res.notes, `Training on ${file.name.slice(0, 60)}: n = ${config.n}, d = ${config.d}.`, NOT_IN_LINK]);
+      await client.load(config, { data: res.data }, [
+        ...res.notes,
+        `Training on ${file.name.slice(0, 60)}: n = ${config.n}, d = ${config.d}.`,
+        NOT_IN_LINK,
+      ]);
     }
   };
   return (
     <details className="export">
       <summary>Export and import</summary>
       <div className="buttons">
-        <button type="button" onClick={() => download(`${stamp()}-metrics.csv`, historyToCsv(useRun.getState().history), 'text/csv')}>Metrics CSV</button>
-        <button type="button" onClick={() => download(`${stamp()}-metrics.json`, historyToJson(useRun.getState().history), 'application/json')}>Metrics JSON</button>
-        {comparing && <button type="button" onClick={() => download(`${stamp()}-comparison.csv`, comparisonCsv(), 'text/csv')}>Comparison CSV</button>}
-        <button type="button" onClick={async () => download(`${stamp()}-run.json`, JSON.stringify(await client.exportRun()), 'application/json')}>Run JSON</button>
-        <button type="button" onClick={() => { const s = errorPlot(); if (s) download(`${stamp()}-error.svg`, standaloneSvg(s), 'image/svg+xml'); }}>Error plot SVG</button>
-        <button type="button" onClick={async () => { const s = errorPlot(); if (s) download(`${stamp()}-error.png`, await svgToPng(standaloneSvg(s), s.width.baseVal.value, s.height.baseVal.value)); }}>Error plot PNG</button>
+        <button
+          type="button"
+          onClick={() => download(`${stamp()}-metrics.csv`, historyToCsv(useRun.getState().history), 'text/csv')}
+        >
+          Metrics CSV
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            download(`${stamp()}-metrics.json`, historyToJson(useRun.getState().history), 'application/json')
+          }
+        >
+          Metrics JSON
+        </button>
+        {comparing && (
+          <button type="button" onClick={() => download(`${stamp()}-comparison.csv`, comparisonCsv(), 'text/csv')}>
+            Comparison CSV
+          </button>
+        )}
+        <button
+          type="button"
+          onClick={async () =>
+            download(`${stamp()}-run.json`, JSON.stringify(await client.exportRun()), 'application/json')
+          }
+        >
+          Run JSON
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            const s = errorPlot();
+            if (s) download(`${stamp()}-error.svg`, standaloneSvg(s), 'image/svg+xml');
+          }}
+        >
+          Error plot SVG
+        </button>
+        <button
+          type="button"
+          onClick={async () => {
+            const s = errorPlot();
+            if (s)
+              download(
+                `${stamp()}-error.png`,
+                await svgToPng(standaloneSvg(s), s.width.baseVal.value, s.height.baseVal.value),
+              );
+          }}
+        >
+          Error plot PNG
+        </button>
       </div>
       <div className="control">
         <label htmlFor={runId}>Load a run file (config, data, initial weights)</label>
-        <input id={runId} type="file" accept=".json,application/json" onChange={(e) => void loadFile(e.target.files?.[0], 'run')} />
+        <input
+          id={runId}
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => void loadFile(e.target.files?.[0], 'run')}
+        />
       </div>
       <div className="control">
-        <label htmlFor={dataId}>Train on your data (CSV with y last, or JSON {'{'} X, y {'}'})</label>
-        <input id={dataId} type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => void loadFile(e.target.files?.[0], 'data')} />
+        <label htmlFor={dataId}>
+          Train on your data (CSV with y last, or JSON {'{'} X, y {'}'})
+        </label>
+        <input
+          id={dataId}
+          type="file"
+          accept=".csv,.json,text/csv,application/json"
+          onChange={(e) => void loadFile(e.target.files?.[0], 'data')}
+        />
       </div>
-      {problem && <p className="notice error" role="alert" data-testid="import-problem">{problem}</p>}
+      {problem && (
+        <p className="notice error" role="alert" data-testid="import-problem">
+          {problem}
+        </p>
+      )}
     </details>
   );
 }

@@ -19,7 +19,14 @@ export function GuaranteePanel() {
   useRun((s) => s.version);
   if (!basis) return null;
   const s = schemeOf(config, basis.spectrum);
-  const g = guarantee(s, { n: basis.spectrum.n, d: config.d, m: config.m, lambda0: basis.spectrum.lambda0, rounds: WIDTH_DEFAULTS.rounds, delta: WIDTH_DEFAULTS.delta });
+  const g = guarantee(s, {
+    n: basis.spectrum.n,
+    d: config.d,
+    m: config.m,
+    lambda0: basis.spectrum.lambda0,
+    rounds: WIDTH_DEFAULTS.rounds,
+    delta: WIDTH_DEFAULTS.delta,
+  });
   const e0 = useRun.getState().history.err[0] ?? NaN;
   const start = startError(g, basis.spectrum.n, basis.yMax, e0);
   const help = whatWouldHelp(g, config.m, start);
@@ -27,7 +34,11 @@ export function GuaranteePanel() {
   const rows: [string, string, string][] = [
     ['for this scheme', g.corollary, 'verified, arXiv v1'],
     ['rate factor per round', fmtNum(g.rate), `predicted: ρ² = ${fmtNum(rate(basis.spectrum, s) ** 2)}`],
-    [g.theorem === 'Theorem 7' ? 'error term (C = 1)' : 'B_1', fmtNum(g.B1), `${g.theorem === 'Theorem 7' ? 'C²n' : '‖y − u_0‖²'} = ${fmtNum(start)}`],
+    [
+      g.theorem === 'Theorem 7' ? 'error term (C = 1)' : 'B_1',
+      fmtNum(g.B1),
+      `${g.theorem === 'Theorem 7' ? 'C²n' : '‖y − u_0‖²'} = ${fmtNum(start)}`,
+    ],
     ['largest term', top.name, fmtNum(top.value)],
     ['width, order (C = 1)', fmtNum(g.mOrder), `here m = ${config.m}`],
     ['step, order (C = 1)', fmtNum(g.etaOrder), `here η = ${fmtNum(s.eta)}`],
@@ -35,8 +46,12 @@ export function GuaranteePanel() {
   return (
     <section aria-labelledby="guarantee-title" data-testid="guarantee">
       <h2 id="guarantee-title">What the paper guarantees</h2>
-      <p>Liao &amp; Kyrillidis, arXiv v1 (L4DC 2022), {g.theorem === 'Theorem 7' ? 'Theorem 7 (categorical masks)' : 'Theorem 3 (Bernoulli masks)'}, written in this app’s
-        convention (the paper scales the full network by ξ instead of the surrogate by 1/ξ; with probability 1 − δ):</p>
+      <p>
+        Liao &amp; Kyrillidis, arXiv v1 (L4DC 2022),{' '}
+        {g.theorem === 'Theorem 7' ? 'Theorem 7 (categorical masks)' : 'Theorem 3 (Bernoulli masks)'}, written in this
+        app’s convention (the paper scales the full network by ξ instead of the surrogate by 1/ξ; with probability 1 −
+        δ):
+      </p>
       <Tex tex={g.theorem === 'Theorem 7' ? THEOREM7 : THEOREM3} name={g.theorem} />
       {g.theorem === 'Theorem 3' && <Tex tex={CONDITIONS3} name="Theorem 3's conditions" />}
       <Tex tex={CONVERSION} name="conversion to the paper's convention" />
@@ -44,8 +59,8 @@ export function GuaranteePanel() {
       <p className="small" data-testid="guarantee-verdict">
         {help === null
           ? `${g.theorem === 'Theorem 7' ? 'The error term' : 'B_1'} is below the initial error: the guarantee says something at this size.`
-          : `At this size the guarantee is vacuous: ${g.theorem === 'Theorem 7' ? 'its error term' : 'B_1'} is ${fmtNum(g.B1 / start)} times the initial error, mostly from ${top.name}. What would bring it below: ${help}.`}
-        {' '}Its conditions are orders with unknown constants, so they are shown, not checked.
+          : `At this size the guarantee is vacuous: ${g.theorem === 'Theorem 7' ? 'its error term' : 'B_1'} is ${fmtNum(g.B1 / start)} times the initial error, mostly from ${top.name}. What would bring it below: ${help}.`}{' '}
+        Its conditions are orders with unknown constants, so they are shown, not checked.
       </p>
     </section>
   );

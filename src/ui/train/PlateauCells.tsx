@@ -7,12 +7,22 @@ const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(b) ? fmtNum(a 
 export function PlateauCells({ run }: { run: MeasuredRun | undefined }) {
   const p = run?.plateau;
   if (!run || !p) {
-    const why = run ? `The plateau is measured from about ${run.needs} rounds after the last change: the prediction settles, then five batches.` : '';
-    return <><td title={why}>{run ? `from ~${fmtNum(run.needs)}` : '…'}</td><td>…</td><td>…</td></>;
+    const why = run
+      ? `The plateau is measured from about ${run.needs} rounds after the last change: the prediction settles, then five batches.`
+      : '';
+    return (
+      <>
+        <td title={why}>{run ? `from ~${fmtNum(run.needs)}` : '…'}</td>
+        <td>…</td>
+        <td>…</td>
+      </>
+    );
   }
   return (
     <>
-      <td title={`${p.rounds} rounds from round ${p.from}, ${p.batches} batches of ${p.batchLength}`}>{fmtNum(p.mean)} ± {fmtNum(p.se)}</td>
+      <td title={`${p.rounds} rounds from round ${p.from}, ${p.batches} batches of ${p.batchLength}`}>
+        {fmtNum(p.mean)} ± {fmtNum(p.se)}
+      </td>
       <td>{ratio(p.mean, run.radiusLazy)}</td>
       <td>{ratio(p.mean, run.radiusNow)}</td>
     </>

@@ -24,8 +24,20 @@ const TAU_VALUES = Array.from({ length: 20 }, (_, i) => i + 1);
 
 /** The paper's bound for the main run: rate^k·‖y − u_0‖² + B_1 (Theorem 3), or rate^k·C²n + its term (Theorem 7). */
 function guaranteeCurve(c: Config, s: SchemeParams, basis: TheoryBasis, err0: number) {
-  const g = guarantee(s, { n: basis.spectrum.n, d: c.d, m: c.m, lambda0: basis.spectrum.lambda0, rounds: WIDTH_DEFAULTS.rounds, delta: WIDTH_DEFAULTS.delta });
-  return { rate: g.rate, B1: g.B1, e0: startError(g, basis.spectrum.n, basis.yMax, err0), label: `Liao & Kyrillidis, arXiv v1, ${g.theorem}` };
+  const g = guarantee(s, {
+    n: basis.spectrum.n,
+    d: c.d,
+    m: c.m,
+    lambda0: basis.spectrum.lambda0,
+    rounds: WIDTH_DEFAULTS.rounds,
+    delta: WIDTH_DEFAULTS.delta,
+  });
+  return {
+    rate: g.rate,
+    B1: g.B1,
+    e0: startError(g, basis.spectrum.n, basis.yMax, err0),
+    label: `Liao & Kyrillidis, arXiv v1, ${g.theorem}`,
+  };
 }
 
 export function Plots() {
@@ -51,46 +63,113 @@ export function Plots() {
     return runs.map((c) => {
       const sc = schemeOf(c, basis.spectrum);
       return {
-        label: runLabel(c), p: c.p, tau: c.tau,
+        label: runLabel(c),
+        p: c.p,
+        tau: c.tau,
         byP: P_VALUES.map((p) => radiusLazy(basis.spectrum, { ...sc, p, xi: sc.categorical ? 1 / p : sc.xi })),
         byTau: TAU_VALUES.map((tau) => radiusLazy(basis.spectrum, { ...sc, tau })),
       };
     });
   }, [basis, lazy, runKey]);
-  const radiusRuns = (key: 'byP' | 'byTau') => (sweeps ?? []).map((r, i) => ({ label: r.label, radius: r[key], current: key === 'byP' ? r.p : r.tau, measured: measured[i]?.plateau?.mean ?? null }));
+  const radiusRuns = (key: 'byP' | 'byTau') =>
+    (sweeps ?? []).map((r, i) => ({
+      label: r.label,
+      radius: r[key],
+      current: key === 'byP' ? r.p : r.tau,
+      measured: measured[i]?.plateau?.mean ?? null,
+    }));
   return (
     <section className="plots" aria-label="Plots">
-      <ChartBox name="error" title={`Training error ‖y − u_k‖² (log) — ${lazy ? 'dashed: lazy-limit prediction; shaded: below R_now, the neighbourhood from the current conjugate kernel (dashed line: R_lazy, from the initialization’s); dotted: the paper’s guarantee' : `the lazy-limit prediction does not apply to this setting (${notLazyWhy(config)}), so none is drawn`}${compare.length ? '; one colour per compared run' : ''}`} height={presenting ? Math.max(320, Math.round(window.innerHeight * 0.62)) : 260} version={`${version}|${basisKey}|${runs.map((c) => serializeConfig(c)).join('|')}`}
+      <ChartBox
+        name="error"
+        title={`Training error ‖y − u_k‖² (log) — ${lazy ? 'dashed: lazy-limit prediction; shaded: below R_now, the neighbourhood from the current conjugate kernel (dashed line: R_lazy, from the initialization’s); dotted: the paper’s guarantee' : `the lazy-limit prediction does not apply to this setting (${notLazyWhy(config)}), so none is drawn`}${compare.length ? '; one colour per compared run' : ''}`}
+        height={presenting ? Math.max(320, Math.round(window.innerHeight * 0.62)) : 260}
+        version={`${version}|${basisKey}|${runs.map((c) => serializeConfig(c)).join('|')}`}
         draw={(svg, size) => {
           if (!basis) return;
-          const predictedRounds = Array.from({ length: PREDICTION_POINTS + 1 }, (_, i) => Math.round((i * Math.max(1, last)) / PREDICTION_POINTS));
+          const predictedRounds = Array.from({ length: PREDICTION_POINTS + 1 }, (_, i) =>
+            Math.round((i * Math.max(1, last)) / PREDICTION_POINTS),
+          );
           const histories = [h, ...useRun.getState().compareHistories];
-          drawErrorChart(svg, {
-            // A run whose history is not there yet (the comparison is restarting) is drawn from the next frame.
-            runs: runs.slice(0, histories.length).map((c, i) => {
-              const sc = schemeOf(c, basis.spectrum);
-              const hi = histories[i];
-              if (!lazy) return { label: runLabel(c), rounds: hi.round, err: hi.err, predicted: [], radius: 0 };
-              return {
-                label: runLabel(c), rounds: hi.round, err: hi.err, radiusNow: hi.radiusNow,
-                predicted: predictedCurve(basis.spectrum, sc, basis.c0, predictedRounds), radius: radiusLazy(basis.spectrum, sc),
-                guarantee: i === 0 && hi.err.length ? guaranteeCurve(c, sc, basis, hi.err[0]) : null,
-              };
-            }),
-            predictedRounds, markers,
-          }, size);
-        }} />
-      <ChartBox name="ntk" title={`λ_min of the empirical NTK H(W_k)${compare.length ? ' (main run)' : ''}; ${lazy ? 'line: λ_0 = λ_min(H^∞); ' : ''}band: ξ·λ_min of the subnetworks’ NTKs`} height={200} version={`${version}|${basisKey}`}
-        draw={(svg, size) => basis && scheme && drawNtkChart(svg, { rounds: h.round, ntkMin: h.ntkMin, subMin: h.subNtkMin, subMax: h.subNtkMax, xi: scheme.xi, lambda0: lazy ? basis.spectrum.lambda0 : null }, size)} />
+          drawErrorChart(
+            svg,
+            {
+              // A run whose history is not there yet (the comparison is restarting) is drawn from the next frame.
+              runs: runs.slice(0, histories.length).map((c, i) => {
+                const sc = schemeOf(c, basis.spectrum);
+                const hi = histories[i];
+                if (!lazy) return { label: runLabel(c), rounds: hi.round, err: hi.err, predicted: [], radius: 0 };
+                return {
+                  label: runLabel(c),
+                  rounds: hi.round,
+                  err: hi.err,
+                  radiusNow: hi.radiusNow,
+                  predicted: predictedCurve(basis.spectrum, sc, basis.c0, predictedRounds),
+                  radius: radiusLazy(basis.spectrum, sc),
+                  guarantee: i === 0 && hi.err.length ? guaranteeCurve(c, sc, basis, hi.err[0]) : null,
+                };
+              }),
+              predictedRounds,
+              markers,
+            },
+            size,
+          );
+        }}
+      />
+      <ChartBox
+        name="ntk"
+        title={`λ_min of the empirical NTK H(W_k)${compare.length ? ' (main run)' : ''}; ${lazy ? 'line: λ_0 = λ_min(H^∞); ' : ''}band: ξ·λ_min of the subnetworks’ NTKs`}
+        height={200}
+        version={`${version}|${basisKey}`}
+        draw={(svg, size) =>
+          basis &&
+          scheme &&
+          drawNtkChart(
+            svg,
+            {
+              rounds: h.round,
+              ntkMin: h.ntkMin,
+              subMin: h.subNtkMin,
+              subMax: h.subNtkMax,
+              xi: scheme.xi,
+              lambda0: lazy ? basis.spectrum.lambda0 : null,
+            },
+            size,
+          )
+        }
+      />
       {!presenting && <Diagnostics />}
-      {lazy && <div className="pair">
-        <ChartBox name="radius-p" title={`Radius R against p (dot: now; square: measured plateau${compare.length ? '; one colour per run' : ''})`} height={170} version={`${version}|${basisKey}|${runKey}`}
-          draw={(svg, size) => sweeps && drawRadiusChart(svg, { label: 'subnetworks p', values: P_VALUES, runs: radiusRuns('byP') }, size)} />
-        <ChartBox name="radius-tau" title="Radius R against τ" height={170} version={`${version}|${basisKey}|${runKey}`}
-          draw={(svg, size) => sweeps && drawRadiusChart(svg, { label: 'local steps τ', values: TAU_VALUES, runs: radiusRuns('byTau') }, size)} />
-      </div>}
-      <ChartBox name="neurons" title={`Neurons each subnetwork holds this round (first ${STRIP_NEURONS})`} height={Math.min(160, 18 * Math.max(1, maskRows) + 4)} version={`${version}|${maskRows}`}
-        draw={(svg, size) => drawNeuronStrip(svg, masks, maskRows, size)} />
+      {lazy && (
+        <div className="pair">
+          <ChartBox
+            name="radius-p"
+            title={`Radius R against p (dot: now; square: measured plateau${compare.length ? '; one colour per run' : ''})`}
+            height={170}
+            version={`${version}|${basisKey}|${runKey}`}
+            draw={(svg, size) =>
+              sweeps &&
+              drawRadiusChart(svg, { label: 'subnetworks p', values: P_VALUES, runs: radiusRuns('byP') }, size)
+            }
+          />
+          <ChartBox
+            name="radius-tau"
+            title="Radius R against τ"
+            height={170}
+            version={`${version}|${basisKey}|${runKey}`}
+            draw={(svg, size) =>
+              sweeps &&
+              drawRadiusChart(svg, { label: 'local steps τ', values: TAU_VALUES, runs: radiusRuns('byTau') }, size)
+            }
+          />
+        </div>
+      )}
+      <ChartBox
+        name="neurons"
+        title={`Neurons each subnetwork holds this round (first ${STRIP_NEURONS})`}
+        height={Math.min(160, 18 * Math.max(1, maskRows) + 4)}
+        version={`${version}|${maskRows}`}
+        draw={(svg, size) => drawNeuronStrip(svg, masks, maskRows, size)}
+      />
       <SweepPanel />
     </section>
   );

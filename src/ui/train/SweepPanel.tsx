@@ -16,7 +16,12 @@ import { secondsLeft } from '../shared/progress';
 /** Cell notes shown at most (a large grid can clamp every cell). */
 const MAX_NOTES = 6;
 
-const KEY_NAMES: Record<string, string> = { p: 'subnetworks p', xi: 'mask probability ξ', m: 'width m', tau: 'local steps τ' };
+const KEY_NAMES: Record<string, string> = {
+  p: 'subnetworks p',
+  xi: 'mask probability ξ',
+  m: 'width m',
+  tau: 'local steps τ',
+};
 
 /** What every cell of a sweep trains besides the swept settings, in words. */
 function baseText(kind: SweepKind, config: Config, tau: number): string {
@@ -26,20 +31,50 @@ function baseText(kind: SweepKind, config: Config, tau: number): string {
   return `the custom scheme with ${base.mask} masks, ξ = ${+base.xi.toPrecision(3)}, p = ${base.p}`;
 }
 
-function drawSweep(svg: SVGSVGElement, kind: SweepKind, cells: SweepCell[], showRadius: boolean, size: { width: number; height: number }): void {
+function drawSweep(
+  svg: SVGSVGElement,
+  kind: SweepKind,
+  cells: SweepCell[],
+  showRadius: boolean,
+  size: { width: number; height: number },
+): void {
   const keys = SWEEP_KINDS[kind].keys;
   if (keys.length === 2) {
     const [rowKey, colKey] = keys;
     const uniq = (k: string) => [...new Set(cells.map((c) => c.at[k]))];
-    drawHeatmap(svg, {
-      rowLabel: rowKey, colLabel: colKey, rows: uniq(rowKey), cols: uniq(colKey), showRadius,
-      cells: cells.map((c) => ({ row: c.at[rowKey], col: c.at[colKey], converged: c.result?.converged ?? null, settled: c.result?.settled ?? false, radius: c.result?.radius ?? null })),
-    }, size);
+    drawHeatmap(
+      svg,
+      {
+        rowLabel: rowKey,
+        colLabel: colKey,
+        rows: uniq(rowKey),
+        cols: uniq(colKey),
+        showRadius,
+        cells: cells.map((c) => ({
+          row: c.at[rowKey],
+          col: c.at[colKey],
+          converged: c.result?.converged ?? null,
+          settled: c.result?.settled ?? false,
+          radius: c.result?.radius ?? null,
+        })),
+      },
+      size,
+    );
   } else {
-    drawSweepLine(svg, {
-      label: keys[0], showRadius,
-      points: cells.map((c) => ({ value: Number(c.at[keys[0]]), converged: c.result?.converged ?? null, settled: c.result?.settled ?? false, radius: c.result?.radius ?? null })),
-    }, size);
+    drawSweepLine(
+      svg,
+      {
+        label: keys[0],
+        showRadius,
+        points: cells.map((c) => ({
+          value: Number(c.at[keys[0]]),
+          converged: c.result?.converged ?? null,
+          settled: c.result?.settled ?? false,
+          radius: c.result?.radius ?? null,
+        })),
+      },
+      size,
+    );
   }
 }
 
@@ -56,7 +91,14 @@ export function SweepPanel() {
   const setList = (i: number, v: string) => useSweep.setState({ lists: s.lists.map((l, j) => (j === i ? v : l)) });
   const exportCsv = () => {
     const keys = SWEEP_KINDS[s.ranKind].keys;
-    download(`subnet-lab-sweep-${s.ranKind}.csv`, sweepCsv(keys, finished.map((c) => ({ at: c.at, result: c.result! }))), 'text/csv');
+    download(
+      `subnet-lab-sweep-${s.ranKind}.csv`,
+      sweepCsv(
+        keys,
+        finished.map((c) => ({ at: c.at, result: c.result! })),
+      ),
+      'text/csv',
+    );
   };
   return (
     <details className="sweep-panel">
@@ -64,62 +106,119 @@ export function SweepPanel() {
       <div className="sweep-form">
         <span>
           <label htmlFor={`${id}-kind`}>sweep</label>{' '}
-          <select id={`${id}-kind`} value={s.kind} disabled={running} onChange={(e) => setKind(e.target.value as SweepKind)}>
-            {(Object.keys(SWEEP_KINDS) as SweepKind[]).map((k) => <option key={k} value={k}>{SWEEP_KINDS[k].label}</option>)}
+          <select
+            id={`${id}-kind`}
+            value={s.kind}
+            disabled={running}
+            onChange={(e) => setKind(e.target.value as SweepKind)}
+          >
+            {(Object.keys(SWEEP_KINDS) as SweepKind[]).map((k) => (
+              <option key={k} value={k}>
+                {SWEEP_KINDS[k].label}
+              </option>
+            ))}
           </select>
         </span>
         {kind.keys.map((k, i) => (
           <label key={k}>
             values of {KEY_NAMES[k]}{' '}
-            <input type="text" value={s.lists[i] ?? ''} disabled={running} onChange={(e) => setList(i, e.target.value)} />
+            <input
+              type="text"
+              value={s.lists[i] ?? ''}
+              disabled={running}
+              onChange={(e) => setList(i, e.target.value)}
+            />
           </label>
         ))}
         {s.kind === 'p-xi' && (
           <label>
             τ for every cell{' '}
-            <input type="number" min={1} max={100} value={s.tau} disabled={running}
-              onChange={(e) => { const v = Math.floor(Number(e.target.value)); if (Number.isFinite(v) && v >= 1 && v <= 100) useSweep.setState({ tau: v }); }} />
+            <input
+              type="number"
+              min={1}
+              max={100}
+              value={s.tau}
+              disabled={running}
+              onChange={(e) => {
+                const v = Math.floor(Number(e.target.value));
+                if (Number.isFinite(v) && v >= 1 && v <= 100) useSweep.setState({ tau: v });
+              }}
+            />
           </label>
         )}
         <label>
           rounds per cell{' '}
-          <input type="number" min={20} max={100000} value={s.rounds} disabled={running}
-            onChange={(e) => { const v = Math.floor(Number(e.target.value)); useSweep.setState({ rounds: Number.isFinite(v) && v >= 20 ? Math.min(v, 100000) : DEFAULT_SWEEP_ROUNDS }); }} />
+          <input
+            type="number"
+            min={20}
+            max={100000}
+            value={s.rounds}
+            disabled={running}
+            onChange={(e) => {
+              const v = Math.floor(Number(e.target.value));
+              useSweep.setState({ rounds: Number.isFinite(v) && v >= 20 ? Math.min(v, 100000) : DEFAULT_SWEEP_ROUNDS });
+            }}
+          />
         </label>
         <label>
-          <input type="checkbox" checked={s.showRadius} onChange={(e) => useSweep.setState({ showRadius: e.target.checked })} /> overlay R_lazy
+          <input
+            type="checkbox"
+            checked={s.showRadius}
+            onChange={(e) => useSweep.setState({ showRadius: e.target.checked })}
+          />{' '}
+          overlay R_lazy
         </label>
       </div>
       <p className="small">
-        Each cell is a fresh run of {s.rounds} rounds: {baseText(s.kind, config, s.tau)}, with the current {s.kind === 'm' ? '' : 'm, '}n, d,
-        κ, η, data and seed. Its <em>converged error</em> is the mean of
-        ‖y − u_k‖² over the last {rule.window} rounds (a tenth); the cell is <em>settled</em> when that mean is within {rule.tol * 100} % of
-        the mean over the {rule.window} rounds before — unsettled cells carry a red corner (heatmap) or are hollow (line). The live run pauses while a sweep runs.
+        Each cell is a fresh run of {s.rounds} rounds: {baseText(s.kind, config, s.tau)}, with the current{' '}
+        {s.kind === 'm' ? '' : 'm, '}n, d, κ, η, data and seed. Its <em>converged error</em> is the mean of ‖y − u_k‖²
+        over the last {rule.window} rounds (a tenth); the cell is <em>settled</em> when that mean is within{' '}
+        {rule.tol * 100} % of the mean over the {rule.window} rounds before — unsettled cells carry a red corner
+        (heatmap) or are hollow (line). The live run pauses while a sweep runs.
       </p>
       <div className="buttons">
-        <button type="button" onClick={() => void sweeps.start()} disabled={running}>Run sweep</button>
-        <button type="button" onClick={() => sweeps.cancel()} disabled={!running}>Cancel</button>
-        <button type="button" onClick={exportCsv} disabled={!finished.length}>Sweep CSV</button>
+        <button type="button" onClick={() => void sweeps.start()} disabled={running}>
+          Run sweep
+        </button>
+        <button type="button" onClick={() => sweeps.cancel()} disabled={!running}>
+          Cancel
+        </button>
+        <button type="button" onClick={exportCsv} disabled={!finished.length}>
+          Sweep CSV
+        </button>
       </div>
       {s.cells.length > 0 && (
         <div className="sweep-progress">
           <progress id={`${id}-progress`} max={s.cells.length} value={s.done} aria-label="Sweep progress" />
           <output htmlFor={`${id}-progress`} data-status={s.status}>
-            {s.done} / {s.cells.length} cells{secondsLeft(s.status === 'running', s.elapsedMs, s.done, s.cells.length)}{s.status === 'cancelled' ? ' · cancelled' : s.status === 'done' ? ' · done' : ''}
+            {s.done} / {s.cells.length} cells{secondsLeft(s.status === 'running', s.elapsedMs, s.done, s.cells.length)}
+            {s.status === 'cancelled' ? ' · cancelled' : s.status === 'done' ? ' · done' : ''}
           </output>
         </div>
       )}
-      {s.message && <p className="notice error" role="alert">{s.message}</p>}
+      {s.message && (
+        <p className="notice error" role="alert">
+          {s.message}
+        </p>
+      )}
       {s.notes.length > 0 && (
         <ul className="notice info sweep-notes" aria-label="Changed in the sweep's cells">
-          {s.notes.slice(0, MAX_NOTES).map((n) => <li key={n}>{n}</li>)}
+          {s.notes.slice(0, MAX_NOTES).map((n) => (
+            <li key={n}>{n}</li>
+          ))}
           {s.notes.length > MAX_NOTES && <li>… and {s.notes.length - MAX_NOTES} more.</li>}
         </ul>
       )}
       {s.cells.length > 0 && (
-        <ChartBox name="sweep" title={`Converged error ${SWEEP_KINDS[s.ranKind].label}${s.showRadius ? ' — R_lazy overlaid (dashed, or under each value)' : ''}`}
-          height={SWEEP_KINDS[s.ranKind].keys.length === 2 ? 360 : 240} version={`${s.done}|${s.showRadius}|${s.cells.length}|${s.ranKind}`}
-          draw={(svg, size) => drawSweep(svg, s.ranKind, useSweep.getState().cells, useSweep.getState().showRadius, size)} />
+        <ChartBox
+          name="sweep"
+          title={`Converged error ${SWEEP_KINDS[s.ranKind].label}${s.showRadius ? ' — R_lazy overlaid (dashed, or under each value)' : ''}`}
+          height={SWEEP_KINDS[s.ranKind].keys.length === 2 ? 360 : 240}
+          version={`${s.done}|${s.showRadius}|${s.cells.length}|${s.ranKind}`}
+          draw={(svg, size) =>
+            drawSweep(svg, s.ranKind, useSweep.getState().cells, useSweep.getState().showRadius, size)
+          }
+        />
       )}
     </details>
   );

@@ -49,38 +49,56 @@ export function TheoryPanel() {
           ['η in use', fmt(t.eta), config.eta === 'auto' ? 'auto = 0.1ξ/λ_max' : 'set by hand'],
           ['stability limit 2ξ/λ_max', fmt(t.etaStable), 'derived (C.3)'],
           ['rate ρ per round', fmt(t.rate), 'lazy-limit prediction (derived)'],
-          ['radius R', fmt(t.radius), ist ? 'IST: 0 at leading order; ~c/m at finite width' : 'lazy-limit prediction (derived)'],
+          [
+            'radius R',
+            fmt(t.radius),
+            ist ? 'IST: 0 at leading order; ~c/m at finite width' : 'lazy-limit prediction (derived)',
+          ],
           ['required width m_req', fmt(t.mReq), 'heuristic (C.5), δ = 0.1, K = 1000'],
         ]
       : [
           ['θ = 1 − (1−ξ)^p', fmt(t.theta), 'exact (B.1)'],
-          ['λ_max of this setting’s NTK', fmt(t.lambdaMaxSetting), config.act === 'relu' ? 'closed form at initialization' : 'Monte Carlo over 2048 neurons at initialization'],
+          [
+            'λ_max of this setting’s NTK',
+            fmt(t.lambdaMaxSetting),
+            config.act === 'relu' ? 'closed form at initialization' : 'Monte Carlo over 2048 neurons at initialization',
+          ],
           ['η in use', fmt(t.eta), config.eta === 'auto' ? 'auto = 0.1ξ/λ_max of this NTK' : 'set by hand'],
           ['stability limit 2ξ/λ_max', fmt(t.etaStable), 'of this NTK, at initialization'],
         ];
   return (
     <aside className="theory" aria-label="Theory">
       <h2>What is trained</h2>
-      <p>Each round draws p masks{ist ? ' that split the neurons among the subnetworks (IST, ξ = 1/p)' : ' keeping each neuron with probability ξ'}; each subnetwork
-        takes τ gradient steps on its surrogate, and every neuron becomes the average of the copies that held it.</p>
+      <p>
+        Each round draws p masks
+        {ist
+          ? ' that split the neurons among the subnetworks (IST, ξ = 1/p)'
+          : ' keeping each neuron with probability ξ'}
+        ; each subnetwork takes τ gradient steps on its surrogate, and every neuron becomes the average of the copies
+        that held it.
+      </p>
       <Tex f="surrogate" />
       <Tex f="local" />
       <Tex f="aggregate" />
       {pending && (
         <p className="notice info" role="status" data-testid="basis-pending">
-          Computing the spectrum of H^∞ (n = {config.n}) in the background — about {spectrumTime(config.n)} here; training goes on. The
-          predictions, R and the numbers below appear when it is done.
+          Computing the spectrum of H^∞ (n = {config.n}) in the background — about {spectrumTime(config.n)} here;
+          training goes on. The predictions, R and the numbers below appear when it is done.
         </p>
       )}
       <h2>What it illustrates</h2>
       {!lazy && (
         <p className="not-lazy" data-testid="not-lazy">
-          The lazy-limit prediction does not apply to this setting ({notLazyWhy(config)}): it is derived for ReLU, the first layer alone and the NTK
-          initialization. The plots show the measurements only; the diagnostics show how far from lazy the training is.
+          The lazy-limit prediction does not apply to this setting ({notLazyWhy(config)}): it is derived for ReLU, the
+          first layer alone and the NTK initialization. The plots show the measurements only; the diagnostics show how
+          far from lazy the training is.
         </p>
       )}
-      <p>In the lazy (wide) regime the error falls linearly into a neighbourhood that shrinks with p and grows with τ
-        (Liao &amp; Kyrillidis, TMLR 2022; the constants below are this app’s <em>derived lazy-limit prediction</em>, not the paper’s).</p>
+      <p>
+        In the lazy (wide) regime the error falls linearly into a neighbourhood that shrinks with p and grows with τ
+        (Liao &amp; Kyrillidis, TMLR 2022; the constants below are this app’s <em>derived lazy-limit prediction</em>,
+        not the paper’s).
+      </p>
       <Tex f="claim" />
       <Tex f="rate" />
       <Tex f="radius" />
@@ -88,7 +106,12 @@ export function TheoryPanel() {
       {lazy && <MeasuredRows />}
       <CompareTable />
       {lazy && <GuaranteePanel />}
-      {t && lazy && config.m < t.mReq && <p className="small">m = {config.m} is below the heuristic m_req: the guarantee does not cover this width (the run may still converge).</p>}
+      {t && lazy && config.m < t.mReq && (
+        <p className="small">
+          m = {config.m} is below the heuristic m_req: the guarantee does not cover this width (the run may still
+          converge).
+        </p>
+      )}
     </aside>
   );
 }
@@ -99,8 +122,18 @@ function MeasuredRows() {
   return (
     <table className="numbers" data-testid="plateau">
       <caption className="small">Measured since the last change, once the prediction has settled (MATH.md H.1)</caption>
-      <thead><tr><th scope="col">plateau ± se</th><th scope="col">/ R_lazy</th><th scope="col">/ R_now</th></tr></thead>
-      <tbody><tr><PlateauCells run={main} /></tr></tbody>
+      <thead>
+        <tr>
+          <th scope="col">plateau ± se</th>
+          <th scope="col">/ R_lazy</th>
+          <th scope="col">/ R_now</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <PlateauCells run={main} />
+        </tr>
+      </tbody>
     </table>
   );
 }

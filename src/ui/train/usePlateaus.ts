@@ -18,6 +18,9 @@ export function usePlateaus(): MeasuredRun[] {
     const s = schemeOf(c, basis.spectrum);
     // Compared runs restart with every change; the main run's settings change live, from the last marker on.
     const since = i === 0 ? (markers.at(-1)?.round ?? 0) : 0;
-    return { ...runPlateau(basis.spectrum, s, basis.c0, histories[i], since), radiusLazy: radiusLazy(basis.spectrum, s) };
+    return {
+      ...runPlateau(basis.spectrum, s, basis.c0, histories[i], since),
+      radiusLazy: radiusLazy(basis.spectrum, s),
+    };
   });
 }
