@@ -5,7 +5,8 @@
  * Usage: npm run bench:altmin [-- --seconds 2] [-- --phase]
  */
 import os from 'node:os';
-import { parseAltMin, paperStarts, phaseNs } from '../src/core/altmin/config';
+
+import { paperStarts, parseAltMin, phaseNs } from '../src/core/altmin/config';
 import { patternsOf } from '../src/core/altmin/model';
 import { phaseRows, phaseTrials, runTrial } from '../src/core/altmin/phase';
 import { qrLeastSquares } from '../src/core/altmin/reference';

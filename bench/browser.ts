@@ -4,8 +4,10 @@
  * of the naive per-neuron JavaScript trainer, and — in the real app, training in its worker — rounds/s and
  * the longest main-thread task. Usage: npm run bench [-- --seconds 2 --backends wasm,webgl]
  */
-import { chromium } from '@playwright/test';
 import { execSync } from 'node:child_process';
+
+import { chromium } from '@playwright/test';
+
 import { CHROMIUM, serve, waitFor } from './serve';
 
 const arg = (name: string, dflt: string) => {

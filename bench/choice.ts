@@ -4,8 +4,10 @@
  * the page is ready (measuring included) and the automatic choice against the fastest forced backend.
  * Usage: npm run bench:choice [-- --seconds 6]
  */
-import { chromium, type Browser } from '@playwright/test';
 import { execSync } from 'node:child_process';
+
+import { type Browser, chromium } from '@playwright/test';
+
 import { CHROMIUM, serve, waitFor } from './serve';
 
 const i = process.argv.indexOf('--seconds');

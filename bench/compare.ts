@@ -6,12 +6,14 @@
  * Usage: npm run bench:compare [-- --seconds 2]
  */
 import os from 'node:os';
+
 import * as tf from '@tensorflow/tfjs';
-import { useNodeBackend, NODE_BACKENDS } from '../src/cli/backend';
+
+import { NODE_BACKENDS, selectNodeBackend } from '../src/cli/backend';
 import { applyComparePreset, COMPARE_PRESETS } from '../src/core/masked/compare';
 import { parseConfig } from '../src/core/masked/config';
 import { makeProblem, withSettings } from '../src/core/masked/problem';
-import { Trainer, flushTogether } from '../src/engine/trainer';
+import { flushTogether, Trainer } from '../src/engine/trainer';
 import { callsPerSecond, secondsArg } from './rate';
 
 const SIZES = [
@@ -55,7 +57,7 @@ async function fusedRow(backend: string, n: number, d: number, m: number): Promi
 const rows: string[] = [];
 const fusedRows: string[] = [];
 for (const backend of NODE_BACKENDS) {
-  await useNodeBackend(backend);
+  await selectNodeBackend(backend);
   for (const [n, d, m] of SIZES) {
     const { main, runs } = applyComparePreset(parseConfig(`n=${n}&d=${d}&m=${m}`).config, preset);
     const base = makeProblem(main);

@@ -6,10 +6,11 @@
  * on log–log axes). Prints markdown tables. Usage: npm run bench:large [-- --max 4096]
  */
 import os from 'node:os';
-import { useNodeBackend } from '../src/cli/backend';
+
+import { selectNodeBackend } from '../src/cli/backend';
 import { parseConfig } from '../src/core/masked/config';
-import { slope } from '../src/core/math/fit';
 import { makeProblem, startProblem } from '../src/core/masked/problem';
+import { slope } from '../src/core/math/fit';
 import { Trainer } from '../src/engine/trainer';
 
 const i = process.argv.indexOf('--max');
@@ -19,7 +20,7 @@ const SPECTRUM_MAX = 2048;
 
 const ms = (t0: number) => performance.now() - t0;
 
-await useNodeBackend('wasm');
+await selectNodeBackend('wasm');
 const rows: { n: number; start: number; rate: number; ntk: number; spectrum: number }[] = [];
 for (const n of NS) {
   const config = parseConfig(`scheme=dropout&xi=0.5&n=${n}&d=32&m=1024&seed=1`).config;

@@ -5,7 +5,8 @@
  * (webgpu runs on Dawn: a GPU's Vulkan driver, or VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json).
  */
 import os from 'node:os';
-import { useNodeBackend, type NodeBackend } from '../src/cli/backend';
+
+import { type NodeBackend, selectNodeBackend } from '../src/cli/backend';
 import { parseConfig } from '../src/core/masked/config';
 import { makeProblem } from '../src/core/masked/problem';
 import { Trainer } from '../src/engine/trainer';
@@ -27,7 +28,7 @@ const rate = (f: () => Promise<void>) => callsPerSecond(f, SECONDS);
 
 const rows: string[] = [];
 for (const backend of BACKENDS) {
-  await useNodeBackend(backend);
+  await selectNodeBackend(backend);
   for (const [n, d, m] of SIZES) {
     for (const scheme of SCHEMES) {
       const q = `scheme=${scheme}&n=${n}&d=${d}&m=${m}&p=4&tau=2&xi=0.5${scheme === 'custom' ? '&mask=bernoulli' : ''}`;

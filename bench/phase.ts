@@ -5,7 +5,8 @@
  * Usage: npm run bench:phase [-- --backends wasm,cpu] [-- --rounds 1000]
  */
 import os from 'node:os';
-import { NODE_BACKENDS, useNodeBackend, type NodeBackend } from '../src/cli/backend';
+
+import { NODE_BACKENDS, type NodeBackend, selectNodeBackend } from '../src/cli/backend';
 import { parseConfig } from '../src/core/masked/config';
 import { dataAt, listOf, parsePhaseSettings, phaseConfig } from '../src/core/regimes/regimes';
 import { runPhaseRow } from '../src/engine/phaseRow';
@@ -36,7 +37,7 @@ console.log(
 console.log('| backend | how | programs | seconds | cells/s | vs one by one |');
 console.log('|---|---|---|---|---|---|');
 for (const backend of backends) {
-  await useNodeBackend(backend);
+  await selectNodeBackend(backend);
   const data = (n: number) => dataAt({ ...base, n }, n)!;
   const row = await timed(async () => {
     for (const n of ns) await runPhaseRow({ ...base, n }, data(n), ms, settings.seeds, settings.rounds);

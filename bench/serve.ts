@@ -1,5 +1,5 @@
 /** Serving the built app for the browser benchmarks: `vite preview` on a port, and waiting until it answers. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 
 export function serve(args: string[], port: number): ChildProcess {
   return spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', ...args], { stdio: 'ignore' });

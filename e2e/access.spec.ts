@@ -2,6 +2,7 @@
 // keyboard shortcuts, the theme toggle, and the layouts for a projector (1280×720) and a tablet.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+
 import { openRun } from './helpers';
 
 async function seriousViolations(page: import('@playwright/test').Page) {

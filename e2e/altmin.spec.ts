@@ -2,8 +2,9 @@
 // changes the link, a small phase transition runs to the end with its CSV, a large one is cancelled, corrections
 // are listed, and axe finds no serious violations.
 import { readFileSync } from 'node:fs';
+
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 
 async function openAltMin(page: Page, query: string): Promise<void> {
   await page.goto(`/?view=altmin&${query}`);

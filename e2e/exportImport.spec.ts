@@ -1,8 +1,10 @@
 // Export and import: a run file loads back to the same rounds (in the app and on the CLI), metrics export as
 // CSV, a user's CSV trains, and a bad upload is refused in words.
-import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+
+import { expect, test } from '@playwright/test';
+
 import { openRun, stepAndRead } from './helpers';
 
 test('export a run, import it: the same first 10 rounds, in the app and from the CLI', async ({ page }, info) => {

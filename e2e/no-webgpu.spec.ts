@@ -1,5 +1,6 @@
 // Without --enable-unsafe-webgpu there is no WebGPU adapter: the app falls back and says so.
 import { expect, test } from '@playwright/test';
+
 import { expectTrains, openRun } from './helpers';
 
 test('a WebGPU link without WebGPU falls back, says so, and trains', async ({ page }) => {

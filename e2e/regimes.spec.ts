@@ -2,8 +2,10 @@
 // end with its CSV (hatched cells where m·d < n), a large one is cancelled or refused; the ω₂/ω₁ factor moves the
 // lazy-training diagnostics in Song et al.'s setting; axe finds no serious violations.
 import { readFileSync } from 'node:fs';
+
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
+
 import { openRun } from './helpers';
 
 const REGIMES = ['du', 'paper', 'mReq', 'oymak', 'song', 'counting'];

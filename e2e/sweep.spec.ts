@@ -1,11 +1,13 @@
 // Sweeps in the app: a 3 × 3 p × ξ sweep finishes with 9 cells and a 9-row CSV; cancel stops a long one and keeps
 // the finished cells.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+
+import { expect, type Page, test } from '@playwright/test';
+
 import { parseConfig } from '../src/core/masked/config';
 import { makeProblem } from '../src/core/masked/problem';
-import { relErr } from '../src/core/math/testing';
 import { radiusLazy } from '../src/core/masked/theory';
+import { relErr } from '../src/core/math/testing';
 import { openRun } from './helpers';
 
 async function openSweeps(page: Page): Promise<void> {

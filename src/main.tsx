@@ -1,19 +1,21 @@
 // Entry point: reads the link, starts the engine worker (and makes the sweep, regimes and AltMin clients), exposes window.subnetLab, and mounts the app.
+import './ui/app.css';
+
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+
 import { AltMinClient } from './state/altminClient';
 import { useAltMin } from './state/altminStore';
 import { automationApi, type SubnetLabApi } from './state/automation';
 import { EngineClient } from './state/engineClient';
-import { SweepClient } from './state/sweepClient';
 import { mirrorLink } from './state/mirror';
 import { RegimesClient } from './state/regimesClient';
 import { useRegimes } from './state/regimesStore';
+import { SweepClient } from './state/sweepClient';
 import { readLink } from './state/url';
 import { useView } from './state/view';
 import { App } from './ui/App';
 import { AltMinContext, ClientContext, RegimesContext, SweepContext } from './ui/context';
-import './ui/app.css';
 
 declare global {
   interface Window {

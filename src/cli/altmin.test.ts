@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { parseAltMin } from '../core/altmin/config';
 import { runAltMin } from '../core/altmin/run';
 import { makeStart, makeTeacher, startStream } from '../core/altmin/teacher';

@@ -4,25 +4,26 @@
  * transition (n, method, start, recovered, trials).
  */
 import { existsSync, readFileSync } from 'node:fs';
+
 import {
+  type AltMinConfig,
+  type AltMinStart,
   altminTooLarge,
   paperStarts,
   parseAltMin,
   phaseNs,
-  type AltMinConfig,
-  type AltMinStart,
 } from '../core/altmin/config';
-import { dataFromJson, startFromJson, teacherFromJson, type FileResult } from '../core/altmin/files';
-import { phaseCsv, phaseRows, phaseTrials, runTrial, gdStep } from '../core/altmin/phase';
-import { fitRate, METHODS, runAltMin, runGd, type Method } from '../core/altmin/run';
+import { dataFromJson, type FileResult, startFromJson, teacherFromJson } from '../core/altmin/files';
+import { gdStep, phaseCsv, phaseRows, phaseTrials, runTrial } from '../core/altmin/phase';
+import { fitRate, type Method, METHODS, runAltMin, runGd } from '../core/altmin/run';
 import {
   makeInputs,
   makeStart,
   makeTeacher,
   makeTeacherWeights,
   startStream,
-  withLabels,
   type Teacher,
+  withLabels,
 } from '../core/altmin/teacher';
 import { Rng } from '../core/math/rng';
 import { choiceFlag, intFlag, UsageError } from './args';

@@ -3,11 +3,13 @@
  * package gives Node a navigator.gpu; the same tfjs WebGPU backend as the browser's runs on it). Silences the console
  * banner that suggests tfjs-node (which cannot be installed without downloading a native binary).
  */
-import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+
 import { UsageError } from './args';
 
 export const NODE_BACKENDS = ['cpu', 'wasm', 'webgpu'] as const;
@@ -38,7 +40,7 @@ async function nodeWebGpu(): Promise<string> {
 }
 
 /** Starts a backend; returns what it runs on, in words. */
-export async function useNodeBackend(name: NodeBackend): Promise<string> {
+export async function selectNodeBackend(name: NodeBackend): Promise<string> {
   tf.env().set('PROD', true);
   let on = name === 'cpu' ? 'JavaScript' : 'WebAssembly';
   if (name === 'wasm') {

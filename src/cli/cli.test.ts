@@ -3,12 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { parseConfig } from '../core/masked/config';
 import { initWeights } from '../core/masked/init';
-import { toRows } from '../core/math/matrix';
 import { makeData } from '../core/masked/problem';
 import { outputs, referenceRound, squaredError } from '../core/masked/reference';
+import { toRows } from '../core/math/matrix';
 import { Rng } from '../core/math/rng';
 import { relErr } from '../core/math/testing';
 

@@ -1,9 +1,10 @@
 /** Reads the CLI's inputs (config, data, initial weights) into a Problem; every failure is a UsageError. */
 import { existsSync, readFileSync } from 'node:fs';
-import { parseConfig, type Config } from '../core/masked/config';
-import { parseUserData, type Dataset } from '../core/masked/datasets';
-import { weightsFromJson, type Weights } from '../core/masked/init';
-import { makeData, makeProblem, type FullProblem } from '../core/masked/problem';
+
+import { type Config, parseConfig } from '../core/masked/config';
+import { type Dataset, parseUserData } from '../core/masked/datasets';
+import { type Weights, weightsFromJson } from '../core/masked/init';
+import { type FullProblem, makeData, makeProblem } from '../core/masked/problem';
 import { parseRunFile } from '../core/masked/runFile';
 import { UsageError } from './args';
 

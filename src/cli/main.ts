@@ -5,17 +5,18 @@
  * phase diagram, `validate` how good each prediction is. Bad arguments print one line and exit with code 2.
  */
 import { writeFileSync } from 'node:fs';
+
 import { emptyHistory, historyToCsv, historyToJson, pushRow } from '../core/masked/metrics';
+import { summarize } from '../core/masked/summary';
+import { sumSquares } from '../core/math/matrix';
 import { Trainer } from '../engine/trainer';
-import { choiceFlag, intFlag, numberFlag, parseArgs, UsageError } from './args';
-import { NODE_BACKENDS, useNodeBackend } from './backend';
 import { altminCsv, altminPhaseCsv } from './altmin';
+import { choiceFlag, intFlag, numberFlag, parseArgs, UsageError } from './args';
+import { NODE_BACKENDS, selectNodeBackend } from './backend';
 import { readProblem } from './inputs';
 import { phaseCsv, regimesJson } from './regimes';
-import { validateCsv } from './validate';
 import { sweepCsv } from './sweep';
-import { sumSquares } from '../core/math/matrix';
-import { summarize } from '../core/masked/summary';
+import { validateCsv } from './validate';
 
 const COMMANDS = {
   train: ['config', 'run', 'data', 'init', 'rounds', 'backend', 'out', 'ntk-every'],
@@ -36,7 +37,7 @@ async function train(flags: Map<string, string>, notes: string[]): Promise<void>
   if (out && !/\.(csv|json)$/i.test(out)) throw new UsageError(`--out must end in .csv or .json, got "${out}"`);
   const problem = readProblem(flags, notes);
   flushNotes(notes);
-  await useNodeBackend(backend);
+  await selectNodeBackend(backend);
   const trainer = new Trainer(problem, { ntkEvery });
   const history = emptyHistory();
   for (const row of await trainer.flush()) pushRow(history, row);
@@ -50,7 +51,7 @@ async function train(flags: Map<string, string>, notes: string[]): Promise<void>
 async function sweep(flags: Map<string, string>, notes: string[]): Promise<void> {
   const out = csvOut(flags);
   const backend = choiceFlag(flags, 'backend', NODE_BACKENDS, 'cpu');
-  await useNodeBackend(backend);
+  await selectNodeBackend(backend);
   const text = await sweepCsv(flags, notes);
   flushNotes(notes);
   writeCsv(out, text);
@@ -112,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(text);
     } else if (command === 'phase') {
       const out = csvOut(flags);
-      await useNodeBackend(choiceFlag(flags, 'backend', NODE_BACKENDS, 'wasm'));
+      await selectNodeBackend(choiceFlag(flags, 'backend', NODE_BACKENDS, 'wasm'));
       const text = await phaseCsv(flags, notes, (done, total) =>
         process.stderr.write(`\rrow ${done} / ${total} of n${done === total ? '\n' : ''}`),
       );
@@ -120,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
       writeCsv(out, text);
     } else if (command === 'validate') {
       const out = csvOut(flags);
-      await useNodeBackend(choiceFlag(flags, 'backend', NODE_BACKENDS, 'wasm'));
+      await selectNodeBackend(choiceFlag(flags, 'backend', NODE_BACKENDS, 'wasm'));
       const text = await validateCsv(flags, notes, (done, total) =>
         process.stderr.write(`\rsetting ${done} / ${total}${done === total ? '\n' : ''}`),
       );

@@ -2,7 +2,9 @@
 // batched program's rule; G.16 (m·d ≤ n/2 never fits generic data to 1e-3).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { parseConfig } from '../core/masked/config';
 import { dataAt, widthsAt } from '../core/regimes/regimes';
 

@@ -3,17 +3,17 @@
  * JSON; `phase` trains the measured phase diagram — full-batch GD on the configuration's network setting, every
  * width and seed of one n in one program — and writes one CSV row per (n, m).
  */
-import { parseUserData, type Dataset } from '../core/masked/datasets';
+import { type Dataset, parseUserData } from '../core/masked/datasets';
 import {
   dataAt,
   listOf,
   parsePhaseSettings,
+  type PhaseCell,
   phaseCell,
   phaseCellsCsv,
   phaseConfig,
   phaseTooLarge,
   widthsAt,
-  type PhaseCell,
 } from '../core/regimes/regimes';
 import { runPhaseRow } from '../engine/phaseRow';
 import { intFlag, numberFlag, UsageError } from './args';

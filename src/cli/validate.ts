@@ -4,12 +4,12 @@
  * way, and writes one CSV row per cell: the measured plateau ± its standard error against R_lazy and R_now, and the
  * measured rate against the prediction, ρ² and the paper's rate.
  */
-import { gridCells, parseGrid, type Cell } from '../core/masked/grid';
+import { type Cell, gridCells, parseGrid } from '../core/masked/grid';
 import { netOf } from '../core/masked/network';
 import { makeProblem } from '../core/masked/problem';
 import { outputs } from '../core/masked/reference';
 import { projections } from '../core/masked/theory';
-import { validationCsv, validationRow, type SeedRun } from '../core/masked/validate';
+import { type SeedRun, validationCsv, validationRow } from '../core/masked/validate';
 import { Trainer } from '../engine/trainer';
 import { intFlag, UsageError } from './args';
 import { readConfig } from './inputs';

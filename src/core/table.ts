@@ -43,6 +43,8 @@ const MAX_SHOWN = 24;
 /** A raw value as it may be shown in a message: short, printable, never markup (the UI renders it as text). */
 export function showRaw(raw: unknown): string {
   const s = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw));
+  // Control characters are exactly what this replaces.
+  // eslint-disable-next-line no-control-regex
   const printable = s.replace(/[\u0000-\u001f\u007f]/g, '?');
   return printable.length > MAX_SHOWN ? `${printable.slice(0, MAX_SHOWN)}…` : printable;
 }

@@ -7,6 +7,7 @@
  * Φ(z) = ½(1 + erf(z/√2)), and φ′(z) = Φ(z) + z·pdf(z). Call inside tf.tidy.
  */
 import * as tf from '@tensorflow/tfjs';
+
 import type { Activation } from '../core/masked/config';
 
 /** Smallest normal float32, the bias that turns step(relu(z + b)) into 1{z ≥ 0}. */

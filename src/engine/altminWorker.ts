@@ -4,6 +4,7 @@
  * per call (the page cancels by ending the worker).
  */
 import * as Comlink from 'comlink';
+
 import { gdStep, runTrial } from '../core/altmin/phase';
 import { fitRate, runAltMin, runGd, type Trace } from '../core/altmin/run';
 import { makeStart, makeTeacher, startStream } from '../core/altmin/teacher';

@@ -4,14 +4,16 @@
  * automatically), a requested backend tried first, and the automatic choice by measurement — a few timed rounds of
  * the actual configuration on each candidate, the fastest taken. Device limits come from the adapter where there is one.
  */
-import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
+
+import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+
 import type { DeviceLimits } from '../core/masked/limits';
-import { BACKENDS, type BackendInfo, type BackendName } from './protocol';
+import { type BackendInfo, type BackendName, BACKENDS } from './protocol';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,

@@ -5,6 +5,7 @@
  * layer trains. Call inside tf.tidy.
  */
 import * as tf from '@tensorflow/tfjs';
+
 import type { Activation } from '../core/masked/config';
 import { activate, type Activated } from './activation';
 

@@ -1,17 +1,18 @@
 // The phase diagram's batched program against each of its runs trained alone by the float64 reference (same data,
 // initialization and step 1/λ_max of the run's NTK at initialization), in the lazy and in Song et al.'s setting.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from '../cli/backend';
+
+import { selectNodeBackend } from '../cli/backend';
 import { parseConfig } from '../core/masked/config';
-import { symEigen } from '../core/math/eigen';
 import { netOf } from '../core/masked/network';
 import { makeData, makeProblem } from '../core/masked/problem';
 import { empiricalNtk, ReferenceTrainer } from '../core/masked/reference';
-import { phaseConfig } from '../core/regimes/regimes';
+import { symEigen } from '../core/math/eigen';
 import { relErr } from '../core/math/testing';
+import { phaseConfig } from '../core/regimes/regimes';
 import { runPhaseRow } from './phaseRow';
 
-beforeAll(() => useNodeBackend('cpu'));
+beforeAll(() => selectNodeBackend('cpu'));
 
 describe('phase-diagram row: all widths and seeds of one n in one program', () => {
   for (const setting of ['lazy', 'song'] as const) {

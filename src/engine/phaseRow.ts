@@ -8,13 +8,14 @@
  * saturates there and fails, without turning the other runs' sums into NaN.
  */
 import * as tf from '@tensorflow/tfjs';
+
 import type { Config } from '../core/masked/config';
 import type { Dataset } from '../core/masked/datasets';
 import type { Weights } from '../core/masked/init';
-import { symEigen } from '../core/math/eigen';
-import { mat } from '../core/math/matrix';
 import { netOf } from '../core/masked/network';
 import { makeInit } from '../core/masked/problem';
+import { symEigen } from '../core/math/eigen';
+import { mat } from '../core/math/matrix';
 import type { PhaseRun } from '../core/regimes/regimes';
 import { activate } from './activation';
 

@@ -5,18 +5,18 @@
 import type { AltMinConfig, AltMinStart } from '../core/altmin/config';
 import type { TrialResult, TrialSpec } from '../core/altmin/phase';
 import type { Method, RateFit } from '../core/altmin/run';
+import type { TheoryBasis } from '../core/masked/basis';
 import type { Config } from '../core/masked/config';
+import type { ConvergeRule } from '../core/masked/converge';
 import type { Dataset } from '../core/masked/datasets';
 import type { Weights } from '../core/masked/init';
 import type { DeviceLimits } from '../core/masked/limits';
 import type { MetricRow } from '../core/masked/metrics';
 import type { RunFile } from '../core/masked/runFile';
-import type { ConvergeRule } from '../core/masked/converge';
-import type { LogHistogram } from '../core/math/histogram';
-import type { PhaseRun, Widths } from '../core/regimes/regimes';
 import type { CellResult } from '../core/masked/sweep';
 import type { Scales } from '../core/masked/theory';
-import type { TheoryBasis } from '../core/masked/basis';
+import type { LogHistogram } from '../core/math/histogram';
+import type { PhaseRun, Widths } from '../core/regimes/regimes';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];

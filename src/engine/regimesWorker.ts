@@ -4,6 +4,7 @@
  * Cancelling ends the worker.
  */
 import * as Comlink from 'comlink';
+
 import { WIDTH_DEFAULTS } from '../core/masked/summary';
 import { dataAt, widthsAt } from '../core/regimes/regimes';
 import { chooseBackend } from './backends';

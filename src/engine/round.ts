@@ -11,6 +11,7 @@
  * neuron like W. Call inside tf.tidy.
  */
 import * as tf from '@tensorflow/tfjs';
+
 import type { Activation } from '../core/masked/config';
 import { activate } from './activation';
 

@@ -4,9 +4,9 @@
  * where their width is the cell's). Shared by the CLI's `sweep` and the app's sweep worker.
  */
 import type { Config } from '../core/masked/config';
+import { convergedError, type ConvergeRule } from '../core/masked/converge';
 import type { Dataset } from '../core/masked/datasets';
 import type { Weights } from '../core/masked/init';
-import { convergedError, type ConvergeRule } from '../core/masked/converge';
 import { makeProblem } from '../core/masked/problem';
 import type { CellResult } from '../core/masked/sweep';
 import { radiusLazy } from '../core/masked/theory';

@@ -3,6 +3,7 @@
  * (./sweepCell.ts). Cancelling a sweep ends this worker, so a long cell stops at once.
  */
 import * as Comlink from 'comlink';
+
 import { chooseBackend } from './backends';
 import type { SweepApi } from './protocol';
 import { runCell } from './sweepCell';

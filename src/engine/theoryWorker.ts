@@ -3,6 +3,7 @@
  * worker, which already trains; the page draws the predictions when it arrives. No tfjs.
  */
 import * as Comlink from 'comlink';
+
 import { theoryBasis } from '../core/masked/basis';
 import { makeProblem } from '../core/masked/problem';
 import type { TheoryApi } from './protocol';

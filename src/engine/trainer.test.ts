@@ -2,21 +2,22 @@
 // memory, NTK eigenvalues, Du's rate (MATH.md G.4, G.9, D.2–D.3).
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from '../cli/backend';
+
+import { selectNodeBackend } from '../cli/backend';
 import { parseConfig } from '../core/masked/config';
-import { lambdaMinOf } from '../core/math/eigen';
 import { sampleMasks } from '../core/masked/masks';
-import { mat, quadForm, transpose } from '../core/math/matrix';
 import type { MetricRow } from '../core/masked/metrics';
 import { netOf } from '../core/masked/network';
 import { makeProblem, maskStream, startProblem, withSettings } from '../core/masked/problem';
-import { ReferenceTrainer, empiricalNtk, outputs, referenceRound, squaredError } from '../core/masked/reference';
-import { relErr } from '../core/math/testing';
+import { empiricalNtk, outputs, referenceRound, ReferenceTrainer, squaredError } from '../core/masked/reference';
 import { radiusLazy, radiusNow } from '../core/masked/theory';
+import { lambdaMinOf } from '../core/math/eigen';
+import { mat, quadForm, transpose } from '../core/math/matrix';
+import { relErr } from '../core/math/testing';
 import { maskedRound, planMasks } from './round';
-import { Trainer, flushTogether } from './trainer';
+import { flushTogether, Trainer } from './trainer';
 
-beforeAll(() => useNodeBackend('cpu'));
+beforeAll(() => selectNodeBackend('cpu'));
 
 const problemOf = (q: string) => makeProblem(parseConfig(q).config);
 

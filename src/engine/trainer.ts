@@ -5,18 +5,19 @@
  * moves. Scheme settings can change between rounds; the tensor count stays flat.
  */
 import * as tf from '@tensorflow/tfjs';
-import { lambdaMinEstimate } from '../core/math/eigen';
-import { logHistogram, type LogHistogram } from '../core/math/histogram';
-import { lazyTheoryApplies, netOf } from '../core/masked/network';
-import { sampleMasks, type MaskKind } from '../core/masked/masks';
-import { mat, quadForm, transpose } from '../core/math/matrix';
-import { blankRow, type MetricRow } from '../core/masked/metrics';
-import { DEFER_SPECTRUM_N, maskStream, type Problem } from '../core/masked/problem';
-import type { Rng } from '../core/math/rng';
-import { radiusNow, type Eigenbasis } from '../core/masked/theory';
+
 import type { Weights } from '../core/masked/init';
+import { type MaskKind, sampleMasks } from '../core/masked/masks';
+import { blankRow, type MetricRow } from '../core/masked/metrics';
+import { lazyTheoryApplies, netOf } from '../core/masked/network';
+import { DEFER_SPECTRUM_N, maskStream, type Problem } from '../core/masked/problem';
+import { type Eigenbasis, radiusNow } from '../core/masked/theory';
+import { lambdaMinEstimate } from '../core/math/eigen';
+import { type LogHistogram, logHistogram } from '../core/math/histogram';
+import { mat, quadForm, transpose } from '../core/math/matrix';
+import type { Rng } from '../core/math/rng';
 import { activate } from './activation';
-import { empiricalNtk, networkMetrics, subnetworkNtks, type NetworkKind, type NetworkTensors } from './measure';
+import { empiricalNtk, type NetworkKind, networkMetrics, type NetworkTensors, subnetworkNtks } from './measure';
 import { maskedRound, planMasks } from './round';
 
 /** The knobs that may change from one round to the next. */

@@ -2,13 +2,14 @@
 // plateaus of dropout and multi-sample dropout against R_lazy; IST far below the Bernoulli radius of the same
 // ξ = 1/p and p, shrinking like 1/m. Slow (about a minute): wide networks, thousands of rounds.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from '../cli/backend';
+
+import { selectNodeBackend } from '../cli/backend';
 import { parseConfig } from '../core/masked/config';
 import { makeProblem } from '../core/masked/problem';
 import { radiusLazy } from '../core/masked/theory';
 import { Trainer } from './trainer';
 
-beforeAll(() => useNodeBackend('wasm'));
+beforeAll(() => selectNodeBackend('wasm'));
 
 const SEEDS = [1, 2, 3];
 const BURN_IN = 400;

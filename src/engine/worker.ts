@@ -5,15 +5,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
-import type { Config } from '../core/masked/config';
+
 import { theoryBasis } from '../core/masked/basis';
-import { EXACT_EIGEN_MAX_N } from '../core/math/eigen';
-import { startProblem, withSettings, type FullProblem, type Problem } from '../core/masked/problem';
-import type { Scales } from '../core/masked/theory';
-import { automaticCandidates, chooseBackend, measureBackends } from './backends';
+import type { Config } from '../core/masked/config';
+import { type FullProblem, type Problem, startProblem, withSettings } from '../core/masked/problem';
 import { toRunFile } from '../core/masked/runFile';
+import type { Scales } from '../core/masked/theory';
+import { EXACT_EIGEN_MAX_N } from '../core/math/eigen';
+import { automaticCandidates, chooseBackend, measureBackends } from './backends';
 import type { BackendInfo, BackendName, Chunk, EngineApi, Given, LiveUpdate, TheoryBasis } from './protocol';
-import { Trainer, flushTogether } from './trainer';
+import { flushTogether, Trainer } from './trainer';
 
 /**
  * NTK cadence: every 10 rounds on small problems; rarer as its cost grows, so that it stays under a quarter of the

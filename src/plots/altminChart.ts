@@ -4,6 +4,7 @@
  * convergence. Charts drawn side by side share their y-domain (given), so AltMin and GD compare at a glance.
  */
 import * as d3 from 'd3';
+
 import { frame, line, type Size } from './frame';
 
 export interface AltMinChartData {

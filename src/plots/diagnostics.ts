@@ -5,8 +5,9 @@
  * first three small; the trace falls under dropout, which shrinks its own features (H.2).
  */
 import * as d3 from 'd3';
+
 import type { LogHistogram } from '../core/math/histogram';
-import { frame, line, MARGIN, tickText, type Size } from './frame';
+import { frame, line, MARGIN, type Size, tickText } from './frame';
 import { logDomain } from './transforms';
 
 export function drawMoveHistogram(

@@ -6,6 +6,7 @@
  * runs are overlaid, one colour each (curve, prediction and band), with a legend.
  */
 import * as d3 from 'd3';
+
 import { frame, line, MARGIN, type Size } from './frame';
 import { decimate, logDomain } from './transforms';
 

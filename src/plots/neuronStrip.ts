@@ -1,5 +1,6 @@
 /** Plot 4: which neurons each subnetwork holds in the current round (rows: subnetworks; columns: neurons). */
 import * as d3 from 'd3';
+
 import type { Size } from './frame';
 
 export const STRIP_NEURONS = 128;

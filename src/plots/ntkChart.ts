@@ -3,6 +3,7 @@
  * kernel), and the subnetworks' normalized λ_min (ξ·λ_min(H^l), comparable with λ_0 since ξ·H^l → H^∞) as a band.
  */
 import * as d3 from 'd3';
+
 import { frame, line, type Size } from './frame';
 import { linearDomain } from './transforms';
 

@@ -3,6 +3,7 @@
  * runs, one colour each), its current setting marked, and its measured plateau (MATH.md H.1) as a square.
  */
 import * as d3 from 'd3';
+
 import { frame, line, type Size } from './frame';
 import { linearDomain } from './transforms';
 

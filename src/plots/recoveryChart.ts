@@ -4,6 +4,7 @@
  * order with C = 1); a reference beyond the axis is named at the right edge with its value.
  */
 import * as d3 from 'd3';
+
 import { frame, line, MARGIN, type Size } from './frame';
 
 export interface RecoverySeries {

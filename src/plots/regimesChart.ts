@@ -6,7 +6,8 @@
  *   samples) with the curves that pass through the grid on top; the legend names those that stay above it.
  */
 import * as d3 from 'd3';
-import { MARGIN, tickText, type Size } from './frame';
+
+import { MARGIN, type Size, tickText } from './frame';
 
 export interface RegimeCurve {
   key: string;

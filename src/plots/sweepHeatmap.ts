@@ -4,6 +4,7 @@
  * each cell's R_lazy written under its value. A colour bar on the right.
  */
 import * as d3 from 'd3';
+
 import { MARGIN, type Size } from './frame';
 import { logDomain } from './transforms';
 

@@ -3,6 +3,7 @@
  * hollow, and R_lazy at each value dashed for comparison.
  */
 import * as d3 from 'd3';
+
 import { frame, line, type Size } from './frame';
 import { logDomain } from './transforms';
 

@@ -1,5 +1,6 @@
 // Plot transforms: decimation keeps extremes and order; domains cover the data.
 import { describe, expect, it } from 'vitest';
+
 import { decimate, linearDomain, logDomain } from './transforms';
 
 describe('decimate', () => {

@@ -14,7 +14,11 @@ export function decimate(x: ArrayLike<number>, y: ArrayLike<number>, max: number
   const n = Math.min(x.length, y.length);
   const buckets = Math.max(1, Math.floor(max / 2));
   if (n <= max) {
-    for (let i = 0; i < n; i++) if (Number.isFinite(y[i])) (out.x.push(x[i]), out.y.push(y[i]));
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(y[i])) continue;
+      out.x.push(x[i]);
+      out.y.push(y[i]);
+    }
     return out;
   }
   const size = n / buckets;

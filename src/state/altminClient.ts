@@ -3,11 +3,11 @@
  * newer request ends the older worker at once), and the recovery phase transition on a pool of workers with
  * progress and cancel. Sizes whose iterations would take seconds are refused before anything runs.
  */
-import { altminTooLarge, paperStarts, parseAltMinOver, phaseNs, type AltMinConfig } from '../core/altmin/config';
+import { type AltMinConfig, altminTooLarge, paperStarts, parseAltMinOver, phaseNs } from '../core/altmin/config';
 import { phaseTrials } from '../core/altmin/phase';
 import { METHODS } from '../core/altmin/run';
 import type { AltMinApi } from '../engine/protocol';
-import { useAltMin, type AltMinState } from './altminStore';
+import { type AltMinState, useAltMin } from './altminStore';
 import { CellRunner, poolSize } from './cellRunner';
 import { LatestCall } from './latestCall';
 import { mirrorLink } from './mirror';

@@ -1,6 +1,7 @@
 /** The AltMin view's state (zustand): its settings, the two traces from one start, and the phase transition's trials. */
 import { create } from 'zustand';
-import { defaultAltMin, type AltMinConfig } from '../core/altmin/config';
+
+import { type AltMinConfig, defaultAltMin } from '../core/altmin/config';
 import type { TrialResult } from '../core/altmin/phase';
 import type { AltMinTraceOut } from '../engine/protocol';
 

@@ -3,7 +3,7 @@
  * moment it exists: play and step wait for the engine to start (step rejects with the reason when it cannot).
  */
 import type { Config } from '../core/masked/config';
-import { METRIC_KEYS, type History } from '../core/masked/metrics';
+import { type History, METRIC_KEYS } from '../core/masked/metrics';
 import type { BackendName } from '../engine/protocol';
 import type { EngineClient } from './engineClient';
 import { useRun } from './store';

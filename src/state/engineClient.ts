@@ -5,17 +5,18 @@
  * configurations too large for the device and pauses runs that diverge.
  */
 import * as Comlink from 'comlink';
-import { MAX_WIDTH, type Config, type ConfigKey } from '../core/masked/config';
+
 import { runLabel, withProblem } from '../core/masked/compare';
+import { type Config, type ConfigKey, MAX_WIDTH } from '../core/masked/config';
 import { tooLargeTogether } from '../core/masked/limits';
-import { emptyHistory, pushRow, type History, type MetricRow } from '../core/masked/metrics';
+import { emptyHistory, type History, type MetricRow, pushRow } from '../core/masked/metrics';
+import type { RunFile } from '../core/masked/runFile';
 import { schemeOf } from '../core/masked/summary';
 import { etaStable, type Scales } from '../core/masked/theory';
-import type { RunFile } from '../core/masked/runFile';
 import type { BackendName, Chunk, EngineApi, Given, LiveUpdate, TheoryApi } from '../engine/protocol';
-import { useRun } from './store';
 import { LatestCall } from './latestCall';
 import { mirrorLink } from './mirror';
+import { useRun } from './store';
 
 /** Keys that change the problem itself: a new initialization. */
 const RESTART_KEYS: ConfigKey[] = ['m', 'n', 'd', 'kappa', 'data', 'seed', 'act', 'layers', 'init', 'ratio'];

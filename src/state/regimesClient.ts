@@ -7,19 +7,19 @@
 import { serializeConfig } from '../core/masked/config';
 import {
   listOf,
+  PHASE_TABLE,
+  type PhaseCell,
   phaseCell,
   phaseConfig,
   phaseRowWork,
-  phaseTooLarge,
-  PHASE_TABLE,
-  type PhaseCell,
   type PhaseSettingsT,
+  phaseTooLarge,
 } from '../core/regimes/regimes';
 import { parseKeys } from '../core/table';
 import type { RegimesApi } from '../engine/protocol';
 import { CellRunner, poolSize } from './cellRunner';
-import { LatestCall } from './latestCall';
 import type { EngineClient } from './engineClient';
+import { LatestCall } from './latestCall';
 import { mirrorLink } from './mirror';
 import { useRegimes } from './regimesStore';
 import { useRun } from './store';

@@ -1,5 +1,6 @@
 /** The regimes view's state (zustand): its settings, the regime curves, and the phase diagram's cells and progress. */
 import { create } from 'zustand';
+
 import { defaultPhaseSettings, type PhaseCell, type PhaseSettingsT } from '../core/regimes/regimes';
 import type { RegimePoint } from '../engine/protocol';
 import type { JobStatus } from './altminStore';

@@ -4,10 +4,11 @@
  * plots subscribe to, so thousands of rounds never pass through React state.
  */
 import { create } from 'zustand';
-import { defaultConfig, type Config } from '../core/masked/config';
-import type { LogHistogram } from '../core/math/histogram';
+
+import { type Config, defaultConfig } from '../core/masked/config';
 import { emptyHistory, type History } from '../core/masked/metrics';
 import type { Scales } from '../core/masked/theory';
+import type { LogHistogram } from '../core/math/histogram';
 import type { BackendInfo, BackendName, TheoryBasis } from '../engine/protocol';
 
 export type Status = 'starting' | 'ready' | 'running' | 'paused' | 'diverged' | 'refused' | 'error';

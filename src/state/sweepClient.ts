@@ -11,7 +11,7 @@ import type { SweepApi } from '../engine/protocol';
 import { CellRunner } from './cellRunner';
 import type { EngineClient } from './engineClient';
 import { useRun } from './store';
-import { useSweep, type SweepCell } from './sweepStore';
+import { type SweepCell, useSweep } from './sweepStore';
 
 export class SweepClient {
   private readonly runner = new CellRunner<SweepApi>(

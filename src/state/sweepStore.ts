@@ -1,7 +1,8 @@
 /** The app's sweep state (zustand): the kind, its value lists and rounds, the cells with their results, progress. */
 import { create } from 'zustand';
+
 import type { Cell } from '../core/masked/grid';
-import { SWEEP_KINDS, type CellResult, type SweepKind } from '../core/masked/sweep';
+import { type CellResult, SWEEP_KINDS, type SweepKind } from '../core/masked/sweep';
 
 export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 

@@ -1,5 +1,6 @@
 // The link: the view and its settings, compared runs and a forced backend, read from the address and written back the same way.
 import { describe, expect, it } from 'vitest';
+
 import { defaultAltMin, parseAltMin } from '../core/altmin/config';
 import { parseCompare } from '../core/masked/compare';
 import { defaultConfig } from '../core/masked/config';

@@ -4,16 +4,16 @@
  * (`view=regimes`) the configuration and the phase diagram's settings; the AltMin view (`view=altmin`) the AltMin
  * settings instead, under their own key names; a forced backend stays in every view.
  */
-import { defaultAltMin, parseAltMin, serializeAltMin, type AltMinConfig } from '../core/altmin/config';
+import { type AltMinConfig, defaultAltMin, parseAltMin, serializeAltMin } from '../core/altmin/config';
 import { parseCompare, serializeCompare } from '../core/masked/compare';
-import { defaultConfig, parseConfig, serializeConfig, showRaw, type Config } from '../core/masked/config';
+import { type Config, defaultConfig, parseConfig, serializeConfig, showRaw } from '../core/masked/config';
 import {
   defaultPhaseSettings,
   parsePhaseSettings,
-  serializePhaseSettings,
   type PhaseSettingsT,
+  serializePhaseSettings,
 } from '../core/regimes/regimes';
-import { BACKENDS, type BackendName } from '../engine/protocol';
+import { type BackendName, BACKENDS } from '../engine/protocol';
 
 export const VIEWS = ['train', 'regimes', 'altmin'] as const;
 export type ViewName = (typeof VIEWS)[number];

@@ -4,6 +4,7 @@
  * the link (`view=altmin`, `view=present`).
  */
 import { create } from 'zustand';
+
 import type { ViewName } from './url';
 
 export type Theme = 'system' | 'light' | 'dark';

@@ -1,9 +1,10 @@
 // The app shell: header with the view tabs, notices, the open view, help; theme, presentation mode, shortcuts.
 import { useEffect } from 'react';
+
 import { useView } from '../state/view';
 import { AltMinView } from './altmin/AltMinView';
-import { HelpDialog } from './HelpDialog';
 import { Header } from './Header';
+import { HelpDialog } from './HelpDialog';
 import { Notices } from './Notices';
 import { RegimesView } from './regimes/RegimesView';
 import { TrainView } from './train/TrainView';

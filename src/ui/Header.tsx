@@ -1,5 +1,6 @@
 // Header: name, the view tabs, the training run's backend, live rate and status (training view), and the Share, present, theme and help buttons.
 import { useState } from 'react';
+
 import { useRun } from '../state/store';
 import type { ViewName } from '../state/url';
 import { nextTheme, useView } from '../state/view';

@@ -1,5 +1,6 @@
 // The help dialog: keyboard shortcuts and what the screen shows.
 import { useEffect, useRef } from 'react';
+
 import { useView } from '../state/view';
 import { SHORTCUTS } from './useShortcuts';
 

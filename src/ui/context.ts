@@ -1,5 +1,6 @@
 /** The engine, sweep, regimes and AltMin clients, provided to components (they never touch tfjs or the workers directly). */
-import { createContext, useContext, type Context } from 'react';
+import { type Context, createContext, useContext } from 'react';
+
 import type { AltMinClient } from '../state/altminClient';
 import type { EngineClient } from '../state/engineClient';
 import type { RegimesClient } from '../state/regimesClient';
@@ -11,13 +12,13 @@ export const AltMinContext = createContext<AltMinClient | null>(null);
 export const RegimesContext = createContext<RegimesClient | null>(null);
 
 /** A client the app provides at its root (main.tsx); missing only in a component rendered outside it. */
-function required<T>(context: Context<T | null>, name: string): T {
+function useRequired<T>(context: Context<T | null>, name: string): T {
   const c = useContext(context);
   if (!c) throw new Error(`${name} missing`);
   return c;
 }
 
-export const useClient = (): EngineClient => required(ClientContext, 'EngineClient');
-export const useSweepClient = (): SweepClient => required(SweepContext, 'SweepClient');
-export const useAltMinClient = (): AltMinClient => required(AltMinContext, 'AltMinClient');
-export const useRegimesClient = (): RegimesClient => required(RegimesContext, 'RegimesClient');
+export const useClient = (): EngineClient => useRequired(ClientContext, 'EngineClient');
+export const useSweepClient = (): SweepClient => useRequired(SweepContext, 'SweepClient');
+export const useAltMinClient = (): AltMinClient => useRequired(AltMinContext, 'AltMinClient');
+export const useRegimesClient = (): RegimesClient => useRequired(RegimesContext, 'RegimesClient');

@@ -1,5 +1,6 @@
 /** Keyboard shortcuts: space play/pause, → one round, r reset, p presentation (training view), t theme, ? help, Esc close. */
 import { useEffect } from 'react';
+
 import { useRun } from '../state/store';
 import { nextTheme, useView } from '../state/view';
 import { useClient } from './context';

@@ -2,6 +2,7 @@
 // minimum-norm solution, GD's step rule, and the settings table.
 import { EigenvalueDecomposition, Matrix, pseudoInverse } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
+
 import { mat } from '../math/matrix';
 import { Rng } from '../math/rng';
 import { relErr } from '../math/testing';

@@ -3,7 +3,7 @@
  * iteration counts and GD's step, and the recovery phase transition's n values and trials. One table for the
  * app's link, the CLI's --config and its JSON files. The skip model has k = d; the identity start exists only for it.
  */
-import { defaultsOf, fmt, parseKeys, serializeTable, toRecord, type Table } from '../table';
+import { defaultsOf, fmt, parseKeys, serializeTable, type Table, toRecord } from '../table';
 
 export const ALTMIN_MODELS = ['skip', 'general'] as const;
 export const ALTMIN_STARTS = ['identity', 'near', 'random'] as const;

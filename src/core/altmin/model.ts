@@ -4,7 +4,7 @@
  * P_iq = 1{⟨z_q, x_i⟩ > 0} the network is linear in vec(Z): f(X) = B·vec(Z) with B = [v_1 P_1 X, …, v_k P_k X]
  * (n × dk, column q·d + j). B is never formed: its products and its Gram matrices are computed from X and P.
  */
-import { mat, transpose, type Mat } from '../math/matrix';
+import { type Mat, mat, transpose } from '../math/matrix';
 
 /** Z = W + I (skip model, k = d) or W. */
 export function shifted(W: Mat, skip: boolean): Mat {

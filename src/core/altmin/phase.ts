@@ -6,7 +6,7 @@
 import type { Mat } from '../math/matrix';
 import { Rng, streamSeed } from '../math/rng';
 import type { AltMinConfig, AltMinStart } from './config';
-import { gdStepAuto, runAltMin, runGd, type Method } from './run';
+import { gdStepAuto, type Method, runAltMin, runGd } from './run';
 import { makeStart, makeTeacher, startStream, type Teacher } from './teacher';
 
 /** "Recovery is said to be successful if ‖W^T − W*‖_F/‖W* + I‖_F < 0.01" (ISIT Sec. IV). */

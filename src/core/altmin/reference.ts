@@ -4,6 +4,7 @@
  * (solve.ts), and the benchmark's "QR" row.
  */
 import { Matrix, QrDecomposition } from 'ml-matrix';
+
 import type { Mat } from '../math/matrix';
 
 export function denseB(X: Mat, P: Uint8Array, v: ArrayLike<number>): Matrix {

@@ -7,8 +7,8 @@
  * Both stop once ‖W − W*‖ is at the float64 floor.
  */
 import { slope } from '../math/fit';
-import { mat, type Mat } from '../math/matrix';
 import { lanczosExtremes } from '../math/lanczos';
+import { type Mat, mat } from '../math/matrix';
 import type { Rng } from '../math/rng';
 import { applyB, applyBt, distance, lossOf, patternsOf, shifted } from './model';
 import { leastSquares, type SolveKind } from './solve';

@@ -6,6 +6,7 @@
  * of the n×n BBᵀ, else through the pseudo-inverse of the smaller Gram matrix (ml-matrix's symmetric eigensolver).
  */
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from 'ml-matrix';
+
 import type { Mat } from '../math/matrix';
 import { applyBt, normalMatrix, rowGram } from './model';
 

@@ -3,7 +3,7 @@
  * ‖W*‖_F = γ) and a known second layer v* ∈ {±1}^k, noiseless labels y = Σ_q v*_q σ(⟨w*_q (+ e_q), x_i⟩), and the
  * starts W⁰ the paper uses. Each part has its own random stream, so changing one never shifts another.
  */
-import { mat, type Mat } from '../math/matrix';
+import { type Mat, mat } from '../math/matrix';
 import { Rng } from '../math/rng';
 import type { AltMinConfig } from './config';
 import { outputs } from './model';

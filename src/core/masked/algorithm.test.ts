@@ -1,14 +1,15 @@
 // MATH.md G.3–G.8 on the float64 reference: init moments, GD equivalence, unselected neurons, IST partition,
 // unbiased surrogates, the loss-increase identities, θ and the aggregation weight; the zero rule's dead neurons (B.6).
 import { describe, expect, it } from 'vitest';
+
+import { type Mat, mat, sumSquares } from '../math/matrix';
+import { Rng } from '../math/rng';
+import { monteCarlo, randomUnitRows } from '../math/testing';
 import { parseConfig } from './config';
 import { initWeights } from './init';
 import { neuronCounts, sampleMasks } from './masks';
-import { mat, sumSquares, type Mat } from '../math/matrix';
 import { makeProblem } from './problem';
-import { outputs, ReferenceTrainer, referenceRound, squaredError } from './reference';
-import { Rng } from '../math/rng';
-import { monteCarlo, randomUnitRows } from '../math/testing';
+import { outputs, referenceRound, ReferenceTrainer, squaredError } from './reference';
 import { theta } from './theory';
 
 const X = randomUnitRows(6, 4, 21);

@@ -1,9 +1,10 @@
 // Comparison links: runs parsed over the main run, written back to the same runs, bad parts named in words.
 import { describe, expect, it } from 'vitest';
+
 import {
+  applyComparePreset,
   COMPARE_PRESETS,
   MAX_RUNS,
-  applyComparePreset,
   parseCompare,
   runLabel,
   serializeCompare,

@@ -4,7 +4,7 @@
  * `compare=ist:p=4,msdropout:p=4:xi=0.5` — a scheme, then `:key=value` for each setting that differs from the
  * main run (settings not written are taken from it). Parsing never throws and says in words what it changed.
  */
-import { PRESETS, parseOver, showRaw, type Config, type ConfigKey, type Scheme } from './config';
+import { type Config, type ConfigKey, parseOver, PRESETS, type Scheme, showRaw } from './config';
 
 /** The most runs one comparison holds, the main run included. */
 export const MAX_RUNS = 4;

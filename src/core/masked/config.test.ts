@@ -1,6 +1,7 @@
 // The config table: ranges enforced per key, presets, messages in words, and links that never throw.
 import { describe, expect, it } from 'vitest';
-import { CONFIG_KEYS, CONFIG_TABLE, applyPreset, defaultConfig, parseConfig, serializeConfig } from './config';
+
+import { applyPreset, CONFIG_KEYS, CONFIG_TABLE, defaultConfig, parseConfig, serializeConfig } from './config';
 
 describe('config table', () => {
   it('defaults round-trip through a link', () => {

@@ -4,7 +4,7 @@
  * defaulted with a message in words per key) and serializes a config back into a link.
  * Scheme presets follow MATH.md B.2.
  */
-import { defaultsOf, fmt, parseKeys, serializeTable, toRecord, type Table } from '../table';
+import { defaultsOf, fmt, parseKeys, serializeTable, type Table, toRecord } from '../table';
 
 export { showRaw } from '../table';
 

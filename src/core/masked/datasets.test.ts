@@ -1,9 +1,10 @@
 // Datasets: generated data is unit norm and seeded; user data is parsed, normalized, and refused with reasons.
 import { describe, expect, it } from 'vitest';
+
+import { Rng } from '../math/rng';
 import { defaultConfig } from './config';
 import { parseUserData, sphereData, teacherData } from './datasets';
 import { makeData } from './problem';
-import { Rng } from '../math/rng';
 
 describe('generated data', () => {
   it('sphere: unit rows, y in [−1, 1]; teacher: max |y| = 1', () => {

@@ -3,7 +3,7 @@
  * ReLU network, rescaled to |y| ≤ 1), and user data (JSON `{ "X": [[…]], "y": […] }` or CSV with y last).
  * Every input row is unit norm (MATH.md A, assumption A1); duplicate or parallel rows are refused (A2: λ_0 = 0).
  */
-import { mat, type Mat } from '../math/matrix';
+import { type Mat, mat } from '../math/matrix';
 import { Rng } from '../math/rng';
 
 export interface Dataset {
@@ -20,7 +20,7 @@ export const TEACHER_WIDTH = 4;
 export const USER_DATA_LIMITS = { maxRows: 4096, maxCols: 1024 } as const;
 
 function unitGaussianRow(rng: Rng, d: number, out: Float64Array, offset: number): void {
-  let norm = 0;
+  let norm: number;
   do {
     norm = 0;
     for (let j = 0; j < d; j++) {

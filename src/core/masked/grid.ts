@@ -2,7 +2,7 @@
  * Sweep grids: "p=1,2,4;xi=0.5,1" — config keys with lists of values — and the cells of their product, each
  * a config validated by the config table (so ranges and presets apply, with messages).
  */
-import { CONFIG_KEYS, parseConfig, serializeConfig, type Config, type ConfigKey } from './config';
+import { type Config, CONFIG_KEYS, type ConfigKey, parseConfig, serializeConfig } from './config';
 
 export interface Grid {
   keys: ConfigKey[];

@@ -1,13 +1,14 @@
 // The paper's guarantee (MATH.md C.2, G.15): B_1 = 0 at ξ = 1, the rates and terms on fixed inputs, what would bring
 // B_1 below ‖y − u_0‖², and the conversion: the v1 network with V = W/ξ, η_v1 = η/ξ² reproduces the app's rounds.
 import { describe, expect, it } from 'vitest';
+
+import { type Mat, mat } from '../math/matrix';
+import { Rng } from '../math/rng';
+import { randomUnitRows, relErr } from '../math/testing';
 import { dominantTerm, guarantee, whatWouldHelp } from './guarantee';
 import { initWeights } from './init';
 import { sampleMasks } from './masks';
-import { mat, type Mat } from '../math/matrix';
 import { referenceRound } from './reference';
-import { Rng } from '../math/rng';
-import { randomUnitRows, relErr } from '../math/testing';
 
 const base = { xi: 0.5, p: 4, tau: 3, eta: 0.01, kappa: 1, categorical: false };
 const sizes = { n: 16, d: 8, m: 1024, lambda0: 0.08, rounds: 1000, delta: 0.1 };

@@ -4,7 +4,7 @@
  * app's convention: η_v1 = η/ξ², κ_v1 = κ/ξ, λ_0,v1 = ξλ_0 (so the rate factor is 1 − ηθτλ_0/(4ξ)). Its width and
  * step conditions are orders with unknown constants: given with C = 1, never as thresholds met or missed.
  */
-import { theta, type SchemeParams } from './theory';
+import { type SchemeParams, theta } from './theory';
 
 export interface GuaranteeTerm {
   name: string;

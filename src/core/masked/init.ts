@@ -3,9 +3,9 @@
  * w_r ~ N(0, ω₁² I_d) under LeCun and He (network.ts). Drawn neuron by neuron from the `init` stream, so that neuron
  * r is the same for every width m ≥ r (up to the scale ω₂, which depends on m).
  */
-import { mat, type Mat } from '../math/matrix';
-import type { InitScales } from './network';
+import { type Mat, mat } from '../math/matrix';
 import type { Rng } from '../math/rng';
+import type { InitScales } from './network';
 
 export interface Weights {
   /** m×d: row r is w_r. */

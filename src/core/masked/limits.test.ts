@@ -1,5 +1,6 @@
 // Memory limits: the estimate grows with the shapes, and the largest width found is the boundary of `fits`.
 import { describe, expect, it } from 'vitest';
+
 import { fits, largestWidth, memoryEstimate, tooLarge, tooLargeTogether } from './limits';
 
 const shape = { m: 1024, n: 256, d: 32, p: 4, mask: 'bernoulli' as const };

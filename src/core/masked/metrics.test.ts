@@ -1,5 +1,6 @@
 // Metric history: CSV / JSON text with unmeasured cells, and a comparison's CSV.
 import { describe, expect, it } from 'vitest';
+
 import { blankRow, comparisonToCsv, emptyHistory, historyToCsv, historyToJson, pushRow } from './metrics';
 
 function history(errs: number[]) {

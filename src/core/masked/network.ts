@@ -5,6 +5,7 @@
  * convention σ′(0) = 1 for ReLU (MATH.md A).
  */
 import erf from '@stdlib/math-base-special-erf';
+
 import type { Activation, Config } from './config';
 
 export interface Net {

@@ -2,13 +2,14 @@
 // singular kernels, against the full decomposition and within its own bound.
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
+
 import { lambdaMinOf, lanczosMin } from '../math/eigen';
-import { initWeights } from './init';
-import { sampleMasks } from './masks';
 import { mat } from '../math/matrix';
-import { empiricalNtk } from './reference';
 import { Rng } from '../math/rng';
 import { randomUnitRows } from '../math/testing';
+import { initWeights } from './init';
+import { sampleMasks } from './masks';
+import { empiricalNtk } from './reference';
 
 describe('λ_min of NTKs by Lanczos (what the app measures above n = 256) against the full decomposition', () => {
   const X = randomUnitRows(200, 6, 5);

@@ -1,9 +1,10 @@
 // MATH.md H.1: the batch-means standard error on AR(1) series with a known answer, and the settle time of the prediction.
 import { describe, expect, it } from 'vitest';
-import { batchMeans, settleRounds } from './plateau';
+
 import { Rng } from '../math/rng';
-import { spectrum, predictedCurve, radiusLazy, projections } from './theory';
 import { randomUnitRows } from '../math/testing';
+import { batchMeans, settleRounds } from './plateau';
+import { predictedCurve, projections, radiusLazy, spectrum } from './theory';
 
 /** x_k = μ + φ(x_{k−1} − μ) + σε_k, started at its stationary law. */
 function ar1(N: number, mu: number, phi: number, sigma: number, rng: Rng): number[] {

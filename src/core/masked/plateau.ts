@@ -12,10 +12,10 @@ import {
   localProgress,
   predictedCurve,
   rate,
+  type SchemeParams,
+  type Spectrum,
   stationaryTerms,
   theta,
-  type Spectrum,
-  type SchemeParams,
 } from './theory';
 
 export interface Plateau {

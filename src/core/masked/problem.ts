@@ -2,14 +2,14 @@
  * A run's fixed ingredients from its config: data (generated or given), initial weights (generated or given),
  * the resolved step size and the scheme parameters the theory needs. Engine, reference and CLI all start here.
  */
-import type { Config } from './config';
-import { sphereData, teacherData, type Dataset } from './datasets';
-import { initWeights, type Weights } from './init';
-import { settingKernel } from './settingKernel';
-import { initScales, lazyTheoryApplies } from './network';
 import { Rng } from '../math/rng';
+import type { Config } from './config';
+import { type Dataset, sphereData, teacherData } from './datasets';
+import { initWeights, type Weights } from './init';
+import { initScales, lazyTheoryApplies } from './network';
+import { settingKernel } from './settingKernel';
 import { schemeOf } from './summary';
-import { scalesOf, spectrum, type Eigenbasis, type Scales, type SchemeParams } from './theory';
+import { type Eigenbasis, type Scales, scalesOf, type SchemeParams, spectrum } from './theory';
 
 export interface Problem {
   config: Config;

@@ -3,12 +3,12 @@
  * It is the independent oracle the tfjs engine is tested against, and the "naive per-neuron JavaScript
  * trainer" of the benchmarks.
  */
-import { mat, type Mat } from '../math/matrix';
+import { type Mat, mat } from '../math/matrix';
+import type { Rng } from '../math/rng';
 import { neuronCounts, sampleMasks } from './masks';
 import { blankRow, type MetricRow } from './metrics';
-import { act, actGrad, lazyNet, netOf, type Net } from './network';
+import { act, actGrad, lazyNet, type Net, netOf } from './network';
 import { maskStream, type Problem } from './problem';
-import type { Rng } from '../math/rng';
 
 /**
  * u_i = (s/ξ) Σ_r c_r a_r φ(⟨w_r, x_i⟩), with coefficients c (all ones and ξ = 1 for the full network); s and φ from

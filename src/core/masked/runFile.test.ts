@@ -1,5 +1,6 @@
 // Run files: a round trip keeps config, data and weights bit for bit; bad files are refused with a reason.
 import { describe, expect, it } from 'vitest';
+
 import { parseConfig } from './config';
 import { makeData, makeInit } from './problem';
 import { parseRunFile, toRunFile } from './runFile';

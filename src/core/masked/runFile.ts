@@ -2,10 +2,10 @@
  * A run as one JSON file: its configuration (as a link's query string), its data and its initial weights.
  * The app exports and imports it; the CLI trains from it (`--run`). Loading it back gives the same run.
  */
-import { parseConfig, serializeConfig, type Config } from './config';
-import { fromRows, type Dataset } from './datasets';
-import { weightsFromJson, type Weights } from './init';
 import { toRows } from '../math/matrix';
+import { type Config, parseConfig, serializeConfig } from './config';
+import { type Dataset, fromRows } from './datasets';
+import { type Weights, weightsFromJson } from './init';
 
 export const RUN_FORMAT = 'subnet-lab-run';
 

@@ -1,13 +1,14 @@
 // The NTK at initialization of every setting against the empirical NTK of wide networks, and its closed form in the
 // lazy setting and under LeCun.
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from './config';
+
 import { hInf } from '../math/kernels';
+import { randomUnitRows } from '../math/testing';
+import { parseConfig } from './config';
 import { netOf } from './network';
 import { makeInit } from './problem';
 import { empiricalNtk } from './reference';
 import { settingKernel } from './settingKernel';
-import { randomUnitRows } from '../math/testing';
 
 describe('the NTK at initialization of every setting (settingKernel)', () => {
   const X = randomUnitRows(6, 4, 21);

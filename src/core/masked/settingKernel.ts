@@ -3,11 +3,11 @@
  * exact for ReLU (from the closed forms H^∞ and K1) and by Monte Carlo over neurons for GELU. The auto step size
  * comes from its λ_max.
  */
-import type { Config } from './config';
 import { hInf, kSigma } from '../math/kernels';
-import { gram, mat, type Mat } from '../math/matrix';
-import { act, actGrad, initScales, netOf } from './network';
+import { gram, type Mat, mat } from '../math/matrix';
 import { Rng } from '../math/rng';
+import type { Config } from './config';
+import { act, actGrad, initScales, netOf } from './network';
 
 /** Neurons drawn for the Monte Carlo kernel of a GELU network (about 5 % error per entry: enough for a step size). */
 export const KERNEL_SAMPLES = 2048;

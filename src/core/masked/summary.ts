@@ -6,19 +6,19 @@ import type { Config } from './config';
 import { dominantTerm, guarantee } from './guarantee';
 import { lazyTheoryApplies } from './network';
 import {
-  IST_RADIUS_NOTE,
   etaAuto,
   etaStable,
+  IST_RADIUS_NOTE,
   radiusBound,
   radiusLazy,
   radiusSmallEta,
   radiusStab,
   rate,
-  theta,
-  widthRequired,
   type Scales,
   type SchemeParams,
   type Spectrum,
+  theta,
+  widthRequired,
 } from './theory';
 
 /** Defaults of the width heuristic: failure probability δ and horizon K (MATH.md C.5). */

@@ -1,5 +1,6 @@
 // Sweeps: the cells each kind trains (swept keys free of presets), value lists refused in words, the CSV.
 import { describe, expect, it } from 'vitest';
+
 import { parseConfig } from './config';
 import { MAX_CELLS, SWEEP_KINDS, sweepCells, sweepCsv, sweepRule } from './sweep';
 

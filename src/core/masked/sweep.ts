@@ -6,7 +6,7 @@
  */
 import { type Config, type ConfigKey, parseOver } from './config';
 import type { ConvergeRule } from './converge';
-import { gridCells, type Cell, type Grid } from './grid';
+import { type Cell, type Grid, gridCells } from './grid';
 
 export interface CellResult {
   /** Mean err over the trailing window (NaN when the run diverged). */

@@ -1,7 +1,8 @@
 // Theory (MATH.md C.3–C.5): the radius and its limits, the predicted curve, the rate, step sizes and widths.
 import { describe, expect, it } from 'vitest';
-import { hInf } from '../math/kernels';
+
 import { symEigen } from '../math/eigen';
+import { hInf } from '../math/kernels';
 import { randomUnitRows, relErr } from '../math/testing';
 import {
   etaAuto,
@@ -13,10 +14,10 @@ import {
   radiusSmallEta,
   radiusStab,
   rate,
+  type SchemeParams,
   spectrum,
   theta,
   widthRequired,
-  type SchemeParams,
 } from './theory';
 
 const sp = spectrum(randomUnitRows(10, 5, 31));

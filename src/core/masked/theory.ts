@@ -2,10 +2,10 @@
  * Theory: every predicted number the app shows, from MATH.md B–C. All of it is the derived lazy-limit
  * (NTK-linearized) analysis [D], not a quotation of the paper's theorem, whose constants are unavailable (C.2).
  */
-import { kSigma, hInf } from '../math/kernels';
 import { eigenvector, symEigen } from '../math/eigen';
+import { hInf, kSigma } from '../math/kernels';
 import { lanczosExtremes } from '../math/lanczos';
-import { dot, quadForm, type Mat } from '../math/matrix';
+import { dot, type Mat, quadForm } from '../math/matrix';
 import { Rng } from '../math/rng';
 
 /** What the step size and the stability limit need, without the full spectrum: λ_max of H^∞, and of the setting's NTK. */

@@ -6,8 +6,8 @@
  */
 import { slope } from '../math/fit';
 import { guarantee } from './guarantee';
-import { pooled, runPlateau, type Plateau, type RunPlateau } from './plateau';
-import { predictedCurve, radiusLazy, rate, type Eigenbasis, type SchemeParams } from './theory';
+import { type Plateau, pooled, type RunPlateau, runPlateau } from './plateau';
+import { type Eigenbasis, predictedCurve, radiusLazy, rate, type SchemeParams } from './theory';
 
 export interface SeedRun {
   spectrum: Eigenbasis;

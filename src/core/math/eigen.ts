@@ -3,8 +3,9 @@
  * Eigenvalues come back in ascending order with unit eigenvectors as the columns of `vectors`.
  */
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+
 import { lanczosExtremes } from './lanczos';
-import { mat, type Mat } from './matrix';
+import { type Mat, mat } from './matrix';
 import { Rng } from './rng';
 
 export interface SymEigen {

@@ -1,5 +1,6 @@
 // MATH.md G.1 (H^∞) and G.2 (K1): exact values and Monte Carlo agreement of the closed forms.
 import { describe, expect, it } from 'vitest';
+
 import { lambdaMinOf } from './eigen';
 import { hInf, hInfEntry, k1Entry, kSigma } from './kernels';
 import { fromRows, gram, type Mat } from './matrix';

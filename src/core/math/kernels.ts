@@ -2,7 +2,7 @@
  * Infinite-width kernels for unit-norm inputs (MATH.md D.1, C.3, D.5): closed-form H^∞ (arc-cosine NTK of the first
  * layer) and K1 (arc-cosine kernel of order 1, the ReLU conjugate kernel).
  */
-import { gram, mat, type Mat } from './matrix';
+import { gram, type Mat, mat } from './matrix';
 
 const clip = (r: number) => Math.max(-1, Math.min(1, r));
 

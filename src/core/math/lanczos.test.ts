@@ -1,6 +1,7 @@
 // Lanczos extremes against ml-matrix's full symmetric eigendecomposition, with their residual bounds honoured.
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
+
 import { lanczosExtremes } from './lanczos';
 import { Rng } from './rng';
 

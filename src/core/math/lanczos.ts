@@ -6,6 +6,7 @@
  * Krylov sizes growing by half each time (its dense solve costs j³, so checking every few steps would dominate).
  */
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+
 import type { Rng } from './rng';
 
 export interface Extremes {

@@ -1,5 +1,6 @@
 // The seeded PRNG: reproducible, stream-separated, and with the right first two moments.
 import { describe, expect, it } from 'vitest';
+
 import { Rng } from './rng';
 import { monteCarlo } from './testing';
 

@@ -1,5 +1,5 @@
 /** Small helpers shared by the unit tests: random unit rows and relative error. */
-import { mat, type Mat } from './matrix';
+import { type Mat, mat } from './matrix';
 import { Rng } from './rng';
 
 export function randomUnitRows(n: number, d: number, seed: number): Mat {

@@ -1,7 +1,10 @@
 // MATH.md E: each regime's width on fixed inputs, Theorem 3's conversion, λ_0 = 0; the phase cells' rule, CSV and size refusal; G.16.
 import { describe, expect, it } from 'vitest';
+
 import { parseConfig } from '../masked/config';
 import { makeData } from '../masked/problem';
+import { widthRequired } from '../masked/theory';
+import { relErr } from '../math/testing';
 import {
   dataAt,
   parsePhaseSettings,
@@ -12,8 +15,6 @@ import {
   requiredWidths,
   widthsAt,
 } from './regimes';
-import { relErr } from '../math/testing';
-import { widthRequired } from '../masked/theory';
 
 const scheme = { xi: 0.5, p: 2, tau: 1, eta: 0.01, kappa: 1, categorical: false };
 

@@ -4,14 +4,14 @@
  * bound — and the measured phase diagram: its settings (a table, as links and the CLI read them), the networks it
  * trains, its cells' rule (success: ‖y − u_K‖² ≤ ε‖y − u_0‖²) and CSV, and the size of a grid before it runs.
  */
-import { parseOver, type Config } from '../masked/config';
-import { subsetRows, type Dataset } from '../masked/datasets';
-import { sumSquares } from '../math/matrix';
+import { type Config, parseOver } from '../masked/config';
+import { type Dataset, subsetRows } from '../masked/datasets';
 import { makeData } from '../masked/problem';
-import { Rng } from '../math/rng';
 import { schemeOf } from '../masked/summary';
-import { defaultsOf, parseKeys, serializeTable, toRecord, type Table } from '../table';
-import { radiusLazy, spectrum, theta, widthRequired, type SchemeParams } from '../masked/theory';
+import { radiusLazy, type SchemeParams, spectrum, theta, widthRequired } from '../masked/theory';
+import { sumSquares } from '../math/matrix';
+import { Rng } from '../math/rng';
+import { defaultsOf, parseKeys, serializeTable, type Table, toRecord } from '../table';
 
 export interface WidthInputs {
   n: number;

@@ -1,8 +1,8 @@
 // AltMin and GD side by side from the same data and start: ‖W^t − W*‖ and the loss on log axes (shared), each with its fitted rate ρ.
-import { logDomain } from '../../plots/transforms';
-import { drawAltMinChart } from '../../plots/altminChart';
-import { useAltMin } from '../../state/altminStore';
 import type { AltMinTraceOut } from '../../engine/protocol';
+import { drawAltMinChart } from '../../plots/altminChart';
+import { logDomain } from '../../plots/transforms';
+import { useAltMin } from '../../state/altminStore';
 import { ChartBox } from '../shared/ChartBox';
 import { fmtNum } from '../shared/format';
 

@@ -1,6 +1,7 @@
 // The recovery phase transition (ISIT 2019 Fig. 1a): fraction of trials recovered against n for AltMin and GD from the model's two starts,
 // with the n = dk and n = dk² lines; progress, time left, cancel (finished trials stay) and CSV.
 import { useEffect, useId, useState } from 'react';
+
 import { paperStarts } from '../../core/altmin/config';
 import { phaseCsv, phaseRows, RECOVERY_TOL } from '../../core/altmin/phase';
 import { drawRecoveryChart, type RecoverySeries } from '../../plots/recoveryChart';

@@ -1,5 +1,6 @@
 // The phase diagram's settings (setting, grid, seeds, rounds K, ε, the measure shown), run / cancel / CSV, and the training view's settings it uses.
 import { useEffect, useState } from 'react';
+
 import { PHASE_METRICS, PHASE_SETTINGS, PHASE_TABLE, type PhaseSettingsT } from '../../core/regimes/regimes';
 import { useRegimes } from '../../state/regimesStore';
 import { useRun } from '../../state/store';

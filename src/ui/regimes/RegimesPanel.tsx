@@ -1,6 +1,7 @@
 // The regimes plot — required widths against n with the measured phase diagram underneath — its progress, CSV, and the widths at the current n.
 import { useId } from 'react';
-import { listOf, phaseCellsCsv, REGIMES, type PhaseCell, type PhaseMetric } from '../../core/regimes/regimes';
+
+import { listOf, type PhaseCell, phaseCellsCsv, type PhaseMetric, REGIMES } from '../../core/regimes/regimes';
 import { drawRegimesChart } from '../../plots/regimesChart';
 import { useRegimes } from '../../state/regimesStore';
 import { useRun } from '../../state/store';

@@ -1,5 +1,6 @@
 // A chart container: measures itself and redraws its SVG at most once per animation frame when data change.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef } from 'react';
+
 import type { Size } from '../../plots/frame';
 
 interface Props {
@@ -18,16 +19,18 @@ export function ChartBox({ name, title, height, version, draw, children }: Props
   const svg = useRef<SVGSVGElement>(null);
   const drawRef = useRef(draw);
   drawRef.current = draw;
+  const heightRef = useRef(height);
+  heightRef.current = height;
   const frame = useRef(0);
-  const schedule = () => {
+  const schedule = useCallback(() => {
     if (frame.current) return;
     frame.current = requestAnimationFrame(() => {
       frame.current = 0;
       if (box.current && svg.current)
-        drawRef.current(svg.current, { width: Math.max(200, box.current.clientWidth), height });
+        drawRef.current(svg.current, { width: Math.max(200, box.current.clientWidth), height: heightRef.current });
     });
-  };
-  useEffect(schedule, [version, height]);
+  }, []);
+  useEffect(schedule, [schedule, version, height]);
   useEffect(() => {
     const ro = new ResizeObserver(schedule);
     if (box.current) ro.observe(box.current);
@@ -36,7 +39,7 @@ export function ChartBox({ name, title, height, version, draw, children }: Props
       cancelAnimationFrame(frame.current);
       frame.current = 0;
     };
-  }, []);
+  }, [schedule]);
   return (
     <figure className="chart" ref={box} data-chart={name}>
       <figcaption>{title}</figcaption>

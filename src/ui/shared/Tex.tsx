@@ -1,6 +1,7 @@
 // A typeset formula (KaTeX). Only formulas written in the code are rendered as markup; every number is shown as text beside them.
-import katex from 'katex';
 import 'katex/dist/katex.min.css';
+
+import katex from 'katex';
 import { useMemo } from 'react';
 
 export function Tex({ tex, name }: { tex: string; name: string }) {

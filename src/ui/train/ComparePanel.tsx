@@ -1,7 +1,8 @@
 // Compare: presets that open a comparison, and each compared run's own scheme, ξ, p and τ (the problem is shared).
 import { useId } from 'react';
+
 import { applyComparePreset, COMPARE_PRESETS, MAX_RUNS, runLabel } from '../../core/masked/compare';
-import { applyPreset, parseOver, PRESETS, SCHEMES, type Config, type Scheme } from '../../core/masked/config';
+import { applyPreset, type Config, parseOver, PRESETS, type Scheme, SCHEMES } from '../../core/masked/config';
 import { useRun } from '../../state/store';
 import { useClient } from '../context';
 

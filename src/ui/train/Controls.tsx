@@ -3,6 +3,7 @@ import {
   ACTIVATIONS,
   AGGREGATES,
   applyPreset,
+  type Config,
   CONFIG_TABLE,
   DATASETS,
   INITS,
@@ -11,16 +12,15 @@ import {
   MAX_WIDTH,
   PRESETS,
   SCHEMES,
-  type Config,
 } from '../../core/masked/config';
 import { largestWidth } from '../../core/masked/limits';
 import { schemeOf } from '../../core/masked/summary';
 import { etaStable } from '../../core/masked/theory';
 import { useRun } from '../../state/store';
 import { useClient } from '../context';
+import { Slider } from '../shared/Slider';
 import { ComparePanel } from './ComparePanel';
 import { ExportPanel } from './ExportPanel';
-import { Slider } from '../shared/Slider';
 import { useTheory } from './useTheory';
 
 export function Controls() {

@@ -1,7 +1,7 @@
 // Lazy-training diagnostics (MATH.md C.5): how far each neuron moved against R_stab, the flipped activation signs and the NTK's drift.
-import { radiusStab } from '../../core/masked/theory';
 import { initScales } from '../../core/masked/network';
 import { WIDTH_DEFAULTS } from '../../core/masked/summary';
+import { radiusStab } from '../../core/masked/theory';
 import { drawLazinessChart, drawMoveHistogram } from '../../plots/diagnostics';
 import { useRun } from '../../state/store';
 import { ChartBox } from '../shared/ChartBox';

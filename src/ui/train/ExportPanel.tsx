@@ -1,7 +1,8 @@
 // Export (metrics, a comparison's metrics, the run, the error plot) and import (a run file, or a user's CSV / JSON data).
 import { useId, useState } from 'react';
-import { parseUserData } from '../../core/masked/datasets';
+
 import { runLabel } from '../../core/masked/compare';
+import { parseUserData } from '../../core/masked/datasets';
 import { comparisonToCsv, historyToCsv, historyToJson } from '../../core/masked/metrics';
 import { parseRunFile } from '../../core/masked/runFile';
 import { standaloneSvg, svgToPng } from '../../plots/exportSvg';

@@ -1,6 +1,6 @@
 // Three table cells for a run's measured plateau: mean ± standard error (with its rounds and batches), and measured/R_lazy and measured/R_now.
-import type { MeasuredRun } from './usePlateaus';
 import { fmtNum } from '../shared/format';
+import type { MeasuredRun } from './usePlateaus';
 
 const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(b) ? fmtNum(a / b) : '—');
 

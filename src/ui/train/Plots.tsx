@@ -1,7 +1,8 @@
 // The live plots: error with predictions (compared runs overlaid), NTK eigenvalues, lazy-training diagnostics, radius against p and τ (lazy setting), the neuron strip; then sweeps.
 import { useMemo } from 'react';
+
 import { runLabel } from '../../core/masked/compare';
-import { serializeConfig, type Config } from '../../core/masked/config';
+import { type Config, serializeConfig } from '../../core/masked/config';
 import { guarantee, startError } from '../../core/masked/guarantee';
 import { lazyTheoryApplies } from '../../core/masked/network';
 import { notLazyWhy, schemeOf, WIDTH_DEFAULTS } from '../../core/masked/summary';
@@ -15,8 +16,8 @@ import { useRun } from '../../state/store';
 import { useView } from '../../state/view';
 import { ChartBox } from '../shared/ChartBox';
 import { Diagnostics } from './Diagnostics';
-import { usePlateaus } from './usePlateaus';
 import { SweepPanel } from './SweepPanel';
+import { usePlateaus } from './usePlateaus';
 
 const PREDICTION_POINTS = 400;
 const P_VALUES = Array.from({ length: 16 }, (_, i) => i + 1);
@@ -47,7 +48,7 @@ export function Plots() {
   const markers = useRun((s) => s.markers);
   const masks = useRun((s) => s.masks);
   const compare = useRun((s) => s.compare);
-  const runs = [config, ...compare];
+  const runs = useMemo(() => [config, ...compare], [config, compare]);
   const maskRows = useRun((s) => s.maskRows);
   const presenting = useView((v) => v.presenting);
   const h = useRun.getState().history;
@@ -70,7 +71,7 @@ export function Plots() {
         byTau: TAU_VALUES.map((tau) => radiusLazy(basis.spectrum, { ...sc, tau })),
       };
     });
-  }, [basis, lazy, runKey]);
+  }, [basis, lazy, runs]);
   const radiusRuns = (key: 'byP' | 'byTau') =>
     (sweeps ?? []).map((r, i) => ({
       label: r.label,

@@ -1,15 +1,16 @@
 // Sweeps: the paper's Figure 2 live — converged error over p × ξ, against m or against τ — with progress,
 // time left, cancel (finished cells stay), R_lazy overlay and CSV export.
 import { useId } from 'react';
-import { SWEEP_KINDS, sweepBase, sweepCsv, sweepRule, type SweepKind } from '../../core/masked/sweep';
+
 import { runLabel } from '../../core/masked/compare';
+import type { Config } from '../../core/masked/config';
+import { SWEEP_KINDS, sweepBase, sweepCsv, type SweepKind, sweepRule } from '../../core/masked/sweep';
 import { drawHeatmap } from '../../plots/sweepHeatmap';
 import { drawSweepLine } from '../../plots/sweepLine';
-import type { Config } from '../../core/masked/config';
 import { useRun } from '../../state/store';
-import { DEFAULT_SWEEP_ROUNDS, useSweep, type SweepCell } from '../../state/sweepStore';
-import { ChartBox } from '../shared/ChartBox';
+import { DEFAULT_SWEEP_ROUNDS, type SweepCell, useSweep } from '../../state/sweepStore';
 import { useSweepClient } from '../context';
+import { ChartBox } from '../shared/ChartBox';
 import { download } from '../shared/download';
 import { secondsLeft } from '../shared/progress';
 

@@ -1,5 +1,5 @@
 /** Each run's measured plateau (MATH.md H.1) since its last change of settings, with R_lazy and the window's mean R_now. */
-import { runPlateau, type RunPlateau } from '../../core/masked/plateau';
+import { type RunPlateau, runPlateau } from '../../core/masked/plateau';
 import { schemeOf } from '../../core/masked/summary';
 import { radiusLazy } from '../../core/masked/theory';
 import { useRun } from '../../state/store';

@@ -1,5 +1,6 @@
 /** The theory summary for the current configuration and data, recomputed only when they change. */
 import { useMemo } from 'react';
+
 import { summarize, type TheorySummary } from '../../core/masked/summary';
 import { useRun } from '../../state/store';
 
