@@ -1,0 +1,73 @@
+/**
+ * The README's pictures: builds the app, serves it, and takes one screenshot per view in headless Chromium
+ * (`npm run screenshots`, into docs/screenshots/; `-- --out DIR` writes elsewhere). Each shot is a link and a few
+ * trained rounds, so the pictures can be made again whenever a view changes.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { chromium, type Page } from '@playwright/test';
+
+import { CHROMIUM, serve, waitFor } from '../bench/serve';
+
+interface Shot {
+  name: string;
+  query: string;
+  width: number;
+  height: number;
+  /** What to do once the page is up (train some rounds, open a panel). */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+const train = (rounds: number) => (page: Page) => page.evaluate((k) => window.subnetLab.step(k), rounds);
+
+export const SHOTS: Shot[] = [
+  { name: 'train', query: '?backend=wasm', width: 1440, height: 900, prepare: train(600) },
+  {
+    name: 'compare',
+    query: '?backend=wasm&scheme=dropout&m=1024&compare=ist:p=2',
+    width: 1440,
+    height: 900,
+    prepare: train(800),
+  },
+  { name: 'regimes', query: '?view=regimes&backend=wasm', width: 1440, height: 900 },
+  { name: 'altmin', query: '?view=altmin', width: 1440, height: 900 },
+  { name: 'tablet', query: '?backend=wasm', width: 820, height: 1180, prepare: train(300) },
+  { name: 'present', query: '?backend=wasm&view=present', width: 1280, height: 720, prepare: train(600) },
+];
+
+const PORT = 4188;
+
+async function main(): Promise<void> {
+  const i = process.argv.indexOf('--out');
+  const out = path.resolve(i > 0 ? process.argv[i + 1] : 'docs/screenshots');
+  mkdirSync(out, { recursive: true });
+  const built = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('the build failed');
+  const server = serve([], PORT);
+  const browser = await chromium.launch(CHROMIUM);
+  try {
+    await waitFor(`http://localhost:${PORT}/`);
+    for (const shot of SHOTS) {
+      const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`http://localhost:${PORT}/${shot.query}`);
+      await page.waitForFunction(() => typeof window.subnetLab !== 'undefined', null, { timeout: 60_000 });
+      await shot.prepare?.(page);
+      // Charts redraw on the next animation frames; workers of the other views finish their first results.
+      await page.waitForTimeout(2500);
+      if (errors.length) throw new Error(`${shot.name}: ${errors.join('; ')}`);
+      const file = path.join(out, `${shot.name}.png`);
+      await page.screenshot({ path: file });
+      console.log(`${shot.name.padEnd(8)} ${shot.width}×${shot.height}  ${file}`);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+await main();
