@@ -1,4 +1,4 @@
-// Unit tests (Node): core against MATH.md section G, engine against the float64 reference, CLI end to end.
+// Unit tests (Node): core against THEORY.md section G, engine against the float64 reference, CLI end to end.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

@@ -1,5 +1,5 @@
 /**
- * The width-regime commands: `regimes` prints each regime's required width at the configuration's n (MATH.md E) as
+ * The width-regime commands: `regimes` prints each regime's required width at the configuration's n (THEORY.md E) as
  * JSON; `phase` trains the measured phase diagram — full-batch GD on the configuration's network setting, every
  * width and seed of one n in one program — and writes one CSV row per (n, m).
  */
@@ -41,7 +41,7 @@ export function regimesJson(flags: Map<string, string>, notes: string[]): string
     notes.push(
       'λ_0 = λ_min(H^∞) is 0 (duplicate or parallel rows): Du’s width, this paper’s and m_req are infinite (printed as null).',
     );
-  notes.push('Widths are orders with their constants set to 1 (MATH.md E); mReq is a heuristic (C.5).');
+  notes.push('Widths are orders with their constants set to 1 (THEORY.md E); mReq is a heuristic (C.5).');
   const finite = (v: number) => (Number.isFinite(v) ? v : null);
   const report = {
     n: data.X.rows,

@@ -1,5 +1,5 @@
 /**
- * The `validate` command (MATH.md H): for each cell of `--grid` (or the configuration alone), trains `--seeds` runs
+ * The `validate` command (THEORY.md H): for each cell of `--grid` (or the configuration alone), trains `--seeds` runs
  * (seed, seed + 1, …: each its own data, initialization and masks) for `--rounds` rounds with R_now measured along the
  * way, and writes one CSV row per cell: the measured plateau ± its standard error against R_lazy and R_now, and the
  * measured rate against the prediction, ρ² and the paper's rate.

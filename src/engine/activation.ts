@@ -1,8 +1,8 @@
 /**
  * φ(XW) and φ′(XW) on the device. ReLU comes from one fused matmul A = relu(XW + 2⁻¹²⁶): step(A) is then exactly
- * 1{⟨w, x⟩ ≥ 0}, the derivative convention σ′(0) = 1 of MATH.md A (it matters for neurons zeroed under
+ * 1{⟨w, x⟩ ≥ 0}, the derivative convention σ′(0) = 1 of THEORY.md A (it matters for neurons zeroed under
  * aggregate = zero), and A equals relu(XW) bit for bit whenever |⟨w, x⟩| > 1e−31. The strict convention σ′(0) = 0 —
- * TensorFlow's, which the reference code's zero rule runs under (MATH.md B.6) — comes from the plain fused relu
+ * TensorFlow's, which the reference code's zero rule runs under (THEORY.md B.6) — comes from the plain fused relu
  * instead: a zeroed neuron then never trains again. GELU is exact: z·Φ(z) with
  * Φ(z) = ½(1 + erf(z/√2)), and φ′(z) = Φ(z) + z·pdf(z). Call inside tf.tidy.
  */

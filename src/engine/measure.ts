@@ -1,6 +1,6 @@
 /**
  * On-device metrics of the full network after a round, packed into one small tensor [err, maxMove, flipFrac]
- * (MATH.md A, C.5), each neuron's move ‖w_r − w_r(0)‖, and the empirical / subnetwork NTKs (MATH.md D.2–D.3) of the
+ * (THEORY.md A, C.5), each neuron's move ‖w_r − w_r(0)‖, and the empirical / subnetwork NTKs (THEORY.md D.2–D.3) of the
  * network f = s·Σ_r a_r φ(⟨w_r, x⟩): the first layer's part (XXᵀ) ⊙ (Φ′ diag((s a)²) Φ′ᵀ), plus s²ΦΦᵀ when the second
  * layer trains. Call inside tf.tidy.
  */
@@ -58,7 +58,7 @@ function rootWeights(kind: NetworkKind, a: tf.Tensor2D): tf.Tensor2D {
   return tf.abs(tf.mul(a, kind.outScale)) as tf.Tensor2D;
 }
 
-/** H(W) (MATH.md D.2), [n, n]; the lazy case is (XXᵀ) ⊙ (SSᵀ)/m exactly. */
+/** H(W) (THEORY.md D.2), [n, n]; the lazy case is (XXᵀ) ⊙ (SSᵀ)/m exactly. */
 export function empiricalNtk(XXt: tf.Tensor2D, kind: NetworkKind, act: Activated, a: tf.Tensor2D): tf.Tensor2D {
   const m = act.D.shape[1];
   if (kind.lazy) return tf.mul(XXt, tf.div(tf.matMul(act.S, act.S, false, true), m));
@@ -69,7 +69,7 @@ export function empiricalNtk(XXt: tf.Tensor2D, kind: NetworkKind, act: Activated
     : first;
 }
 
-/** H^l for every mask row l (MATH.md D.3), [p, n, n]; the lazy case is (XXᵀ) ⊙ (S diag(m^l) Sᵀ)/(ξ²m). */
+/** H^l for every mask row l (THEORY.md D.3), [p, n, n]; the lazy case is (XXᵀ) ⊙ (S diag(m^l) Sᵀ)/(ξ²m). */
 export function subnetworkNtks(
   XXt: tf.Tensor2D,
   kind: NetworkKind,

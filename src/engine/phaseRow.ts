@@ -1,5 +1,5 @@
 /**
- * One row of the phase diagram (MATH.md E) as one tensor program: every width m and seed at one n trained together
+ * One row of the phase diagram (THEORY.md E) as one tensor program: every width m and seed at one n trained together
  * by full-batch GD. The runs' neurons sit side by side in one [d, M] weight matrix (M = seeds·Σm); a 0/1 membership
  * matrix B [M, R] sums each run's output (U = (Φ ⊙ c)B, [n, R]) and a gather hands each neuron its own run's
  * residual, so a round is a few matmuls for all R runs at once instead of R small programs.

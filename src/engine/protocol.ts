@@ -99,7 +99,7 @@ export interface SweepApi {
   cell(config: Config, rounds: number, rule: ConvergeRule, given?: Given): Promise<CellResult>;
 }
 
-/** One method's run for the AltMin view (MATH.md F). */
+/** One method's run for the AltMin view (THEORY.md F). */
 export interface AltMinTraceOut {
   dist: number[];
   loss: number[];
@@ -116,7 +116,7 @@ export interface AltMinApi {
   trial(config: AltMinConfig, spec: TrialSpec, starts: AltMinStart[], methods: Method[]): TrialResult;
 }
 
-/** One regime curve point: λ_0 of the data at n and each regime's width there (MATH.md E). */
+/** One regime curve point: λ_0 of the data at n and each regime's width there (THEORY.md E). */
 export interface RegimePoint {
   n: number;
   lambda0: number;

@@ -1,5 +1,5 @@
 /**
- * One global round of masked training on tensors (MATH.md B.1 steps 2–4), all p subnetworks at once.
+ * One global round of masked training on tensors (THEORY.md B.1 steps 2–4), all p subnetworks at once.
  *
  * Local weights are one matrix: Bernoulli masks keep the p copies side by side as [d, p·m], so each local
  * step is two plain matmuls for all subnetworks together (batched matmuls are far slower on wasm).
@@ -42,7 +42,7 @@ export interface MaskPlan {
   invN: Float32Array | null;
   /** [m] 1 where N_r = 0 and the keep rule holds, or null when no neuron needs it. */
   keep: Float32Array | null;
-  /** The zero rule reproduces the reference code, which runs under TensorFlow's σ′(0) = 0 (MATH.md B.6). */
+  /** The zero rule reproduces the reference code, which runs under TensorFlow's σ′(0) = 0 (THEORY.md B.6). */
   strict: boolean;
 }
 
@@ -55,7 +55,7 @@ export interface RoundOutput {
   surrErr: tf.Scalar;
 }
 
-/** Builds the mask plan from drawn masks (MATH.md B.1 steps 2 and 4); s is the network's output scale. */
+/** Builds the mask plan from drawn masks (THEORY.md B.1 steps 2 and 4); s is the network's output scale. */
 export function planMasks(
   masks: Float32Array,
   p: number,
@@ -144,7 +144,7 @@ export function maskedRound(
 }
 
 /**
- * Per-neuron average of the copies that held it (MATH.md B.1 step 4); a neuron held by nobody keeps its
+ * Per-neuron average of the copies that held it (THEORY.md B.1 step 4); a neuron held by nobody keeps its
  * weights (keep rule) or is zeroed. Unselected copies got exactly zero gradient, so they still equal W.
  */
 function aggregate(Wl: tf.Tensor2D, W: tf.Tensor2D, plan: MaskPlan, masks: tf.Tensor2D): tf.Tensor2D {

@@ -1,5 +1,5 @@
 // The tfjs engine against the float64 reference (same masks), and its bookkeeping: GD equivalence, seeds,
-// memory, NTK eigenvalues, Du's rate (MATH.md G.4, G.9, D.2–D.3).
+// memory, NTK eigenvalues, Du's rate (THEORY.md G.4, G.9, D.2–D.3).
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -254,7 +254,7 @@ describe('NTK on the device (D.2–D.3)', () => {
   });
 });
 
-describe('R_now: the neighbourhood from the current conjugate kernel (MATH.md H.2)', () => {
+describe('R_now: the neighbourhood from the current conjugate kernel (THEORY.md H.2)', () => {
   it('at round 0 it is the R_lazy formula on the empirical K_σ(W_0), and it nears R_lazy as m grows', async () => {
     const gaps: number[] = [];
     for (const m of [64, 4096]) {
@@ -297,7 +297,7 @@ function outputsPerNeuron(X: ReturnType<typeof mat>, W: ReturnType<typeof mat>):
   );
 }
 
-describe('large n: the run starts without the full spectrum (MATH.md D.2, issue of start-up at n³)', () => {
+describe('large n: the run starts without the full spectrum (THEORY.md D.2, issue of start-up at n³)', () => {
   it('n = 300: λ_max by Lanczos for the step; round 0 skips the NTK; the first one brings H(0) for the drift; λ_min within its bound', async () => {
     const q = 'scheme=dropout&xi=0.5&n=300&d=12&m=256&seed=5';
     const started = startProblem(parseConfig(q).config);

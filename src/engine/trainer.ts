@@ -246,7 +246,7 @@ export class Trainer {
     return row;
   }
 
-  /** R_now and tr K_σ(W_k)/tr K_σ(W_0) from K_σ(W_k) and the round's settings (MATH.md H.2). */
+  /** R_now and tr K_σ(W_k)/tr K_σ(W_0) from K_σ(W_k) and the round's settings (THEORY.md H.2). */
   private radiusOf(K: ArrayLike<number>, s: LiveSettings): { radiusNow: number; kSigmaRatio: number } {
     const sp = this.problem.spectrum as Eigenbasis;
     const kt = sp.vectors.map((v) => quadForm(mat(this.n, this.n, K), v));

@@ -1,4 +1,4 @@
-// Wide networks on the wasm backend: Du's rate (MATH.md G.9) and the lazy limit (G.10, G.12): measured
+// Wide networks on the wasm backend: Du's rate (THEORY.md G.9) and the lazy limit (G.10, G.12): measured
 // plateaus of dropout and multi-sample dropout against R_lazy; IST far below the Bernoulli radius of the same
 // ξ = 1/p and p, shrinking like 1/m. Slow (about a minute): wide networks, thousands of rounds.
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Lazy-training diagnostics (MATH.md C.5): a histogram of the neurons' moves ‖w_r(k) − w_r(0)‖ on a log axis with the
+ * Lazy-training diagnostics (THEORY.md C.5): a histogram of the neurons' moves ‖w_r(k) − w_r(0)‖ on a log axis with the
  * activation-stability radius R_stab marked, and the fraction of flipped activation signs, the NTK's drift
  * ‖H(k) − H(0)‖/‖H(0)‖ and the conjugate kernel's trace tr K_σ(W_k)/tr K_σ(W_0) over rounds. Lazy training keeps the
  * first three small; the trace falls under dropout, which shrinks its own features (H.2).
@@ -66,7 +66,7 @@ export interface LazinessData {
   rounds: ArrayLike<number>;
   flipFrac: ArrayLike<number>;
   ntkShift: ArrayLike<number>;
-  /** tr K_σ(W_k)/tr K_σ(W_0): dropout's implicit regularization shrinks it (MATH.md H.2). */
+  /** tr K_σ(W_k)/tr K_σ(W_0): dropout's implicit regularization shrinks it (THEORY.md H.2). */
   kSigmaRatio: ArrayLike<number>;
 }
 

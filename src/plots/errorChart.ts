@@ -1,7 +1,7 @@
 /**
  * Plot 1: training error ‖y − u_k‖² on a log axis against round, with the lazy-limit predicted mean curve
  * (dashed), the neighbourhood as a band — R_now, from the current conjugate kernel, where it is measured (it moves:
- * MATH.md H.2), else R_lazy — with R_lazy, the initialization's value, as a dashed line; the paper's own guarantee
+ * THEORY.md H.2), else R_lazy — with R_lazy, the initialization's value, as a dashed line; the paper's own guarantee
  * (dotted, labelled; named at the bottom when it lies above the plot); and markers where settings changed. Compared
  * runs are overlaid, one colour each (curve, prediction and band), with a legend.
  */

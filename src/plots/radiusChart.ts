@@ -1,6 +1,6 @@
 /**
  * Plot 3: the lazy-limit radius R as a function of one setting (p or τ) for each run (the main run and any compared
- * runs, one colour each), its current setting marked, and its measured plateau (MATH.md H.1) as a square.
+ * runs, one colour each), its current setting marked, and its measured plateau (THEORY.md H.1) as a square.
  */
 import * as d3 from 'd3';
 

@@ -1,5 +1,5 @@
 /**
- * How wide is wide enough (MATH.md E), in two plots on log–log axes of n and m:
+ * How wide is wide enough (THEORY.md E), in two plots on log–log axes of n and m:
  * - widths: each regime's required width over its whole range (they span tens of decades), the measured boundary
  *   (the smallest width of the grid where at least half the seeds succeed) and the current (n, m);
  * - phase: the measured phase diagram's cells (coloured by the chosen measure; m·d < n hatched: fewer parameters than

@@ -1,4 +1,4 @@
-// AltMin and GD on a planted teacher (MATH.md F): G.13 and G.14, the fast least squares against QR and the
+// AltMin and GD on a planted teacher (THEORY.md F): G.13 and G.14, the fast least squares against QR and the
 // minimum-norm solution, GD's step rule, and the settings table.
 import { EigenvalueDecomposition, Matrix, pseudoInverse } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * AltMin settings (Jagatap & Hegde, MATH.md F): the planted teacher (model, d, k, n, ‖W*‖_F), the start, the
+ * AltMin settings (Jagatap & Hegde, THEORY.md F): the planted teacher (model, d, k, n, ‖W*‖_F), the start, the
  * iteration counts and GD's step, and the recovery phase transition's n values and trials. One table for the
  * app's link, the CLI's --config and its JSON files. The skip model has k = d; the identity start exists only for it.
  */

@@ -1,5 +1,5 @@
 /**
- * The student network of MATH.md F and the linear algebra AltMin and GD need, in float64 on flat arrays.
+ * The student network of THEORY.md F and the linear algebra AltMin and GD need, in float64 on flat arrays.
  * Z = W (+ I for the skip model), rows z_q; f(x) = Σ_q v_q σ(⟨z_q, x⟩). For fixed activation patterns
  * P_iq = 1{⟨z_q, x_i⟩ > 0} the network is linear in vec(Z): f(X) = B·vec(Z) with B = [v_1 P_1 X, …, v_k P_k X]
  * (n × dk, column q·d + j). B is never formed: its products and its Gram matrices are computed from X and P.

@@ -1,5 +1,5 @@
 /**
- * The recovery phase transition (ISIT 2019 Fig. 1a, MATH.md F): for each sample size n and trial, a fresh
+ * The recovery phase transition (ISIT 2019 Fig. 1a, THEORY.md F): for each sample size n and trial, a fresh
  * teacher and data, each start and method run from the same data, and a trial counts as recovered when
  * ‖W^T − W*‖ < 0.01 (relative, as the paper). One trial is the unit of work (the worker and the CLI share it).
  */

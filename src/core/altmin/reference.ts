@@ -1,5 +1,5 @@
 /**
- * A plain reference of the AltMin least-squares step: B formed entry by entry as MATH.md F writes it,
+ * A plain reference of the AltMin least-squares step: B formed entry by entry as THEORY.md F writes it,
  * [v*_1 P_1 X, …, v*_k P_k X], and solved by ml-matrix's Householder QR. The tests' oracle for the fast path
  * (solve.ts), and the benchmark's "QR" row.
  */

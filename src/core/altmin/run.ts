@@ -1,5 +1,5 @@
 /**
- * AltMin and gradient descent from a start W⁰ on a teacher's data (MATH.md F), with ‖W^t − W*‖ and the loss at
+ * AltMin and gradient descent from a start W⁰ on a teacher's data (THEORY.md F), with ‖W^t − W*‖ and the loss at
  * every iteration, and the fitted linear rate ρ of a trace.
  * AltMin (ISIT (4)): patterns of W^t, then the least-squares weights for them. It stops early at a fixed point —
  * when the new weights have the patterns that made them, every later iterate is the same.

@@ -1,5 +1,5 @@
 /**
- * The planted problem of MATH.md F: Gaussian inputs x_i ~ N(0, I_d), a teacher with weights W* (k rows w*_q,
+ * The planted problem of THEORY.md F: Gaussian inputs x_i ~ N(0, I_d), a teacher with weights W* (k rows w*_q,
  * ‖W*‖_F = γ) and a known second layer v* ∈ {±1}^k, noiseless labels y = Σ_q v*_q σ(⟨w*_q (+ e_q), x_i⟩), and the
  * starts W⁰ the paper uses. Each part has its own random stream, so changing one never shifts another.
  */

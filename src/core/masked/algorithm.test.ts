@@ -1,4 +1,4 @@
-// MATH.md G.3–G.8 on the float64 reference: init moments, GD equivalence, unselected neurons, IST partition,
+// THEORY.md G.3–G.8 on the float64 reference: init moments, GD equivalence, unselected neurons, IST partition,
 // unbiased surrogates, the loss-increase identities, θ and the aggregation weight; the zero rule's dead neurons (B.6).
 import { describe, expect, it } from 'vitest';
 
@@ -15,7 +15,7 @@ import { theta } from './theory';
 const X = randomUnitRows(6, 4, 21);
 const y = Float64Array.from([0.3, -0.5, 0.9, -0.1, 0.4, -0.8]);
 
-/** Plain full-batch GD step on ½‖y − u‖², written directly from MATH.md A. */
+/** Plain full-batch GD step on ½‖y − u‖², written directly from THEORY.md A. */
 function gdStep(W: Mat, a: Float64Array, eta: number): Mat {
   const { rows: m, cols: d } = W;
   const e = outputs(X, W, a).map((u, i) => u - y[i]);
@@ -165,7 +165,7 @@ describe('θ and the aggregation weight (G.8)', () => {
   });
 });
 
-describe('the zero rule is the reference code\u2019s (MATH.md B.6): σ′(0) = 0, so zeroed neurons stay dead', () => {
+describe('the zero rule is the reference code\u2019s (THEORY.md B.6): σ′(0) = 0, so zeroed neurons stay dead', () => {
   const run = (p: number, rounds: number) => {
     const problem = makeProblem(
       parseConfig(`scheme=custom&mask=bernoulli&xi=0.5&p=${p}&aggregate=zero&n=10&d=5&m=200&seed=2`).config,

@@ -72,7 +72,7 @@ describe('config table', () => {
     );
   });
 
-  it('applies the presets of MATH.md B.2 and says which explicit values they replaced', () => {
+  it('applies the presets of THEORY.md B.2 and says which explicit values they replaced', () => {
     const gd = parseConfig('scheme=gd&xi=0.3&p=5');
     expect([gd.config.xi, gd.config.p, gd.config.tau]).toEqual([1, 1, 1]);
     expect(gd.messages.join(' ')).toMatch(/Full GD fixes xi = 1/);

@@ -2,7 +2,7 @@
  * The run configuration: one typed table of every key with its default, range and meaning. The same table
  * parses and validates a JSON config or a link's query string (unknown keys ignored, bad values clamped or
  * defaulted with a message in words per key) and serializes a config back into a link.
- * Scheme presets follow MATH.md B.2.
+ * Scheme presets follow THEORY.md B.2.
  */
 import { defaultsOf, fmt, parseKeys, serializeTable, type Table, toRecord } from '../table';
 
@@ -175,7 +175,7 @@ export function defaultConfig(): Config {
   return defaultsOf(CONFIG_TABLE);
 }
 
-/** What each preset fixes (MATH.md B.2); `pMin` is the fewest subnetworks the scheme is defined for. */
+/** What each preset fixes (THEORY.md B.2); `pMin` is the fewest subnetworks the scheme is defined for. */
 export const PRESETS: Record<Scheme, { label: string; fixed: Partial<Config>; pMin?: number; pDefault?: number }> = {
   gd: { label: 'Full GD', fixed: { xi: 1, p: 1, tau: 1, mask: 'bernoulli' } },
   dropout: { label: 'Dropout', fixed: { p: 1, tau: 1, mask: 'bernoulli' } },
@@ -190,7 +190,7 @@ export interface ParseResult {
   messages: string[];
 }
 
-/** Applies the scheme's fixed values (MATH.md B.2); a message for every explicit value it overrides. */
+/** Applies the scheme's fixed values (THEORY.md B.2); a message for every explicit value it overrides. */
 export function enforceScheme(config: Config, given: ReadonlySet<ConfigKey>, messages: string[]): Config {
   const c = { ...config };
   const preset = PRESETS[c.scheme];

@@ -1,7 +1,7 @@
 /**
  * Datasets: `sphere` (x uniform on the unit sphere, y uniform in [−1, 1]), `teacher` (y from a planted narrow
  * ReLU network, rescaled to |y| ≤ 1), and user data (JSON `{ "X": [[…]], "y": […] }` or CSV with y last).
- * Every input row is unit norm (MATH.md A, assumption A1); duplicate or parallel rows are refused (A2: λ_0 = 0).
+ * Every input row is unit norm (THEORY.md A, assumption A1); duplicate or parallel rows are refused (A2: λ_0 = 0).
  */
 import { type Mat, mat } from '../math/matrix';
 import { Rng } from '../math/rng';

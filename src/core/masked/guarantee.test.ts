@@ -1,4 +1,4 @@
-// The paper's guarantee (MATH.md C.2, G.15): B_1 = 0 at ξ = 1, the rates and terms on fixed inputs, what would bring
+// The paper's guarantee (THEORY.md C.2, G.15): B_1 = 0 at ξ = 1, the rates and terms on fixed inputs, what would bring
 // B_1 below ‖y − u_0‖², and the conversion: the v1 network with V = W/ξ, η_v1 = η/ξ² reproduces the app's rounds.
 import { describe, expect, it } from 'vitest';
 

@@ -1,5 +1,5 @@
 /**
- * The paper's own guarantee (MATH.md C.2): Liao & Kyrillidis, arXiv v1 (L4DC 2022), Theorem 3 for Bernoulli masks —
+ * The paper's own guarantee (THEORY.md C.2): Liao & Kyrillidis, arXiv v1 (L4DC 2022), Theorem 3 for Bernoulli masks —
  * E‖y − u_k‖² ≤ (1 − ¼η_v1θτλ_0,v1)^k‖y − u_0‖² + B_1 — and Theorem 7 for categorical masks (IST), converted to the
  * app's convention: η_v1 = η/ξ², κ_v1 = κ/ξ, λ_0,v1 = ξλ_0 (so the rate factor is 1 − ηθτλ_0/(4ξ)). Its width and
  * step conditions are orders with unknown constants: given with C = 1, never as thresholds met or missed.

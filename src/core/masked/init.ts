@@ -1,5 +1,5 @@
 /**
- * Initial weights (MATH.md A): a_r = ±1 and w_r ~ N(0, κ² I_d) under the NTK initialization, or a_r ~ N(0, ω₂²) and
+ * Initial weights (THEORY.md A): a_r = ±1 and w_r ~ N(0, κ² I_d) under the NTK initialization, or a_r ~ N(0, ω₂²) and
  * w_r ~ N(0, ω₁² I_d) under LeCun and He (network.ts). Drawn neuron by neuron from the `init` stream, so that neuron
  * r is the same for every width m ≥ r (up to the scale ω₂, which depends on m).
  */

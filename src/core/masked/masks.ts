@@ -1,5 +1,5 @@
 /**
- * Mask sampling for one global round (MATH.md B.1 step 1), from the seeded `masks` stream.
+ * Mask sampling for one global round (THEORY.md B.1 step 1), from the seeded `masks` stream.
  * Output: p·m entries in {0, 1}, row l = subnetwork l. Bernoulli(ξ) i.i.d. over (l, r), or categorical:
  * each neuron joins exactly one subnetwork chosen uniformly (IST).
  */

@@ -1,8 +1,8 @@
 /**
- * The network a configuration trains (MATH.md A; Song et al. in E): f(x) = s·Σ_r a_r φ(⟨w_r, x⟩) with activation φ
+ * The network a configuration trains (THEORY.md A; Song et al. in E): f(x) = s·Σ_r a_r φ(⟨w_r, x⟩) with activation φ
  * (ReLU, or the exact GELU z·Φ(z)), output scale s (1/√m under the NTK initialization, 1 under LeCun and He), and a
  * second layer that is fixed or trained. Float64 φ and φ′ for the reference trainer and the kernels; the derivative
- * convention σ′(0) = 1 for ReLU (MATH.md A).
+ * convention σ′(0) = 1 for ReLU (THEORY.md A).
  */
 import erf from '@stdlib/math-base-special-erf';
 
@@ -16,7 +16,7 @@ export interface Net {
   trainSecond: boolean;
 }
 
-/** The setting of MATH.md A, the lazy-limit theory's: ReLU, first layer, 1/√m. */
+/** The setting of THEORY.md A, the lazy-limit theory's: ReLU, first layer, 1/√m. */
 export function lazyNet(m: number): Net {
   return { act: 'relu', outScale: 1 / Math.sqrt(m), trainSecond: false };
 }
@@ -29,7 +29,7 @@ export function netOf(config: Pick<Config, 'act' | 'layers' | 'init'>, m: number
   };
 }
 
-/** Whether the derived lazy-limit theory (MATH.md C.3) describes the setting: ReLU, first layer only, NTK initialization. */
+/** Whether the derived lazy-limit theory (THEORY.md C.3) describes the setting: ReLU, first layer only, NTK initialization. */
 export function lazyTheoryApplies(config: Pick<Config, 'act' | 'layers' | 'init'>): boolean {
   return config.act === 'relu' && config.layers === 'first' && config.init === 'ntk';
 }

@@ -1,4 +1,4 @@
-// MATH.md H.1: the batch-means standard error on AR(1) series with a known answer, and the settle time of the prediction.
+// THEORY.md H.1: the batch-means standard error on AR(1) series with a known answer, and the settle time of the prediction.
 import { describe, expect, it } from 'vitest';
 
 import { Rng } from '../math/rng';

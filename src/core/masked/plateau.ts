@@ -1,5 +1,5 @@
 /**
- * The measured plateau (MATH.md H.1): start once the predicted mean curve is within 5 % of R (for IST, whose R is 0
+ * The measured plateau (THEORY.md H.1): start once the predicted mean curve is within 5 % of R (for IST, whose R is 0
  * at leading order, once its transient has fallen to 1e−3 of its start), take the mean of ‖y − u_k‖² over the rounds
  * since, with a batch-means standard error — batches five times the correlation time of ‖e_k‖², so that their means
  * are nearly independent (on AR(1) series the error is then low by about a tenth, plateau.test.ts) — and say how many

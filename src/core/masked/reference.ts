@@ -1,5 +1,5 @@
 /**
- * A plain float64 trainer of the same algorithm (MATH.md B.1), written as loops over neurons with no tensors.
+ * A plain float64 trainer of the same algorithm (THEORY.md B.1), written as loops over neurons with no tensors.
  * It is the independent oracle the tfjs engine is tested against, and the "naive per-neuron JavaScript
  * trainer" of the benchmarks.
  */
@@ -12,7 +12,7 @@ import { maskStream, type Problem } from './problem';
 
 /**
  * u_i = (s/ξ) Σ_r c_r a_r φ(⟨w_r, x_i⟩), with coefficients c (all ones and ξ = 1 for the full network); s and φ from
- * the network (default: ReLU with s = 1/√m, MATH.md A).
+ * the network (default: ReLU with s = 1/√m, THEORY.md A).
  */
 export function outputs(
   X: Mat,
@@ -53,7 +53,7 @@ export interface RoundSettings {
 }
 
 /**
- * One global round (MATH.md B.1 steps 2–4) for given masks (p·m, row l = subnetwork l). With a trained second layer,
+ * One global round (THEORY.md B.1 steps 2–4) for given masks (p·m, row l = subnetwork l). With a trained second layer,
  * a_r takes its own gradient step from the same local weights and is averaged per neuron like w_r.
  */
 export function referenceRound(
@@ -145,7 +145,7 @@ export function patterns(X: Mat, W: Mat, strict = false): Uint8Array {
 }
 
 /**
- * Empirical NTK restricted to coefficients c (MATH.md D.2 with c ≡ 1, ξ = 1; D.3 with c = a mask):
+ * Empirical NTK restricted to coefficients c (THEORY.md D.2 with c ≡ 1, ξ = 1; D.3 with c = a mask):
  * H_ij = (1/ξ²) Σ_r c_r [ (s a_r)² ⟨x_i, x_j⟩ φ′(z_ir) φ′(z_jr) + s² φ(z_ir) φ(z_jr) (second layer trained) ].
  * For the lazy network (ReLU, s = 1/√m, a = ±1) this is (1/(ξ²m)) ⟨x_i, x_j⟩ Σ_r c_r 1_ir 1_jr.
  */

@@ -21,7 +21,7 @@ import {
   widthRequired,
 } from './theory';
 
-/** Defaults of the width heuristic: failure probability δ and horizon K (MATH.md C.5). */
+/** Defaults of the width heuristic: failure probability δ and horizon K (THEORY.md C.5). */
 export const WIDTH_DEFAULTS = { delta: 0.1, rounds: 1000 } as const;
 
 export interface TheorySummary {
@@ -44,7 +44,7 @@ export interface TheorySummary {
   mReq: number;
   delta: number;
   horizon: number;
-  /** The paper's own bound (MATH.md C.2), in the app's convention: which statement, its rate, B_1 and the orders of its conditions. */
+  /** The paper's own bound (THEORY.md C.2), in the app's convention: which statement, its rate, B_1 and the orders of its conditions. */
   paperTheorem: string;
   paperCorollary: string;
   paperRate: number;
@@ -118,10 +118,10 @@ export function summarize(
     paperEtaOrder: paper.etaOrder,
     notes: [
       lazyLimit
-        ? 'radius, rate and the predicted curve are lazy-limit predictions (derived, MATH.md C.3), not the paper\u2019s constants.'
+        ? 'radius, rate and the predicted curve are lazy-limit predictions (derived, THEORY.md C.3), not the paper\u2019s constants.'
         : `radius, rate and mReq are the lazy-limit formulas, which do not apply to this setting (${notLazyWhy(config)}); the auto step uses λ_max of the setting\u2019s own NTK at initialization, lambdaMaxSetting.`,
-      'mReq is a heuristic (MATH.md C.5).',
-      'paperRate, paperB1 and the paper\u2019s width and step orders (C = 1) are the arXiv v1 statements converted to this app\u2019s convention (MATH.md C.2).',
+      'mReq is a heuristic (THEORY.md C.5).',
+      'paperRate, paperB1 and the paper\u2019s width and step orders (C = 1) are the arXiv v1 statements converted to this app\u2019s convention (THEORY.md C.2).',
       ...(s.categorical ? [IST_RADIUS_NOTE] : []),
     ],
   };

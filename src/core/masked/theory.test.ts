@@ -1,4 +1,4 @@
-// Theory (MATH.md C.3–C.5): the radius and its limits, the predicted curve, the rate, step sizes and widths.
+// Theory (THEORY.md C.3–C.5): the radius and its limits, the predicted curve, the rate, step sizes and widths.
 import { describe, expect, it } from 'vitest';
 
 import { symEigen } from '../math/eigen';

@@ -1,5 +1,5 @@
 /**
- * Theory: every predicted number the app shows, from MATH.md B–C. All of it is the derived lazy-limit
+ * Theory: every predicted number the app shows, from THEORY.md B–C. All of it is the derived lazy-limit
  * (NTK-linearized) analysis [D], not a quotation of the paper's theorem, whose constants are unavailable (C.2).
  */
 import { eigenvector, symEigen } from '../math/eigen';
@@ -24,9 +24,9 @@ export interface Scales {
 export interface Spectrum extends Scales {
   /** λ_0 = λ_min(H^∞). */
   lambda0: number;
-  /** Ascending eigenvalues λ_i of H^∞ (MATH.md D.1). */
+  /** Ascending eigenvalues λ_i of H^∞ (THEORY.md D.1). */
   lambdas: Float64Array;
-  /** v_iᵀ K1 v_i: K̃_ii / κ² (MATH.md C.3). */
+  /** v_iᵀ K1 v_i: K̃_ii / κ² (THEORY.md C.3). */
   k1Proj: Float64Array;
   /** tr(H^∞ K1) = Σ λ_i v_iᵀ K1 v_i, for the small-η form. */
   trHK1: number;
@@ -88,51 +88,51 @@ export interface SchemeParams {
   categorical: boolean;
 }
 
-/** θ = P(N_r > 0) = 1 − (1 − ξ)^p for Bernoulli masks; 1 for categorical (MATH.md B.1). */
+/** θ = P(N_r > 0) = 1 − (1 − ξ)^p for Bernoulli masks; 1 for categorical (THEORY.md B.1). */
 export function theta(xi: number, p: number, categorical: boolean): number {
   return categorical ? 1 : 1 - Math.pow(1 - xi, p);
 }
 
-/** Local progress g_i = 1 − (1 − ηλ_i/ξ)^τ in eigendirection i (MATH.md C.3). */
+/** Local progress g_i = 1 − (1 − ηλ_i/ξ)^τ in eigendirection i (THEORY.md C.3). */
 export function localProgress(lambda: number, s: SchemeParams): number {
   return 1 - Math.pow(1 - (s.eta * lambda) / s.xi, s.tau);
 }
 
 /**
- * C_i = (θ/p)·((1−ξ)/ξ)·g_i·K̃_ii/(2 − θg_i), the stationary second moment in direction i (MATH.md C.3), with
+ * C_i = (θ/p)·((1−ξ)/ξ)·g_i·K̃_ii/(2 − θg_i), the stationary second moment in direction i (THEORY.md C.3), with
  * K̃_ii = v_iᵀK_σv_i: κ²·v_iᵀK1v_i by default (the initialization's limit), or given (the current K_σ(W_k), H.2).
  */
 export function stationaryTerms(sp: Spectrum, s: SchemeParams, kt?: ArrayLike<number>): Float64Array {
   const th = theta(s.xi, s.p, s.categorical);
   return Float64Array.from(sp.lambdas, (lam, i) => {
-    if (s.categorical) return 0; // IST: Σ_l ε^l = 0, the leading-order noise cancels (MATH.md C.4).
+    if (s.categorical) return 0; // IST: Σ_l ε^l = 0, the leading-order noise cancels (THEORY.md C.4).
     const g = localProgress(lam, s);
     const k = kt ? kt[i] : s.kappa * s.kappa * sp.k1Proj[i];
     return ((th / s.p) * ((1 - s.xi) / s.xi) * g * k) / (2 - th * g);
   });
 }
 
-/** R_lazy(ξ, p, τ, η, κ; X) = Σ_i C_i, in units of ‖y − u‖² (MATH.md C.3). 0 for IST at leading order (C.4). */
+/** R_lazy(ξ, p, τ, η, κ; X) = Σ_i C_i, in units of ‖y − u‖² (THEORY.md C.3). 0 for IST at leading order (C.4). */
 export function radiusLazy(sp: Spectrum, s: SchemeParams): number {
   return stationaryTerms(sp, s).reduce((a, b) => a + b, 0);
 }
 
 /**
- * R_now (MATH.md H.2): the R_lazy formula with K̃_ii = v_iᵀK_σ(W_k)v_i from the current conjugate kernel, which dropout
+ * R_now (THEORY.md H.2): the R_lazy formula with K̃_ii = v_iᵀK_σ(W_k)v_i from the current conjugate kernel, which dropout
  * shrinks as it trains.
  */
 export function radiusNow(sp: Spectrum, s: SchemeParams, kt: ArrayLike<number>): number {
   return stationaryTerms(sp, s, kt).reduce((a, b) => a + b, 0);
 }
 
-/** Small-η form: R ≈ ητθ(1−ξ)/(2ξ²p)·tr(H K_σ) (MATH.md C.3). */
+/** Small-η form: R ≈ ητθ(1−ξ)/(2ξ²p)·tr(H K_σ) (THEORY.md C.3). */
 export function radiusSmallEta(sp: Spectrum, s: SchemeParams): number {
   if (s.categorical) return 0;
   const th = theta(s.xi, s.p, false);
   return ((s.eta * s.tau * th * (1 - s.xi)) / (2 * s.xi * s.xi * s.p)) * s.kappa * s.kappa * sp.trHK1;
 }
 
-/** Data-free bound, valid for η ≤ ξ/λ_max: R ≤ ητθ(1−ξ)n²κ²/(4ξ²p) (MATH.md C.3). */
+/** Data-free bound, valid for η ≤ ξ/λ_max: R ≤ ητθ(1−ξ)n²κ²/(4ξ²p) (THEORY.md C.3). */
 export function radiusBound(n: number, s: SchemeParams): number {
   if (s.categorical) return 0;
   const th = theta(s.xi, s.p, false);
@@ -145,7 +145,7 @@ export function projections(eb: Eigenbasis, e0: ArrayLike<number>): Float64Array
 }
 
 /**
- * Predicted mean curve E‖y − u_k‖² at the given rounds k (MATH.md C.3 second moment):
+ * Predicted mean curve E‖y − u_k‖² at the given rounds k (THEORY.md C.3 second moment):
  * Σ_i (1−θg_i)^{2k}(v_i·e_0)² + (1 − (1−θg_i)^{2k})·C_i, given c0_i = (v_i·e_0)².
  */
 export function predictedCurve(
@@ -170,22 +170,22 @@ export function predictedCurve(
   return out;
 }
 
-/** Per-round contraction of the slowest direction: ρ = 1 − θ(1 − (1 − ηλ_0/ξ)^τ) (MATH.md C.3). */
+/** Per-round contraction of the slowest direction: ρ = 1 − θ(1 − (1 − ηλ_0/ξ)^τ) (THEORY.md C.3). */
 export function rate(sp: Spectrum, s: SchemeParams): number {
   return 1 - theta(s.xi, s.p, s.categorical) * localProgress(sp.lambda0, s);
 }
 
-/** Recommended step: η = 0.1·ξ/λ_max(H^∞) (MATH.md C.3); outside the lazy setting, λ_max of the setting's NTK. */
+/** Recommended step: η = 0.1·ξ/λ_max(H^∞) (THEORY.md C.3); outside the lazy setting, λ_max of the setting's NTK. */
 export function etaAuto(sp: Pick<Scales, 'stepLambdaMax'>, xi: number): number {
   return (0.1 * xi) / sp.stepLambdaMax;
 }
 
-/** Stability limit of the local steps: η < 2ξ/λ_max(H) (MATH.md C.3). */
+/** Stability limit of the local steps: η < 2ξ/λ_max(H) (THEORY.md C.3). */
 export function etaStable(sp: Pick<Scales, 'stepLambdaMax'>, xi: number): number {
   return (2 * xi) / sp.stepLambdaMax;
 }
 
-/** Activation-stability radius R_stab = √(2π)·κ·δ·λ_0/(16n²) (MATH.md C.5). */
+/** Activation-stability radius R_stab = √(2π)·κ·δ·λ_0/(16n²) (THEORY.md C.5). */
 export function radiusStab(kappa: number, delta: number, lambda0: number, n: number): number {
   return (Math.sqrt(2 * Math.PI) * kappa * delta * lambda0) / (16 * n * n);
 }
@@ -204,7 +204,7 @@ export interface WidthInputs {
 }
 
 /**
- * Heuristic required width m_req (MATH.md C.5, [D-heuristic]): drift of every neuron over K rounds (mean part plus
+ * Heuristic required width m_req (THEORY.md C.5, [D-heuristic]): drift of every neuron over K rounds (mean part plus
  * mask-noise random walk) below R_stab, with E_0 = √((‖y‖² + nκ²/2)/δ).
  */
 export function widthRequired(s: SchemeParams, w: WidthInputs): number {

@@ -1,5 +1,5 @@
 /**
- * How good each prediction is (MATH.md H): one row per setting from its seeds' histories — the measured plateau
+ * How good each prediction is (THEORY.md H): one row per setting from its seeds' histories — the measured plateau
  * (H.1, pooled over seeds) against R_lazy and against R_now averaged over the same window (its last value beside),
  * and the measured contraction of the mean error (seeds averaged) against the prediction's on the same rounds, ρ²
  * and the paper's rate (C.2).

@@ -1,4 +1,4 @@
-// MATH.md G.1 (H^∞) and G.2 (K1): exact values and Monte Carlo agreement of the closed forms.
+// THEORY.md G.1 (H^∞) and G.2 (K1): exact values and Monte Carlo agreement of the closed forms.
 import { describe, expect, it } from 'vitest';
 
 import { lambdaMinOf } from './eigen';

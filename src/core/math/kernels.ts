@@ -1,18 +1,18 @@
 /**
- * Infinite-width kernels for unit-norm inputs (MATH.md D.1, C.3, D.5): closed-form H^∞ (arc-cosine NTK of the first
+ * Infinite-width kernels for unit-norm inputs (THEORY.md D.1, C.3, D.5): closed-form H^∞ (arc-cosine NTK of the first
  * layer) and K1 (arc-cosine kernel of order 1, the ReLU conjugate kernel).
  */
 import { gram, type Mat, mat } from './matrix';
 
 const clip = (r: number) => Math.max(-1, Math.min(1, r));
 
-/** H^∞_ij = ρ (π − arccos ρ) / (2π), ρ = ⟨x_i, x_j⟩ (MATH.md D.1). */
+/** H^∞_ij = ρ (π − arccos ρ) / (2π), ρ = ⟨x_i, x_j⟩ (THEORY.md D.1). */
 export function hInfEntry(rho: number): number {
   const r = clip(rho);
   return (r * (Math.PI - Math.acos(r))) / (2 * Math.PI);
 }
 
-/** K1_ij = (√(1−ρ²) + (π − arccos ρ) ρ) / (2π) (MATH.md C.3); E[σ(⟨w,x_i⟩)σ(⟨w,x_j⟩)] = κ²·K1_ij. */
+/** K1_ij = (√(1−ρ²) + (π − arccos ρ) ρ) / (2π) (THEORY.md C.3); E[σ(⟨w,x_i⟩)σ(⟨w,x_j⟩)] = κ²·K1_ij. */
 export function k1Entry(rho: number): number {
   const r = clip(rho);
   return (Math.sqrt(1 - r * r) + (Math.PI - Math.acos(r)) * r) / (2 * Math.PI);

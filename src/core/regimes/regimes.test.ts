@@ -1,4 +1,4 @@
-// MATH.md E: each regime's width on fixed inputs, Theorem 3's conversion, λ_0 = 0; the phase cells' rule, CSV and size refusal; G.16.
+// THEORY.md E: each regime's width on fixed inputs, Theorem 3's conversion, λ_0 = 0; the phase cells' rule, CSV and size refusal; G.16.
 import { describe, expect, it } from 'vitest';
 
 import { parseConfig } from '../masked/config';
@@ -18,7 +18,7 @@ import {
 
 const scheme = { xi: 0.5, p: 2, tau: 1, eta: 0.01, kappa: 1, categorical: false };
 
-describe('required widths (MATH.md E)', () => {
+describe('required widths (THEORY.md E)', () => {
   it('each formula on fixed inputs', () => {
     const w = requiredWidths({ n: 16, d: 8, lambda0: 0.1, delta: 0.1, rounds: 100, yNorm2: 5, rLazy: 0.2, scheme });
     expect(relErr(w.du, 16 ** 6 / (0.1 ** 4 * 0.1 ** 3))).toBeLessThan(1e-14);

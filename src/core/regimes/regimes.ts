@@ -1,5 +1,5 @@
 /**
- * How wide is wide enough (MATH.md E): the required width against n for each regime — Du et al., this paper's
+ * How wide is wide enough (THEORY.md E): the required width against n for each regime — Du et al., this paper's
  * Theorem 3 (orders, C = 1) and the m_req heuristic (C.5), Oymak–Soltanolkotabi, Song et al., and the counting
  * bound — and the measured phase diagram: its settings (a table, as links and the CLI read them), the networks it
  * trains, its cells' rule (success: ‖y − u_K‖² ≤ ε‖y − u_0‖²) and CSV, and the size of a grid before it runs.
@@ -38,7 +38,7 @@ export interface Widths {
 
 export type RegimeKey = keyof Widths;
 
-/** The regimes in legend order, each with its status label (MATH.md 0 and E). */
+/** The regimes in legend order, each with its status label (THEORY.md 0 and E). */
 export const REGIMES: { key: RegimeKey; label: string; status: string }[] = [
   { key: 'du', label: 'Du et al. 2019: n⁶/(λ₀⁴δ³)', status: 'secondary sources' },
   { key: 'paper', label: 'Liao & Kyrillidis v1, Theorem 3 (orders, C = 1)', status: 'verified, arXiv v1' },
@@ -80,7 +80,7 @@ export function dataAt(config: Config, n: number, given?: Dataset): Dataset | nu
   return n <= given.X.rows ? subsetRows(given, n, Rng.stream(config.seed, 'subset')) : null;
 }
 
-/** Every regime's width at the data's n, with λ_0 of that data and the scheme's R_lazy (δ and K as MATH.md C.5). */
+/** Every regime's width at the data's n, with λ_0 of that data and the scheme's R_lazy (δ and K as THEORY.md C.5). */
 export function widthsAt(
   config: Config,
   data: Dataset,

@@ -1,4 +1,4 @@
-// The regimes view (MATH.md E): the phase diagram's settings, the regime curves over the measured diagram, and what each regime says.
+// The regimes view (THEORY.md E): the phase diagram's settings, the regime curves over the measured diagram, and what each regime says.
 import { PhaseControls } from './PhaseControls';
 import { RegimesPanel } from './RegimesPanel';
 import { RegimesTheory } from './RegimesTheory';

@@ -20,7 +20,7 @@ export function CompareTable() {
     <div className="table-scroll" tabIndex={0} role="group" aria-label="Compared runs, in numbers">
       <table className="numbers compare-numbers" data-testid="compare-numbers">
         <caption>
-          Compared runs (plateau ± standard error, MATH.md H.1: once the prediction has settled; ratios: measured /
+          Compared runs (plateau ± standard error, THEORY.md H.1: once the prediction has settled; ratios: measured /
           predicted)
         </caption>
         <thead>

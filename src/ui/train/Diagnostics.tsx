@@ -1,4 +1,4 @@
-// Lazy-training diagnostics (MATH.md C.5): how far each neuron moved against R_stab, the flipped activation signs and the NTK's drift.
+// Lazy-training diagnostics (THEORY.md C.5): how far each neuron moved against R_stab, the flipped activation signs and the NTK's drift.
 import { initScales } from '../../core/masked/network';
 import { WIDTH_DEFAULTS } from '../../core/masked/summary';
 import { radiusStab } from '../../core/masked/theory';

@@ -1,4 +1,4 @@
-// The paper's own guarantee (MATH.md C.2) beside the prediction: the theorem in the app's convention, the corollary that
+// The paper's own guarantee (THEORY.md C.2) beside the prediction: the theorem in the app's convention, the corollary that
 // matches the scheme, its numbers now, which term of B_1 dominates and what would bring it below ‖y − u_0‖².
 import { dominantTerm, guarantee, startError, whatWouldHelp } from '../../core/masked/guarantee';
 import { schemeOf, WIDTH_DEFAULTS } from '../../core/masked/summary';

@@ -116,12 +116,12 @@ export function TheoryPanel() {
   );
 }
 
-/** The main run's measured plateau (MATH.md H.1) against both predictions. */
+/** The main run's measured plateau (THEORY.md H.1) against both predictions. */
 function MeasuredRows() {
   const [main] = usePlateaus();
   return (
     <table className="numbers" data-testid="plateau">
-      <caption className="small">Measured since the last change, once the prediction has settled (MATH.md H.1)</caption>
+      <caption className="small">Measured since the last change, once the prediction has settled (THEORY.md H.1)</caption>
       <thead>
         <tr>
           <th scope="col">plateau ± se</th>

@@ -1,4 +1,4 @@
-/** Each run's measured plateau (MATH.md H.1) since its last change of settings, with R_lazy and the window's mean R_now. */
+/** Each run's measured plateau (THEORY.md H.1) since its last change of settings, with R_lazy and the window's mean R_now. */
 import { type RunPlateau, runPlateau } from '../../core/masked/plateau';
 import { schemeOf } from '../../core/masked/summary';
 import { radiusLazy } from '../../core/masked/theory';
