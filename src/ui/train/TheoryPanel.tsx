@@ -121,7 +121,9 @@ function MeasuredRows() {
   const [main] = usePlateaus();
   return (
     <table className="numbers" data-testid="plateau">
-      <caption className="small">Measured since the last change, once the prediction has settled (THEORY.md H.1)</caption>
+      <caption className="small">
+        Measured since the last change, once the prediction has settled (THEORY.md H.1)
+      </caption>
       <thead>
         <tr>
           <th scope="col">plateau ± se</th>
