@@ -4,6 +4,7 @@ import './ui/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
+import { readLink } from './core/link';
 import { AltMinClient } from './state/altminClient';
 import { useAltMin } from './state/altminStore';
 import { automationApi, type SubnetLabApi } from './state/automation';
@@ -12,7 +13,6 @@ import { mirrorLink } from './state/mirror';
 import { RegimesClient } from './state/regimesClient';
 import { useRegimes } from './state/regimesStore';
 import { SweepClient } from './state/sweepClient';
-import { readLink } from './state/url';
 import { useView } from './state/view';
 import { App } from './ui/App';
 import { AltMinContext, ClientContext, RegimesContext, SweepContext } from './ui/context';

@@ -2,7 +2,8 @@
  * Command line on Node: `train` writes one metrics row per round (CSV or JSON), `theory` prints the predicted
  * numbers as JSON, `sweep` writes one row per grid cell, `altmin` one row per AltMin or GD iteration and
  * `altmin-phase` the recovery phase transition, `regimes` the required widths as JSON and `phase` the measured
- * phase diagram, `validate` how good each prediction is. Bad arguments print one line and exit with code 2.
+ * phase diagram, `validate` how good each prediction is, `lesson check FILE` whether a lesson's every task can be done.
+ * Bad arguments print one line and exit with code 2.
  */
 import { writeFileSync } from 'node:fs';
 
@@ -13,7 +14,8 @@ import { Trainer } from '../engine/trainer';
 import { altminCsv, altminPhaseCsv } from './altmin';
 import { choiceFlag, intFlag, numberFlag, parseArgs, UsageError } from './args';
 import { NODE_BACKENDS, selectNodeBackend } from './backend';
-import { readProblem } from './inputs';
+import { readProblem, readText } from './inputs';
+import { checkLesson } from './lesson';
 import { phaseCsv, regimesJson } from './regimes';
 import { sweepCsv } from './sweep';
 import { validateCsv } from './validate';
@@ -27,6 +29,7 @@ const COMMANDS = {
   regimes: ['config', 'data', 'delta', 'rounds'],
   phase: ['config', 'n', 'm', 'seeds', 'rounds', 'eps', 'data', 'backend', 'out'],
   validate: ['config', 'grid', 'seeds', 'rounds', 'backend', 'out'],
+  lesson: ['backend', 'max-rounds'],
 } as const;
 
 async function train(flags: Map<string, string>, notes: string[]): Promise<void> {
@@ -89,9 +92,33 @@ function flushNotes(notes: string[]): void {
   for (const n of notes.splice(0)) process.stderr.write(`note: ${n}\n`);
 }
 
+/** `lesson check FILE`: one line per step; exit 1 when a step's goal is not reached, 2 when the file is refused. */
+async function lesson(argv: string[]): Promise<number> {
+  const [sub, file, ...rest] = argv;
+  if (sub !== 'check' || !file || file.startsWith('--')) throw new UsageError('expected: lesson check FILE');
+  const { flags } = parseArgs(['lesson', ...rest], COMMANDS);
+  const backend = choiceFlag(flags, 'backend', ['cpu', 'wasm'] as const, 'wasm');
+  const maxRounds = intFlag(flags, 'max-rounds', 20_000, 1, 1_000_000);
+  const text = readText(file, 'lesson');
+  await selectNodeBackend(backend);
+  const {
+    lesson: l,
+    error,
+    outcomes,
+  } = await checkLesson(text, maxRounds, (o) => process.stdout.write(`${o.ok ? 'ok  ' : 'FAIL'} ${o.line}\n`));
+  if (error) {
+    process.stderr.write(`error: ${error}\n`);
+    return 2;
+  }
+  const failed = outcomes.filter((o) => !o.ok).length;
+  process.stdout.write(`${l?.id}: ${outcomes.length - failed} of ${outcomes.length} steps pass\n`);
+  return failed ? 1 : 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const notes: string[] = [];
   try {
+    if (argv[0] === 'lesson') return await lesson(argv.slice(1));
     const { command, flags } = parseArgs(argv, COMMANDS);
     if (command === 'train') await train(flags, notes);
     else if (command === 'sweep') await sweep(flags, notes);

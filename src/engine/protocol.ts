@@ -4,7 +4,9 @@
  */
 import type { AltMinConfig, AltMinStart } from '../core/altmin/config';
 import type { TrialResult, TrialSpec } from '../core/altmin/phase';
-import type { Method, RateFit } from '../core/altmin/run';
+import type { Method } from '../core/altmin/run';
+import type { AltMinTraces } from '../core/altmin/traces';
+import type { BackendName } from '../core/link';
 import type { TheoryBasis } from '../core/masked/basis';
 import type { Config } from '../core/masked/config';
 import type { ConvergeRule } from '../core/masked/converge';
@@ -18,8 +20,7 @@ import type { Scales } from '../core/masked/theory';
 import type { LogHistogram } from '../core/math/histogram';
 import type { PhaseRun, Widths } from '../core/regimes/regimes';
 
-export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKENDS)[number];
+export { type BackendName, BACKENDS } from '../core/link';
 
 export interface BackendInfo {
   name: BackendName;
@@ -99,20 +100,9 @@ export interface SweepApi {
   cell(config: Config, rounds: number, rule: ConvergeRule, given?: Given): Promise<CellResult>;
 }
 
-/** One method's run for the AltMin view (THEORY.md F). */
-export interface AltMinTraceOut {
-  dist: number[];
-  loss: number[];
-  /** Least-squares steps that had no unique solution (minimum-norm taken). */
-  minNorm: number;
-  eta: number | null;
-  stopped: string | null;
-  rate: RateFit | null;
-}
-
 /** The AltMin worker (float64, no tfjs): both methods from one start, or one trial of the phase transition. */
 export interface AltMinApi {
-  traces(config: AltMinConfig): { altmin: AltMinTraceOut; gd: AltMinTraceOut };
+  traces(config: AltMinConfig): AltMinTraces;
   trial(config: AltMinConfig, spec: TrialSpec, starts: AltMinStart[], methods: Method[]): TrialResult;
 }
 

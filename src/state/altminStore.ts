@@ -3,7 +3,7 @@ import { create } from 'zustand';
 
 import { type AltMinConfig, defaultAltMin } from '../core/altmin/config';
 import type { TrialResult } from '../core/altmin/phase';
-import type { AltMinTraceOut } from '../engine/protocol';
+import type { AltMinTraces } from '../core/altmin/traces';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -14,7 +14,7 @@ export interface AltMinState {
   traceStatus: JobStatus;
   /** Why the traces could not run, in words. */
   traceMessage: string | null;
-  traces: { altmin: AltMinTraceOut; gd: AltMinTraceOut } | null;
+  traces: AltMinTraces | null;
   /** Seconds the last traces took in the worker. */
   traceSeconds: number;
   phaseStatus: JobStatus;

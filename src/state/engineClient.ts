@@ -9,7 +9,14 @@ import * as Comlink from 'comlink';
 import { runLabel, withProblem } from '../core/masked/compare';
 import { type Config, type ConfigKey, MAX_WIDTH } from '../core/masked/config';
 import { tooLargeTogether } from '../core/masked/limits';
-import { emptyHistory, type History, type MetricRow, pushRow } from '../core/masked/metrics';
+import {
+  DIVERGENCE_FACTOR,
+  divergingRow,
+  emptyHistory,
+  type History,
+  type MetricRow,
+  pushRow,
+} from '../core/masked/metrics';
 import type { RunFile } from '../core/masked/runFile';
 import { schemeOf } from '../core/masked/summary';
 import { etaStable, type Scales } from '../core/masked/theory';
@@ -20,8 +27,6 @@ import { useRun } from './store';
 
 /** Keys that change the problem itself: a new initialization. */
 const RESTART_KEYS: ConfigKey[] = ['m', 'n', 'd', 'kappa', 'data', 'seed', 'act', 'layers', 'init', 'ratio'];
-/** A run is diverging when err is not finite or has grown this many times over its start. */
-const DIVERGENCE_FACTOR = 100;
 const CHUNK_MS = 60;
 
 export class EngineClient {
@@ -268,7 +273,7 @@ export class EngineClient {
   private checkDivergence(rows: MetricRow[], run: number): void {
     const { history, scales, config: main, compare, status } = useRun.getState();
     const err0 = history.err[0];
-    const bad = rows.find((r) => !Number.isFinite(r.err) || r.err > DIVERGENCE_FACTOR * err0);
+    const bad = divergingRow(rows, err0);
     if (!bad || !scales || status === 'diverged') return;
     this.playing = false;
     const config = run === 0 ? main : compare[run - 1];

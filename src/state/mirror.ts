@@ -1,8 +1,8 @@
 /** Writes the open view and its settings into the address bar (replacing the entry: the link is always current). */
+import { linkQuery } from '../core/link';
 import { useAltMin } from './altminStore';
 import { useRegimes } from './regimesStore';
 import { useRun } from './store';
-import { linkQuery } from './url';
 import { useView } from './view';
 
 export function mirrorLink(): void {

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 
-import type { ViewName } from './url';
+import type { ViewName } from '../core/link';
 
 export type Theme = 'system' | 'light' | 'dark';
 

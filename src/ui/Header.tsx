@@ -1,8 +1,8 @@
 // Header: name, the view tabs, the training run's backend, live rate and status (training view), and the Share, present, theme and help buttons.
 import { useState } from 'react';
 
+import type { ViewName } from '../core/link';
 import { useRun } from '../state/store';
-import type { ViewName } from '../state/url';
 import { nextTheme, useView } from '../state/view';
 
 const VIEW_TABS: [ViewName, string][] = [

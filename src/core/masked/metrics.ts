@@ -65,3 +65,11 @@ export function comparisonToCsv(labels: string[], histories: History[]): string 
 export function historyToJson(h: History): string {
   return JSON.stringify(h, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v));
 }
+
+/** A run is diverging when its error is not finite or has grown this many times over its start. */
+export const DIVERGENCE_FACTOR = 100;
+
+/** The first row of a diverging run, or undefined. */
+export function divergingRow(rows: readonly MetricRow[], err0: number): MetricRow | undefined {
+  return rows.find((r) => !Number.isFinite(r.err) || r.err > DIVERGENCE_FACTOR * err0);
+}

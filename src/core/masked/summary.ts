@@ -4,7 +4,7 @@
  */
 import type { Config } from './config';
 import { dominantTerm, guarantee } from './guarantee';
-import { lazyTheoryApplies } from './network';
+import { initScales, lazyTheoryApplies } from './network';
 import {
   etaAuto,
   etaStable,
@@ -125,4 +125,11 @@ export function summarize(
       ...(s.categorical ? [IST_RADIUS_NOTE] : []),
     ],
   };
+}
+
+/** The activation-stability radius √(2π)·ω₁·δ·λ_0/(16n²) of a ReLU setting (ω₁ the standard deviation of w: κ under
+ * the NTK initialization); null for GELU, where no such radius is stated. */
+export function stabilityRadius(config: Config, sp: Pick<Spectrum, 'lambda0' | 'n'>): number | null {
+  if (config.act !== 'relu') return null;
+  return radiusStab(initScales(config, config.m, config.d).w, WIDTH_DEFAULTS.delta, sp.lambda0, sp.n);
 }

@@ -266,6 +266,13 @@ export const PHASE_CSV_KEYS = [
   'rounds',
 ] as const;
 
+/** The measured boundary: for each n (in order), the smallest width with at least half the seeds succeeding. */
+export function measuredBoundary(cells: readonly PhaseCell[]): { n: number; m: number }[] {
+  const best = new Map<number, number>();
+  for (const c of cells) if (c.success >= 0.5 && c.m < (best.get(c.n) ?? Infinity)) best.set(c.n, c.m);
+  return [...best].sort((a, b) => a[0] - b[0]).map(([n, m]) => ({ n, m }));
+}
+
 export function phaseCellsCsv(cells: readonly PhaseCell[]): string {
   return (
     [PHASE_CSV_KEYS.join(','), ...cells.map((c) => PHASE_CSV_KEYS.map((k) => String(c[k])).join(','))].join('\n') + '\n'

@@ -1,5 +1,5 @@
 // AltMin and GD side by side from the same data and start: ‖W^t − W*‖ and the loss on log axes (shared), each with its fitted rate ρ.
-import type { AltMinTraceOut } from '../../engine/protocol';
+import type { AltMinTraceOut } from '../../core/altmin/traces';
 import { drawAltMinChart } from '../../plots/altminChart';
 import { logDomain } from '../../plots/transforms';
 import { useAltMin } from '../../state/altminStore';

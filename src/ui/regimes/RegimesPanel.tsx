@@ -1,7 +1,14 @@
 // The regimes plot — required widths against n with the measured phase diagram underneath — its progress, CSV, and the widths at the current n.
 import { useId } from 'react';
 
-import { listOf, type PhaseCell, phaseCellsCsv, type PhaseMetric, REGIMES } from '../../core/regimes/regimes';
+import {
+  listOf,
+  measuredBoundary,
+  type PhaseCell,
+  phaseCellsCsv,
+  type PhaseMetric,
+  REGIMES,
+} from '../../core/regimes/regimes';
 import { drawRegimesChart } from '../../plots/regimesChart';
 import { useRegimes } from '../../state/regimesStore';
 import { useRun } from '../../state/store';
@@ -54,10 +61,7 @@ export function RegimesPanel() {
     points: st.curves.map((p) => ({ n: p.n, m: p.widths[r.key] })),
   }));
   const here = st.curves.find((p) => p.n === config.n);
-  const boundary = ns.flatMap((n) => {
-    const m = ms.find((w) => (done.get(`${n}|${w}`)?.success ?? 0) >= 0.5);
-    return m === undefined ? [] : [{ n, m }];
-  });
+  const boundary = measuredBoundary(st.cells);
   const running = st.phaseStatus === 'running';
   return (
     <div className="stack">

@@ -1,7 +1,5 @@
 // Lazy-training diagnostics (THEORY.md C.5): how far each neuron moved against R_stab, the flipped activation signs and the NTK's drift.
-import { initScales } from '../../core/masked/network';
-import { WIDTH_DEFAULTS } from '../../core/masked/summary';
-import { radiusStab } from '../../core/masked/theory';
+import { stabilityRadius, WIDTH_DEFAULTS } from '../../core/masked/summary';
 import { drawLazinessChart, drawMoveHistogram } from '../../plots/diagnostics';
 import { useRun } from '../../state/store';
 import { ChartBox } from '../shared/ChartBox';
@@ -12,24 +10,16 @@ export function Diagnostics() {
   const basis = useRun((s) => s.basis);
   const moves = useRun((s) => s.moves);
   const h = useRun.getState().history;
-  const relu = config.act === 'relu';
-  // The activation-stability radius √(2π)·ω₁·δ·λ_0/(16n²), ω₁ the standard deviation of w (κ under the NTK initialization).
-  const rStab =
-    basis && relu
-      ? radiusStab(
-          initScales(config, config.m, config.d).w,
-          WIDTH_DEFAULTS.delta,
-          basis.spectrum.lambda0,
-          basis.spectrum.n,
-        )
-      : null;
+  const rStab = basis ? stabilityRadius(config, basis.spectrum) : null;
   return (
     <section className="view-section" aria-label="Lazy-training diagnostics">
       <h2>Is the training lazy?</h2>
       <p className="small">
         Lazy (NTK) training moves every neuron less than the activation-stability radius R_stab (δ ={' '}
         {WIDTH_DEFAULTS.delta}), so few activation signs flip and the NTK stays near its start.{' '}
-        {relu ? '' : 'R_stab is defined for ReLU’s activation patterns; GELU has none, so only the moves are shown.'}
+        {config.act === 'relu'
+          ? ''
+          : 'R_stab is defined for ReLU’s activation patterns; GELU has none, so only the moves are shown.'}
         {config.init !== 'ntk'
           ? ' Under LeCun and He, a larger ω₂/ω₁ factor moves training away from the lazy regime.'
           : ''}

@@ -1,11 +1,11 @@
 // The link: the view and its settings, compared runs and a forced backend, read from the address and written back the same way.
 import { describe, expect, it } from 'vitest';
 
-import { defaultAltMin, parseAltMin } from '../core/altmin/config';
-import { parseCompare } from '../core/masked/compare';
-import { defaultConfig } from '../core/masked/config';
-import { defaultPhaseSettings, parsePhaseSettings } from '../core/regimes/regimes';
-import { linkQuery, readLink } from './url';
+import { defaultAltMin, parseAltMin } from './altmin/config';
+import { linkQuery, readLink } from './link';
+import { parseCompare } from './masked/compare';
+import { defaultConfig } from './masked/config';
+import { defaultPhaseSettings, parsePhaseSettings } from './regimes/regimes';
 
 const altmin = defaultAltMin();
 const phase = defaultPhaseSettings();

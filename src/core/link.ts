@@ -4,19 +4,44 @@
  * (`view=regimes`) the configuration and the phase diagram's settings; the AltMin view (`view=altmin`) the AltMin
  * settings instead, under their own key names; a forced backend stays in every view.
  */
-import { type AltMinConfig, defaultAltMin, parseAltMin, serializeAltMin } from '../core/altmin/config';
-import { parseCompare, serializeCompare } from '../core/masked/compare';
-import { type Config, defaultConfig, parseConfig, serializeConfig, showRaw } from '../core/masked/config';
+import { ALTMIN_TABLE, type AltMinConfig, defaultAltMin, parseAltMin, serializeAltMin } from './altmin/config';
+import { parseCompare, serializeCompare } from './masked/compare';
+import { type Config, defaultConfig, parseConfig, serializeConfig, showRaw } from './masked/config';
+import { CONFIG_KEYS } from './masked/config';
 import {
   defaultPhaseSettings,
   parsePhaseSettings,
   type PhaseSettingsT,
   serializePhaseSettings,
-} from '../core/regimes/regimes';
-import { type BackendName, BACKENDS } from '../engine/protocol';
+} from './regimes/regimes';
+import { PHASE_TABLE } from './regimes/regimes';
+
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
 
 export const VIEWS = ['train', 'regimes', 'altmin'] as const;
 export type ViewName = (typeof VIEWS)[number];
+
+/** Keys a link may hold beside its view's settings: the view, a forced backend, compared runs, a lesson step. */
+const LINK_KEYS = ['view', 'backend', 'compare', 'lesson', 'step'];
+
+/** The settings keys each view reads from a link. */
+export function viewKeys(view: ViewName): string[] {
+  if (view === 'altmin') return Object.keys(ALTMIN_TABLE);
+  if (view === 'regimes') return [...CONFIG_KEYS, ...Object.keys(PHASE_TABLE)];
+  return [...CONFIG_KEYS];
+}
+
+/**
+ * Everything a link asks for that the app would not take as written: the corrections readLink makes, and keys no
+ * view of that link reads (readLink ignores those silently). Empty for a link that opens exactly as written.
+ */
+export function linkProblems(search: string): string[] {
+  const link = readLink(search);
+  const known = new Set([...viewKeys(link.view), ...LINK_KEYS]);
+  const unknown = [...params(search).keys()].filter((k) => !known.has(k));
+  return [...link.messages, ...unknown.map((k) => `"${showRaw(k)}" is not a key of the ${link.view} view's link.`)];
+}
 
 export interface LinkState {
   view: ViewName;

@@ -1,0 +1,209 @@
+/**
+ * The lesson file format, `subnet-lab-lesson/1`: a lesson is a title, a summary and 1–30 steps; a step is a link
+ * (a view and its configuration), text in Markdown, the panel it talks about, a goal checked live, the solution that
+ * reaches it, and a question with its answer. `parseLesson` validates a file completely or refuses it with one
+ * message that names the step and the field; it never throws.
+ */
+import { linkProblems, readLink, viewKeys, type ViewName } from '../link';
+import { showRaw } from '../table';
+import { type Condition, type Goal, GOAL_METRICS, type GoalMetric, type Op, OPS } from './goals';
+
+export const LESSON_FORMAT = 'subnet-lab-lesson/1';
+/** The largest lesson file accepted, in bytes of its text. */
+export const MAX_LESSON_BYTES = 256 * 1024;
+export const MAX_STEPS = 30;
+const MAX_TEXT = 20_000;
+
+/** The panels a step can point at (`focus`); each is marked with data-panel in the views. */
+export const PANELS = {
+  controls: 'train',
+  error: 'train',
+  ntk: 'train',
+  diagnostics: 'train',
+  radius: 'train',
+  neurons: 'train',
+  sweep: 'train',
+  theory: 'train',
+  guarantee: 'train',
+  compare: 'train',
+  widths: 'regimes',
+  phase: 'regimes',
+  traces: 'altmin',
+  recovery: 'altmin',
+} as const satisfies Record<string, ViewName>;
+export type PanelName = keyof typeof PANELS;
+
+export interface Step {
+  title: string;
+  text: string;
+  /** The step's view and configuration, as a link's query string (no leading "?"). */
+  link: string;
+  focus: PanelName | null;
+  goal: Goal | null;
+  /** Settings that reach the goal, applied over the link (a query string; "" = train the link as it is). */
+  solution: string | null;
+  question: { text: string; answer: string } | null;
+}
+
+export interface Lesson {
+  id: string;
+  title: string;
+  summary: string;
+  steps: Step[];
+}
+
+export type LessonResult = { ok: true; lesson: Lesson } | { ok: false; error: string };
+
+class Refusal extends Error {}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function text(obj: Record<string, unknown>, key: string, where: string, required = true): string | null {
+  const v = obj[key];
+  if (v === undefined && !required) return null;
+  if (typeof v !== 'string' || !v.trim()) throw new Refusal(`${where}: "${key}" must be a non-empty string.`);
+  if (v.length > MAX_TEXT) throw new Refusal(`${where}: "${key}" is longer than ${MAX_TEXT} characters.`);
+  return v;
+}
+
+function only(obj: Record<string, unknown>, keys: string[], where: string): void {
+  const extra = Object.keys(obj).find((k) => !keys.includes(k));
+  if (extra !== undefined)
+    throw new Refusal(`${where}: "${showRaw(extra)}" is not a field (fields: ${keys.join(', ')}).`);
+}
+
+/** The query string of a link field: a leading "?" is allowed; it must open exactly as written. */
+function linkField(raw: string, where: string): string {
+  const q = raw.trim().replace(/^\?/, '');
+  const problems = linkProblems(q);
+  if (problems.length) throw new Refusal(`${where}: the link would be corrected: ${problems[0]}`);
+  return q;
+}
+
+/** The step's link with the solution's keys set over it. */
+export function solvedLink(link: string, solution: string): string {
+  const merged = new URLSearchParams(link);
+  for (const [k, v] of new URLSearchParams(solution.replace(/^\?/, ''))) merged.set(k, v);
+  return merged.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+}
+
+function condition(raw: unknown, view: ViewName, where: string): Condition {
+  if (!isObject(raw))
+    throw new Refusal(`${where}: a condition must be an object such as { "metric": "err", "lt": 0.1 }.`);
+  only(raw, ['metric', 'config', 'run', ...OPS], where);
+  const ops = OPS.filter((o) => o in raw);
+  if (ops.length !== 1) throw new Refusal(`${where}: give exactly one of ${OPS.join(', ')}.`);
+  const op: Op = ops[0];
+  const value = raw[op];
+  if (!(typeof value === 'number' && Number.isFinite(value)) && typeof value !== 'string')
+    throw new Refusal(`${where}.${op}: must be a finite number or a string.`);
+  if (typeof value === 'string' && op !== 'eq')
+    throw new Refusal(`${where}.${op}: a string can only be compared with eq.`);
+  const run = raw.run === undefined ? 1 : raw.run;
+  if (typeof run !== 'number' || !Number.isInteger(run) || run < 1 || run > 4)
+    throw new Refusal(`${where}.run: must be a whole number from 1 (the main run) to 4.`);
+  if ((raw.metric === undefined) === (raw.config === undefined))
+    throw new Refusal(`${where}: name either a "metric" or a "config" key.`);
+  if (raw.metric !== undefined) {
+    const m = raw.metric;
+    if (typeof m !== 'string' || !(m in GOAL_METRICS))
+      throw new Refusal(
+        `${where}.metric: "${showRaw(m)}" is not a metric (known: ${Object.keys(GOAL_METRICS).join(', ')}).`,
+      );
+    const metricView = GOAL_METRICS[m as GoalMetric].view;
+    if (metricView !== view)
+      throw new Refusal(`${where}.metric: ${m} is measured in the ${metricView} view, not ${view}.`);
+    return { metric: m as GoalMetric, run, op, value };
+  }
+  const key = raw.config;
+  const keys = viewKeys(view);
+  if (typeof key !== 'string' || !keys.includes(key))
+    throw new Refusal(`${where}.config: "${showRaw(key)}" is not a configuration key of the ${view} view.`);
+  return { config: key, run, op, value };
+}
+
+function goal(raw: unknown, view: ViewName, where: string): Goal {
+  if (!isObject(raw)) throw new Refusal(`${where}: must be an object with "text" and "all" or "any".`);
+  only(raw, ['text', 'all', 'any'], where);
+  const mode = 'all' in raw ? 'all' : 'any' in raw ? 'any' : null;
+  if (!mode || ('all' in raw && 'any' in raw)) throw new Refusal(`${where}: give exactly one of "all" and "any".`);
+  const list = raw[mode];
+  if (!Array.isArray(list) || list.length === 0 || list.length > 10)
+    throw new Refusal(`${where}.${mode}: must be a list of 1 to 10 conditions.`);
+  return {
+    text: text(raw, 'text', where) as string,
+    mode,
+    conditions: list.map((c, i) => condition(c, view, `${where}.${mode}[${i}]`)),
+  };
+}
+
+function step(raw: unknown, i: number): Step {
+  const where = `step ${i + 1}`;
+  if (!isObject(raw)) throw new Refusal(`${where}: must be an object.`);
+  only(raw, ['title', 'text', 'link', 'focus', 'goal', 'solution', 'question'], where);
+  const title = text(raw, 'title', where) as string;
+  const body = text(raw, 'text', where) as string;
+  if (typeof raw.link !== 'string')
+    throw new Refusal(`${where}: "link" must be a query string such as "scheme=gd&m=1024".`);
+  const link = linkField(raw.link, `${where}, field "link"`);
+  const view = readLink(link).view;
+  let focus: PanelName | null = null;
+  if (raw.focus !== undefined) {
+    if (typeof raw.focus !== 'string' || !(raw.focus in PANELS))
+      throw new Refusal(
+        `${where}, field "focus": "${showRaw(raw.focus)}" is not a panel (panels: ${Object.keys(PANELS).join(', ')}).`,
+      );
+    focus = raw.focus as PanelName;
+    if (PANELS[focus] !== view)
+      throw new Refusal(`${where}, field "focus": the ${focus} panel is in the ${PANELS[focus]} view, not ${view}.`);
+  }
+  const g = raw.goal === undefined ? null : goal(raw.goal, view, `${where}, field "goal"`);
+  let solution: string | null = null;
+  if (raw.solution !== undefined) {
+    if (typeof raw.solution !== 'string') throw new Refusal(`${where}, field "solution": must be a query string.`);
+    if (!g) throw new Refusal(`${where}, field "solution": a solution needs a goal.`);
+    solution = raw.solution.trim().replace(/^\?/, '');
+    const solved = solvedLink(link, solution);
+    const problems = linkProblems(solved);
+    if (problems.length) throw new Refusal(`${where}, field "solution": the link would be corrected: ${problems[0]}`);
+    if (readLink(solved).view !== view)
+      throw new Refusal(`${where}, field "solution": it must stay in the ${view} view.`);
+  }
+  let question: Step['question'] = null;
+  if (raw.question !== undefined) {
+    const w = `${where}, field "question"`;
+    if (!isObject(raw.question)) throw new Refusal(`${w}: must be an object with "text" and "answer".`);
+    only(raw.question, ['text', 'answer'], w);
+    question = { text: text(raw.question, 'text', w) as string, answer: text(raw.question, 'answer', w) as string };
+  }
+  return { title, text: body, link, focus, goal: g, solution, question };
+}
+
+/** Validates a lesson file's text. */
+export function parseLesson(source: string): LessonResult {
+  try {
+    if (new TextEncoder().encode(source).length > MAX_LESSON_BYTES)
+      throw new Refusal(`the file is larger than ${MAX_LESSON_BYTES / 1024} KB.`);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(source.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      throw new Refusal(`the file is not JSON (${e instanceof Error ? e.message : String(e)}).`);
+    }
+    if (!isObject(raw)) throw new Refusal('the file must hold one JSON object.');
+    if (raw.format !== LESSON_FORMAT)
+      throw new Refusal(`field "format": "${showRaw(raw.format)}" is not ${LESSON_FORMAT}, the format this app reads.`);
+    only(raw, ['format', 'id', 'title', 'summary', 'steps'], 'the lesson');
+    const id = raw.id;
+    if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(id))
+      throw new Refusal('field "id": must be 1–64 lowercase letters, digits and dashes.');
+    const title = text(raw, 'title', 'the lesson') as string;
+    const summary = text(raw, 'summary', 'the lesson') as string;
+    if (!Array.isArray(raw.steps) || raw.steps.length === 0 || raw.steps.length > MAX_STEPS)
+      throw new Refusal(`field "steps": must be a list of 1 to ${MAX_STEPS} steps.`);
+    return { ok: true, lesson: { id, title, summary, steps: raw.steps.map(step) } };
+  } catch (e) {
+    if (e instanceof Refusal) return { ok: false, error: `Lesson refused — ${e.message}` };
+    throw e;
+  }
+}
