@@ -9,7 +9,14 @@ import { phaseTrials, runTrial, type TrialResult } from '../core/altmin/phase';
 import { METHODS } from '../core/altmin/run';
 import { altminTraces } from '../core/altmin/traces';
 import { type Lesson, parseLesson, solvedLink, type Step } from '../core/lessons/format';
-import { conditionLabel, evaluateGoal, type Goal, type GoalState, type Snapshot } from '../core/lessons/goals';
+import {
+  conditionLabel,
+  evaluateGoal,
+  type Goal,
+  type GoalState,
+  showValue,
+  type Snapshot,
+} from '../core/lessons/goals';
 import { altminMetrics, configValues, regimesMetrics, trainMetrics } from '../core/lessons/snapshot';
 import { type LinkState, readLink } from '../core/link';
 import { theoryBasis } from '../core/masked/basis';
@@ -28,8 +35,7 @@ export interface StepOutcome {
 /** Rounds between two checks of a training goal. */
 const CHECK_EVERY = 50;
 
-const shown = (s: GoalState) =>
-  s.conditions.map((c) => `${c.label} (${typeof c.now === 'number' ? +c.now.toPrecision(3) : c.now})`).join(', ');
+const shown = (s: GoalState) => s.conditions.map((c) => `${c.label} (${showValue(c.now)})`).join(', ');
 
 /** Trains the link's runs until the goal is reached or `maxRounds` have run; `check` sees the snapshot as it goes. */
 async function trainStep(link: LinkState, goal: Goal, maxRounds: number): Promise<{ state: GoalState; round: number }> {

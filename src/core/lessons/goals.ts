@@ -81,9 +81,16 @@ function compare(now: Value, op: Op, target: number | string): boolean {
   return op === 'lt' ? now < target : op === 'le' ? now <= target : op === 'gt' ? now > target : now >= target;
 }
 
+/** A value as a condition shows it: short, exponents for very small and very large numbers. */
+export function showValue(v: Value): string {
+  if (typeof v !== 'number') return v === null ? 'not measured yet' : v;
+  const a = Math.abs(v);
+  return a !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(2).replace(/\.?0+e/, 'e') : String(+v.toPrecision(3));
+}
+
 export function conditionLabel(c: Condition): string {
   const who = c.config !== undefined ? c.config : `${c.run > 1 ? `run ${c.run} ` : ''}${c.metric}`;
-  return `${who} ${OP_TEXT[c.op]} ${String(c.value)}`;
+  return `${who} ${OP_TEXT[c.op]} ${showValue(c.value)}`;
 }
 
 export function evaluateGoal(goal: Goal, snap: Snapshot): GoalState {
