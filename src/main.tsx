@@ -1,4 +1,5 @@
-// Entry point: reads the link, starts the engine worker (and makes the sweep, regimes and AltMin clients), exposes window.subnetLab, and mounts the app.
+// Entry point: reads the link (and a lesson it opens), starts the engine worker (and makes the sweep, regimes, AltMin and
+// lesson clients), exposes window.subnetLab, and mounts the app.
 import './ui/app.css';
 
 import { StrictMode } from 'react';
@@ -9,13 +10,16 @@ import { AltMinClient } from './state/altminClient';
 import { useAltMin } from './state/altminStore';
 import { automationApi, type SubnetLabApi } from './state/automation';
 import { EngineClient } from './state/engineClient';
+import { LessonClient } from './state/lessonClient';
+import { lessonFromAddress } from './state/lessonLink';
+import { useLesson, welcomed } from './state/lessonStore';
 import { mirrorLink } from './state/mirror';
 import { RegimesClient } from './state/regimesClient';
 import { useRegimes } from './state/regimesStore';
 import { SweepClient } from './state/sweepClient';
 import { useView } from './state/view';
 import { App } from './ui/App';
-import { AltMinContext, ClientContext, RegimesContext, SweepContext } from './ui/context';
+import { AltMinContext, ClientContext, LessonContext, RegimesContext, SweepContext } from './ui/context';
 
 declare global {
   interface Window {
@@ -27,8 +31,14 @@ const client = new EngineClient();
 const sweeps = new SweepClient(client);
 const altmin = new AltMinClient();
 const regimes = new RegimesClient(client);
-window.subnetLab = automationApi(client);
-const link = readLink(location.search);
+const lessons = new LessonClient(client, regimes, altmin);
+window.subnetLab = automationApi(client, lessons);
+// A lesson in the address opens at its step: the app boots on the step's link.
+const ask = await lessonFromAddress(location.search, location.hash);
+const search = ask?.ok ? lessons.prepare(ask.request) : location.search;
+if (ask && !ask.ok) useLesson.setState({ listOpen: true, message: ask.message });
+const link = readLink(search);
+if (!ask && !link.presenting && !welcomed()) useLesson.setState({ welcome: true });
 useView.setState({ view: link.view, presenting: link.presenting });
 useAltMin.setState({ config: link.altmin });
 useRegimes.setState({ settings: link.phase });
@@ -50,7 +60,9 @@ createRoot(document.getElementById('root') as HTMLElement).render(
       <SweepContext.Provider value={sweeps}>
         <AltMinContext.Provider value={altmin}>
           <RegimesContext.Provider value={regimes}>
-            <App />
+            <LessonContext.Provider value={lessons}>
+              <App />
+            </LessonContext.Provider>
           </RegimesContext.Provider>
         </AltMinContext.Provider>
       </SweepContext.Provider>

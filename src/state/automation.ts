@@ -6,6 +6,8 @@ import type { Config } from '../core/masked/config';
 import { type History, METRIC_KEYS } from '../core/masked/metrics';
 import type { BackendName } from '../engine/protocol';
 import type { EngineClient } from './engineClient';
+import type { LessonClient } from './lessonClient';
+import { useLesson } from './lessonStore';
 import { useRun } from './store';
 
 export interface SubnetLabApi {
@@ -21,9 +23,13 @@ export interface SubnetLabApi {
   pause(): void;
   step(k: number): Promise<void>;
   tensorCount(): Promise<number>;
+  /** The open lesson: its id, step (from 1), number of steps and whether the step's goal is reached; null outside one. */
+  lesson(): { id: string; step: number; steps: number; goalReached: boolean } | null;
+  /** Opens a lesson from its JSON text at its first step; rejects with the refusal's message. */
+  openLesson(text: string): Promise<void>;
 }
 
-export function automationApi(client: EngineClient): SubnetLabApi {
+export function automationApi(client: EngineClient, lessons: LessonClient): SubnetLabApi {
   return {
     config: () => ({ ...useRun.getState().config }),
     backend: () => useRun.getState().backend?.name ?? null,
@@ -40,6 +46,14 @@ export function automationApi(client: EngineClient): SubnetLabApi {
     pause: () => client.pause(),
     step: (k) => client.step(Math.max(0, Math.floor(k))),
     tensorCount: () => client.tensorCount(),
+    lesson: () => {
+      const { lesson, step, reached } = useLesson.getState();
+      return lesson ? { id: lesson.id, step: step + 1, steps: lesson.steps.length, goalReached: reached } : null;
+    },
+    openLesson: (text) =>
+      typeof text === 'string'
+        ? lessons.openText(text)
+        : Promise.reject(new Error('openLesson takes the lesson file\u2019s text (a string).')),
   };
 }
 

@@ -1,6 +1,10 @@
-/** Writes the open view and its settings into the address bar (replacing the entry: the link is always current). */
+/**
+ * Writes the open view and its settings into the address bar (replacing the entry: the link is always current); in a
+ * lesson, also the lesson and step, and for a lesson that is not built in the `#lesson=` fragment that carries it.
+ */
 import { linkQuery } from '../core/link';
 import { useAltMin } from './altminStore';
+import { useLesson } from './lessonStore';
 import { useRegimes } from './regimesStore';
 import { useRun } from './store';
 import { useView } from './view';
@@ -8,6 +12,9 @@ import { useView } from './view';
 export function mirrorLink(): void {
   const { config, compare, forcedBackend } = useRun.getState();
   const { view, presenting } = useView.getState();
+  const { lesson, step, custom } = useLesson.getState();
+  const inLesson = lesson ? `&lesson=${lesson.id}&step=${step + 1}` : '';
+  const fragment = lesson && custom?.fragment ? `#lesson=${custom.fragment}` : '';
   history.replaceState(
     null,
     '',
@@ -19,6 +26,8 @@ export function mirrorLink(): void {
       phase: useRegimes.getState().settings,
       backend: forcedBackend,
       presenting,
-    }),
+    }) +
+      inLesson +
+      fragment,
   );
 }

@@ -1,6 +1,6 @@
 /**
  * How the screen is shown, apart from the run: the open view, theme (following the system unless chosen,
- * remembered in this browser), presentation mode, and the help dialog. The view and presentation mode are part of
+ * remembered in this browser), presentation mode, the help dialog and the theory page. The view and presentation mode are part of
  * the link (`view=altmin`, `view=present`).
  */
 import { create } from 'zustand';
@@ -14,6 +14,8 @@ export interface ViewState {
   theme: Theme;
   presenting: boolean;
   help: boolean;
+  /** The theory page's open section ("C.3", "" for its top), or null while it is closed. */
+  theory: string | null;
 }
 
 const THEME_KEY = 'subnet-lab-theme';
@@ -32,7 +34,13 @@ export const useView = create<ViewState>(() => ({
   theme: storedTheme(),
   presenting: false,
   help: false,
+  theory: null,
 }));
+
+/** Opens the theory page at a section ("B.1", "glossary"; "" for its top). */
+export function openTheory(section: string): void {
+  useView.setState({ theory: section });
+}
 
 /** Cycles system → light → dark → system and remembers the choice. */
 export function nextTheme(): void {

@@ -1,12 +1,20 @@
-// The app shell: header with the view tabs, notices, the open view, help; theme, presentation mode, shortcuts.
+// The app shell: header with the view tabs, notices, the first-visit card and the open lesson, the open view, help and
+// the theory page; theme, presentation mode, shortcuts, and lesson files dropped on the page.
 import { useEffect } from 'react';
 
+import { useLesson } from '../state/lessonStore';
 import { useView } from '../state/view';
 import { AltMinView } from './altmin/AltMinView';
+import { useLessonClient } from './context';
 import { Header } from './Header';
 import { HelpDialog } from './HelpDialog';
+import { LessonList } from './lessons/LessonList';
+import { LessonPanel } from './lessons/LessonPanel';
+import { openLessonFile } from './lessons/openLessonFile';
+import { WelcomeCard } from './lessons/WelcomeCard';
 import { Notices } from './Notices';
 import { RegimesView } from './regimes/RegimesView';
+import { TheoryDialog } from './theory/TheoryDialog';
 import { TrainView } from './train/TrainView';
 import { useShortcuts } from './useShortcuts';
 
@@ -14,17 +22,33 @@ export function App() {
   const theme = useView((v) => v.theme);
   const presenting = useView((v) => v.presenting);
   const view = useView((v) => v.view);
+  const lessons = useLessonClient();
   useShortcuts();
   useEffect(() => {
     if (theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = theme;
   }, [theme]);
   return (
-    <div className={presenting ? 'app presenting' : 'app'}>
+    <div
+      className={presenting ? 'app presenting' : 'app'}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const file = e.dataTransfer.files[0];
+        if (!file) return;
+        e.preventDefault();
+        void openLessonFile(lessons, file).catch(() => useLesson.setState({ listOpen: true }));
+      }}
+    >
       <Header />
       <Notices />
+      <WelcomeCard />
+      <LessonPanel />
       {view === 'altmin' ? <AltMinView /> : view === 'regimes' ? <RegimesView /> : <TrainView />}
       <HelpDialog />
+      <LessonList />
+      <TheoryDialog />
     </div>
   );
 }

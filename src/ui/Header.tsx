@@ -2,8 +2,9 @@
 import { useState } from 'react';
 
 import type { ViewName } from '../core/link';
+import { useLesson } from '../state/lessonStore';
 import { useRun } from '../state/store';
-import { nextTheme, useView } from '../state/view';
+import { nextTheme, openTheory, useView } from '../state/view';
 
 const VIEW_TABS: [ViewName, string][] = [
   ['train', 'Masked training'],
@@ -77,8 +78,23 @@ export function Header() {
             Present
           </button>
         )}
-        <button type="button" onClick={nextTheme} title="Theme: follow the system, light or dark (t)">
-          Theme: {theme}
+        <button
+          type="button"
+          onClick={() => useLesson.setState({ listOpen: true })}
+          title="Guided lessons on the four papers"
+        >
+          Lessons
+        </button>
+        <button type="button" onClick={() => openTheory('')} title="Every formula the app computes, with its status">
+          Theory
+        </button>
+        <button
+          type="button"
+          onClick={nextTheme}
+          aria-label={`Theme: ${theme}`}
+          title={`Theme: ${theme} — follow the system, light or dark (t)`}
+        >
+          {theme === 'system' ? '◐' : theme === 'light' ? '☀' : '☾'} Theme
         </button>
         <button
           type="button"

@@ -7,7 +7,7 @@ import type { AltMinTraces } from '../altmin/traces';
 import type { TheoryBasis } from '../masked/basis';
 import type { Config } from '../masked/config';
 import { guarantee } from '../masked/guarantee';
-import type { History } from '../masked/metrics';
+import { type History, latestFinite as latest } from '../masked/metrics';
 import { lazyTheoryApplies } from '../masked/network';
 import { runPlateau } from '../masked/plateau';
 import { schemeOf, stabilityRadius, WIDTH_DEFAULTS } from '../masked/summary';
@@ -16,12 +16,6 @@ import { measuredBoundary, type PhaseCell } from '../regimes/regimes';
 import type { GoalMetric, Value } from './goals';
 
 export type Metrics = Partial<Record<GoalMetric, Value>>;
-
-/** The latest measured (finite) value of a column, or null. */
-function latest(column: readonly number[]): number | null {
-  for (let i = column.length - 1; i >= 0; i--) if (Number.isFinite(column[i])) return column[i];
-  return null;
-}
 
 /** One training run's metrics; `since` is the round of its last change of settings (the plateau is measured after it). */
 export function trainMetrics(

@@ -1,7 +1,15 @@
 // The config table: ranges enforced per key, presets, messages in words, and links that never throw.
 import { describe, expect, it } from 'vitest';
 
-import { applyPreset, CONFIG_KEYS, CONFIG_TABLE, defaultConfig, parseConfig, serializeConfig } from './config';
+import {
+  applyPreset,
+  CONFIG_KEYS,
+  CONFIG_TABLE,
+  defaultConfig,
+  lockedWhy,
+  parseConfig,
+  serializeConfig,
+} from './config';
 
 describe('config table', () => {
   it('defaults round-trip through a link', () => {
@@ -87,5 +95,28 @@ describe('config table', () => {
     expect(
       applyPreset({ ...defaultConfig(), scheme: 'ist', mask: 'categorical', p: 4, xi: 0.25 }, 'dropout').mask,
     ).toBe('bernoulli');
+  });
+});
+
+describe('why a setting is locked', () => {
+  const c = (q: string) => parseConfig(q).config;
+  it('names the scheme, the fixed value and the schemes that free it', () => {
+    expect(lockedWhy(c('scheme=dropout'), 'p')).toBe(
+      'Dropout fixes p = 1 — choose Multi-sample dropout, IST or Custom to change it.',
+    );
+    expect(lockedWhy(c('scheme=gd'), 'xi')).toMatch(
+      /^Full GD fixes ξ = 1 — choose Dropout, Multi-sample dropout, IST or Custom to change it\.$/,
+    );
+    expect(lockedWhy(c('scheme=msdropout'), 'tau')).toMatch(/fixes τ = 1 — choose IST or Custom/);
+    expect(lockedWhy(c('scheme=ist&p=4'), 'mask')).toMatch(/^IST fixes the mask \(categorical\)/);
+  });
+  it('says ξ follows p under categorical masks, and which initialization uses κ and the ratio', () => {
+    expect(lockedWhy(c('scheme=ist&p=4'), 'xi')).toMatch(/ξ = 1\/p: change p instead/);
+    expect(lockedWhy(c('init=lecun'), 'kappa')).toMatch(/NTK initialization only/);
+    expect(lockedWhy(c('init=ntk'), 'ratio')).toMatch(/LeCun and He/);
+  });
+  it('is null where the setting is free', () => {
+    for (const k of ['xi', 'p', 'tau', 'mask', 'kappa'] as const) expect(lockedWhy(c('scheme=custom'), k)).toBeNull();
+    expect(lockedWhy(c('init=he'), 'ratio')).toBeNull();
   });
 });

@@ -184,6 +184,30 @@ export const PRESETS: Record<Scheme, { label: string; fixed: Partial<Config>; pM
   custom: { label: 'Custom', fixed: {} },
 };
 
+/** Keys a scheme can hold fixed, with their symbols in words. */
+const LOCKABLE = { xi: 'ξ', p: 'p', tau: 'τ', mask: 'the mask' } as const;
+
+/**
+ * Why a setting cannot be changed in this configuration, in words — with what would free it — or null when it can.
+ * Covers the scheme's fixed values, IST's ξ = 1/p, and the init scales the initialization does not use.
+ */
+export function lockedWhy(c: Config, key: keyof typeof LOCKABLE | 'kappa' | 'ratio'): string | null {
+  if (key === 'kappa')
+    return c.init === 'ntk' ? null : 'Used by the NTK initialization only: choose initialization ntk.';
+  if (key === 'ratio') return c.init === 'ntk' ? 'Used by the LeCun and He initializations only.' : null;
+  const preset = PRESETS[c.scheme];
+  if (key in preset.fixed) {
+    const value = String(preset.fixed[key]);
+    const free = SCHEMES.filter((s) => !(key in PRESETS[s].fixed)).map((s) => PRESETS[s].label);
+    const what = key === 'mask' ? `the mask (${value})` : `${LOCKABLE[key]} = ${value}`;
+    const choices = free.length > 1 ? `${free.slice(0, -1).join(', ')} or ${free.at(-1)}` : free[0];
+    return `${preset.label} fixes ${what} — choose ${choices} to change it.`;
+  }
+  if (key === 'xi' && c.mask === 'categorical')
+    return 'Categorical masks (IST) split the neurons among the p subnetworks, so ξ = 1/p: change p instead.';
+  return null;
+}
+
 export interface ParseResult {
   config: Config;
   /** One message in words per key that was changed. */

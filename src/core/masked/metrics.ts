@@ -73,3 +73,9 @@ export const DIVERGENCE_FACTOR = 100;
 export function divergingRow(rows: readonly MetricRow[], err0: number): MetricRow | undefined {
   return rows.find((r) => !Number.isFinite(r.err) || r.err > DIVERGENCE_FACTOR * err0);
 }
+
+/** The latest finite value of a metric column (the latest round that measured it), or null. */
+export function latestFinite(column: readonly number[]): number | null {
+  for (let i = column.length - 1; i >= 0; i--) if (Number.isFinite(column[i])) return column[i];
+  return null;
+}

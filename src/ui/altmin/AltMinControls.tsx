@@ -35,7 +35,9 @@ export function AltMinControls() {
         value={c.k}
         min={1}
         max={64}
-        disabled={c.model === 'skip'}
+        disabledWhy={
+          c.model === 'skip' ? 'The skip-connection model has k = d neurons: choose the general model to set k.' : null
+        }
         onChange={(k) => set({ k })}
       />
       <Slider label="samples n" help={h('n')} value={c.n} min={10} max={20000} log onChange={(n) => set({ n })} />

@@ -27,7 +27,12 @@ export function AltMinPlots() {
     ? floored(logDomain(traces.altmin.dist, traces.altmin.loss, traces.gd.dist, traces.gd.loss))
     : ([1e-3, 1] as [number, number]);
   return (
-    <section className="stack" aria-label="AltMin against gradient descent" aria-busy={status === 'running'}>
+    <section
+      className="stack"
+      data-panel="traces"
+      aria-label="AltMin against gradient descent"
+      aria-busy={status === 'running'}
+    >
       {message && (
         <p className="notice error" role="alert">
           {message}

@@ -41,7 +41,7 @@ export function PhasePanel() {
   const dk = c.d * c.k;
   const nMax = Math.max(...c.ns.split(',').map(Number));
   return (
-    <section className="view-section" aria-labelledby={`${id}-title`}>
+    <section className="view-section" data-panel="recovery" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Recovery phase transition — Jagatap &amp; Hegde, ISIT 2019, Fig. 1a</h2>
       <div className="sweep-form">
         <label>

@@ -74,6 +74,7 @@ export function RegimesPanel() {
       </p>
       <ChartBox
         name="regimes"
+        panel="widths"
         title="Required width against n (log–log), one curve per regime, over their whole range; dots: the measured boundary; diamond: the training view’s (n, m)"
         height={400}
         version={`${st.curves.length}|${st.cells.length}|${config.n}|${config.m}`}
@@ -97,6 +98,7 @@ export function RegimesPanel() {
       {cells.length > 0 && (
         <ChartBox
           name="phase"
+          panel="phase"
           title={`The measured phase diagram: ${measure.label} per (n, m), hatched where m·d < n (fewer parameters than samples), the regimes on top`}
           height={420}
           version={`${st.curves.length}|${st.cells.length}|${st.settings.show}|${st.phaseStatus}`}

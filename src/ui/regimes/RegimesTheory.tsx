@@ -1,4 +1,6 @@
 // What each regime says and how sure we are of it (THEORY.md E), and what the measured phase diagram shows.
+import { Refs } from '../shared/Refs';
+
 export function RegimesTheory() {
   return (
     <aside className="theory" aria-label="Regimes theory">
@@ -16,8 +18,8 @@ export function RegimesTheory() {
         <li>
           <strong>Liao &amp; Kyrillidis, arXiv v1, Theorem 3</strong> (masked training): m = Ω((K/δ)·max{'{'}
           n⁴/(κ²θξ³λ_0⁴), K²p{'}'}) in the app’s convention, its first and third terms (the second needs the error
-          term). Verified against the v1 text. Beside it, the heuristic m_req of this app (THEORY.md C.5): every neuron
-          inside the activation-stability radius for K rounds.
+          term). Verified against the v1 text. Beside it, the heuristic m_req of this app <Refs text="(C.5)" />: every
+          neuron inside the activation-stability radius for K rounds.
         </li>
         <li>
           <strong>Oymak &amp; Soltanolkotabi 2019</strong> (first layer, smooth activation): “as soon as the square-root
@@ -38,9 +40,9 @@ export function RegimesTheory() {
       <p>
         Each cell trains the setting with full-batch GD — the algorithm the theorems are about — from several
         initializations on the same data, each with the step 1/λ_max of its own NTK at initialization, for K rounds, and
-        counts the runs that reach ‖y − u_K‖² ≤ ε‖y − u_0‖². Expected (THEORY.md E, to be measured, not assumed): the
-        boundary sits near the counting bound, orders of magnitude below Du’s width. The other measures show where
-        training stops being lazy: large moves, many flipped signs, an NTK that drifts far from its start.
+        counts the runs that reach ‖y − u_K‖² ≤ ε‖y − u_0‖². Expected (<Refs text="THEORY.md E" />, to be measured, not
+        assumed): the boundary sits near the counting bound, orders of magnitude below Du’s width. The other measures
+        show where training stops being lazy: large moves, many flipped signs, an NTK that drifts far from its start.
       </p>
     </aside>
   );

@@ -8,13 +8,15 @@ interface Props {
   name: string;
   title: string;
   height: number;
+  /** The panel a lesson step can point at (data-panel), when the chart is one. */
+  panel?: string;
   /** Redraws when this changes. */
   version: unknown;
   draw: (svg: SVGSVGElement, size: Size) => void;
   children?: ReactNode;
 }
 
-export function ChartBox({ name, title, height, version, draw, children }: Props) {
+export function ChartBox({ name, panel, title, height, version, draw, children }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const drawRef = useRef(draw);
@@ -41,7 +43,7 @@ export function ChartBox({ name, title, height, version, draw, children }: Props
     };
   }, [schedule]);
   return (
-    <figure className="chart" ref={box} data-chart={name}>
+    <figure className="chart" ref={box} data-chart={name} data-panel={panel}>
       <figcaption>{title}</figcaption>
       <svg ref={svg} role="img" aria-label={title} />
       {children}

@@ -1,5 +1,6 @@
-// A labelled slider with its value and a plain-words tooltip; optional log scale.
-import { useId } from 'react';
+// A labelled slider with its value and its meaning in plain words — on hover, and behind an ⓘ button that a tap opens
+// (a tablet has no hover); when disabled, the reason is said beside it. Optional log scale.
+import { useId, useState } from 'react';
 
 interface Props {
   label: string;
@@ -13,7 +14,8 @@ interface Props {
   logStep?: number;
   whole?: boolean;
   format?: (v: number) => string;
-  disabled?: boolean;
+  /** Disabled, with the reason in words (shown beside the slider); null or undefined: enabled. */
+  disabledWhy?: string | null;
   onChange: (v: number) => void;
 }
 
@@ -28,17 +30,30 @@ export function Slider({
   logStep = 0.25,
   whole = true,
   format = String,
-  disabled,
+  disabledWhy,
   onChange,
 }: Props) {
   const id = useId();
+  const [open, setOpen] = useState(false);
+  const disabled = Boolean(disabledWhy);
   const to = (v: number) => (log ? Math.log2(v) : v);
   const from = (v: number) => (!log ? v : whole ? Math.round(2 ** v) : +(2 ** v).toPrecision(3));
   return (
     <div className="control" title={help}>
-      <label htmlFor={id}>
-        {label} <output>{format(value)}</output>
-      </label>
+      <div className="control-head">
+        <label htmlFor={id}>
+          {label} <output>{format(value)}</output>
+        </label>
+        <button
+          type="button"
+          className="info"
+          aria-expanded={open}
+          aria-label={`What ${label} does`}
+          onClick={() => setOpen((o) => !o)}
+        >
+          i
+        </button>
+      </div>
       <input
         id={id}
         type="range"
@@ -50,7 +65,8 @@ export function Slider({
         aria-describedby={`${id}-help`}
         onChange={(e) => onChange(from(Number(e.target.value)))}
       />
-      <span id={`${id}-help`} className="sr-only">
+      {disabledWhy && <span className="why small">{disabledWhy}</span>}
+      <span id={`${id}-help`} className={open ? 'help-text small' : 'sr-only'}>
         {help}
       </span>
     </div>

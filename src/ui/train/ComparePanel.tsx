@@ -113,7 +113,7 @@ export function ComparePanel() {
     void client.setCompare([...compare, applyPreset(config, scheme)]);
   };
   return (
-    <fieldset className="compare-panel">
+    <fieldset className="compare-panel" data-panel="compare">
       <legend>Compare</legend>
       <p className="small">
         Runs train in lockstep on the same data, initialization and seed; each has its own scheme.

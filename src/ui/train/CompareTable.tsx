@@ -3,6 +3,7 @@ import { runLabel } from '../../core/masked/compare';
 import { summarize } from '../../core/masked/summary';
 import { useRun } from '../../state/store';
 import { fmtNum } from '../shared/format';
+import { Refs } from '../shared/Refs';
 import { PlateauCells } from './PlateauCells';
 import { usePlateaus } from './usePlateaus';
 
@@ -20,8 +21,7 @@ export function CompareTable() {
     <div className="table-scroll" tabIndex={0} role="group" aria-label="Compared runs, in numbers">
       <table className="numbers compare-numbers" data-testid="compare-numbers">
         <caption>
-          Compared runs (plateau ± standard error, THEORY.md H.1: once the prediction has settled; ratios: measured /
-          predicted)
+          <Refs text="Compared runs (plateau ± standard error once the prediction has settled (H.1); ratios: measured / predicted)" />
         </caption>
         <thead>
           <tr>

@@ -8,6 +8,7 @@ import {
   DATASETS,
   INITS,
   LAYERS,
+  lockedWhy,
   MASKS,
   MAX_WIDTH,
   PRESETS,
@@ -34,12 +35,11 @@ export function Controls() {
   const eta = theory?.eta ?? (scales ? schemeOf(config, scales).eta : null);
   const limit = theory?.etaStable ?? (scales ? etaStable(scales, config.xi) : null);
   const set = (patch: Partial<Config>) => void client.setConfig({ ...config, ...patch });
-  const fixed = PRESETS[config.scheme].fixed;
   const maxM = backend ? Math.max(4, largestWidth(config, backend.limits, MAX_WIDTH)) : MAX_WIDTH;
   const h = (k: keyof Config) => CONFIG_TABLE[k].help;
   const running = status === 'running';
   return (
-    <aside className="controls" aria-label="Settings">
+    <aside className="controls" aria-label="Settings" data-panel="controls">
       <fieldset className="presets">
         <legend title={h('scheme')}>Scheme</legend>
         {SCHEMES.map((s) => (
@@ -99,7 +99,7 @@ export function Controls() {
         max={1}
         step={0.01}
         format={(v) => v.toFixed(2)}
-        disabled={'xi' in fixed || config.mask === 'categorical'}
+        disabledWhy={lockedWhy(config, 'xi')}
         onChange={(xi) => set({ xi })}
       />
       <Slider
@@ -108,7 +108,7 @@ export function Controls() {
         value={config.p}
         min={PRESETS[config.scheme].pMin ?? 1}
         max={16}
-        disabled={'p' in fixed}
+        disabledWhy={lockedWhy(config, 'p')}
         onChange={(p) => set(config.mask === 'categorical' ? { p, xi: 1 / p } : { p })}
       />
       <Slider
@@ -117,7 +117,7 @@ export function Controls() {
         value={config.tau}
         min={1}
         max={50}
-        disabled={'tau' in fixed}
+        disabledWhy={lockedWhy(config, 'tau')}
         onChange={(tau) => set({ tau })}
       />
       <div className="control" title={h('eta')}>
@@ -151,7 +151,7 @@ export function Controls() {
         max={4}
         step={0.05}
         format={(v) => v.toFixed(2)}
-        disabled={config.init !== 'ntk'}
+        disabledWhy={lockedWhy(config, 'kappa')}
         onChange={(kappa) => set({ kappa })}
       />
       <Slider
@@ -175,7 +175,7 @@ export function Controls() {
           {CONFIG_TABLE.mask.label}{' '}
           <select
             value={config.mask}
-            disabled={'mask' in fixed}
+            disabled={lockedWhy(config, 'mask') !== null}
             onChange={(e) =>
               set(e.target.value === 'categorical' ? { mask: 'categorical', xi: 1 / config.p } : { mask: 'bernoulli' })
             }
@@ -187,6 +187,7 @@ export function Controls() {
             ))}
           </select>
         </label>
+        {lockedWhy(config, 'mask') && <span className="why small">{lockedWhy(config, 'mask')}</span>}
       </div>
       <div className="control" title={h('aggregate')}>
         <label>
@@ -232,7 +233,7 @@ export function Controls() {
           logStep={0.1}
           whole={false}
           format={(v) => String(+v.toPrecision(2))}
-          disabled={config.init === 'ntk'}
+          disabledWhy={lockedWhy(config, 'ratio')}
           onChange={(ratio) => set({ ratio })}
         />
       </fieldset>

@@ -12,7 +12,7 @@ export function Diagnostics() {
   const h = useRun.getState().history;
   const rStab = basis ? stabilityRadius(config, basis.spectrum) : null;
   return (
-    <section className="view-section" aria-label="Lazy-training diagnostics">
+    <section className="view-section" aria-label="Lazy-training diagnostics" data-panel="diagnostics">
       <h2>Is the training lazy?</h2>
       <p className="small">
         Lazy (NTK) training moves every neuron less than the activation-stability radius R_stab (δ ={' '}

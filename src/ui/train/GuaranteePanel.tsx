@@ -44,7 +44,7 @@ export function GuaranteePanel() {
     ['step, order (C = 1)', fmtNum(g.etaOrder), `here η = ${fmtNum(s.eta)}`],
   ];
   return (
-    <section aria-labelledby="guarantee-title" data-testid="guarantee">
+    <section aria-labelledby="guarantee-title" data-testid="guarantee" data-panel="guarantee">
       <h2 id="guarantee-title">What the paper guarantees</h2>
       <p>
         Liao &amp; Kyrillidis, arXiv v1 (L4DC 2022),{' '}

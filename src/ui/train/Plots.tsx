@@ -83,6 +83,7 @@ export function Plots() {
     <section className="plots" aria-label="Plots">
       <ChartBox
         name="error"
+        panel="error"
         title={`Training error ‖y − u_k‖² (log) — ${lazy ? 'dashed: lazy-limit prediction; shaded: below R_now, the neighbourhood from the current conjugate kernel (dashed line: R_lazy, from the initialization’s); dotted: the paper’s guarantee' : `the lazy-limit prediction does not apply to this setting (${notLazyWhy(config)}), so none is drawn`}${compare.length ? '; one colour per compared run' : ''}`}
         height={presenting ? Math.max(320, Math.round(window.innerHeight * 0.62)) : 260}
         version={`${version}|${basisKey}|${runs.map((c) => serializeConfig(c)).join('|')}`}
@@ -119,6 +120,7 @@ export function Plots() {
       />
       <ChartBox
         name="ntk"
+        panel="ntk"
         title={`λ_min of the empirical NTK H(W_k)${compare.length ? ' (main run)' : ''}; ${lazy ? 'line: λ_0 = λ_min(H^∞); ' : ''}band: ξ·λ_min of the subnetworks’ NTKs`}
         height={200}
         version={`${version}|${basisKey}`}
@@ -141,7 +143,7 @@ export function Plots() {
       />
       {!presenting && <Diagnostics />}
       {lazy && (
-        <div className="pair">
+        <div className="pair" data-panel="radius">
           <ChartBox
             name="radius-p"
             title={`Radius R against p (dot: now; square: measured plateau${compare.length ? '; one colour per run' : ''})`}
@@ -166,6 +168,7 @@ export function Plots() {
       )}
       <ChartBox
         name="neurons"
+        panel="neurons"
         title={`Neurons each subnetwork holds this round (first ${STRIP_NEURONS})`}
         height={Math.min(160, 18 * Math.max(1, maskRows) + 4)}
         version={`${version}|${maskRows}`}

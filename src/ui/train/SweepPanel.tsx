@@ -102,7 +102,7 @@ export function SweepPanel() {
     );
   };
   return (
-    <details className="sweep-panel">
+    <details className="sweep-panel" data-panel="sweep">
       <summary>Sweeps — the paper’s Figure 2, live</summary>
       <div className="sweep-form">
         <span>

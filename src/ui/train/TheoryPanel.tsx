@@ -1,9 +1,12 @@
 // The theory panel: the algorithm and what is being illustrated (KaTeX, fixed formulas), with live numbers
 // (and each compared run's).
+import { latestFinite } from '../../core/masked/metrics';
 import { notLazyWhy } from '../../core/masked/summary';
 import { useRun } from '../../state/store';
 import { fmtNum } from '../shared/format';
 import { NumbersTable } from '../shared/NumbersTable';
+import { Refs } from '../shared/Refs';
+import { Term } from '../shared/Term';
 import { Tex as SharedTex } from '../shared/Tex';
 import { CompareTable } from './CompareTable';
 import { GuaranteePanel } from './GuaranteePanel';
@@ -39,6 +42,8 @@ export function TheoryPanel() {
   const ist = config.mask === 'categorical';
   const lazy = t?.lazyLimit ?? true;
   const pending = useRun((s) => s.basisPending);
+  useRun((s) => s.version);
+  const radiusNow = latestFinite(useRun.getState().history.radiusNow);
   const rows: [string, string, string][] = !t
     ? []
     : lazy
@@ -54,6 +59,7 @@ export function TheoryPanel() {
             fmt(t.radius),
             ist ? 'IST: 0 at leading order; ~c/m at finite width' : 'lazy-limit prediction (derived)',
           ],
+          ['R_now, latest', radiusNow === null ? '…' : fmt(radiusNow), 'R from the measured conjugate kernel (H.2)'],
           ['required width m_req', fmt(t.mReq), 'heuristic (C.5), δ = 0.1, K = 1000'],
         ]
       : [
@@ -67,7 +73,7 @@ export function TheoryPanel() {
           ['stability limit 2ξ/λ_max', fmt(t.etaStable), 'of this NTK, at initialization'],
         ];
   return (
-    <aside className="theory" aria-label="Theory">
+    <aside className="theory" aria-label="Theory" data-panel="theory">
       <h2>What is trained</h2>
       <p>
         Each round draws p masks
@@ -95,9 +101,9 @@ export function TheoryPanel() {
         </p>
       )}
       <p>
-        In the lazy (wide) regime the error falls linearly into a neighbourhood that shrinks with p and grows with τ
-        (Liao &amp; Kyrillidis, TMLR 2022; the constants below are this app’s <em>derived lazy-limit prediction</em>,
-        not the paper’s).
+        In the <Term name="lazy">lazy</Term> (wide) regime the error falls linearly into a{' '}
+        <Term name="neighbourhood R">neighbourhood</Term> that shrinks with p and grows with τ (Liao &amp; Kyrillidis,
+        TMLR 2022; the constants below are this app’s <em>derived lazy-limit prediction</em>, not the paper’s).
       </p>
       <Tex f="claim" />
       <Tex f="rate" />
@@ -122,13 +128,19 @@ function MeasuredRows() {
   return (
     <table className="numbers" data-testid="plateau">
       <caption className="small">
-        Measured since the last change, once the prediction has settled (THEORY.md H.1)
+        <Refs text="Measured since the last change, once the prediction has settled (H.1)" />
       </caption>
       <thead>
         <tr>
-          <th scope="col">plateau ± se</th>
-          <th scope="col">/ R_lazy</th>
-          <th scope="col">/ R_now</th>
+          <th scope="col">
+            <Term name="plateau">plateau</Term> ± se
+          </th>
+          <th scope="col">
+            / <Term name="R_lazy">R_lazy</Term>
+          </th>
+          <th scope="col">
+            / <Term name="R_now">R_now</Term>
+          </th>
         </tr>
       </thead>
       <tbody>

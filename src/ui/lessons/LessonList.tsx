@@ -1,0 +1,81 @@
+/**
+ * The lesson list (from the header's Lessons button, the first-visit card, or a link to an unknown lesson): every
+ * built-in lesson with its length, and a button to open a lesson file (a file can also be dropped on the page).
+ */
+import { useEffect, useRef } from 'react';
+
+import { BUILT_IN } from '../../state/builtinLessons';
+import { useLesson } from '../../state/lessonStore';
+import { useLessonClient } from '../context';
+import { openLessonFile } from './openLessonFile';
+
+export function LessonList() {
+  const lessons = useLessonClient();
+  const open = useLesson((s) => s.listOpen);
+  const message = useLesson((s) => s.message);
+  const ref = useRef<HTMLDialogElement>(null);
+  const file = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      className="lesson-list"
+      aria-labelledby="lessons-title"
+      onClose={() => useLesson.setState({ listOpen: false })}
+    >
+      <h2 id="lessons-title">Lessons</h2>
+      <p className="small">
+        Each lesson is a few steps: a link that sets the app up, what to look at, a task the app checks as you go, and a
+        question. Every step is a link — share it from the address bar.
+      </p>
+      {message && (
+        <p className="notice error" role="alert" data-testid="lesson-message">
+          {message}
+        </p>
+      )}
+      <ol className="lesson-cards">
+        {BUILT_IN.map((l, i) => (
+          <li key={l.id}>
+            <div>
+              <h3>
+                {i + 1}. {l.title}
+              </h3>
+              <p>{l.summary}</p>
+              <span className="small">{l.steps.length} steps</span>
+            </div>
+            <button type="button" onClick={() => void lessons.openBuiltIn(l.id)} aria-label={`Start: ${l.title}`}>
+              Start
+            </button>
+          </li>
+        ))}
+      </ol>
+      <div className="buttons">
+        <button type="button" onClick={() => file.current?.click()}>
+          Open a lesson file…
+        </button>
+        <span className="small">or drop a lesson file (.json) anywhere on the page.</span>
+        <input
+          ref={file}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label="Lesson file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void openLessonFile(lessons, f).catch(() => undefined);
+          }}
+        />
+        <span className="spacer" />
+        <button type="button" onClick={() => useLesson.setState({ listOpen: false })}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,58 @@
+/** The theory page: docs/THEORY.md rendered in the app, opened at the section a reference names, with a list of its sections. */
+import './theory.css';
+
+import { useEffect, useMemo, useRef } from 'react';
+
+import { useView } from '../../state/view';
+import { headingId, Markdown, parseMarkdown } from '../shared/Markdown';
+import { THEORY_TEXT } from './theoryText';
+
+/** The page's top-level sections, for the index: id and title. */
+function sections(): { id: string; title: string }[] {
+  return parseMarkdown(THEORY_TEXT)
+    .children.filter((n) => n.type === 'heading' && n.depth === 2)
+    .map((n) => {
+      const title = 'children' in n ? n.children.map((c) => ('value' in c ? c.value : '')).join('') : '';
+      return { id: headingId(title), title };
+    });
+}
+
+export function TheoryDialog() {
+  const section = useView((v) => v.theory);
+  const ref = useRef<HTMLDialogElement>(null);
+  const index = useMemo(sections, []);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (section !== null && !d.open) d.showModal();
+    if (section === null && d.open) d.close();
+    if (section !== null) {
+      const target = section ? document.getElementById(`theory-${section}`) : null;
+      if (target) target.scrollIntoView({ block: 'start' });
+      else d.querySelector('.theory-body')?.scrollTo({ top: 0 });
+    }
+  }, [section]);
+  return (
+    <dialog
+      ref={ref}
+      className="theory-page"
+      aria-labelledby="theory-title"
+      onClose={() => useView.setState({ theory: null })}
+    >
+      <header>
+        <h2 id="theory-title">Theory</h2>
+        <nav aria-label="Sections">
+          {index.map((s) => (
+            <button key={s.id} type="button" className="link" onClick={() => useView.setState({ theory: s.id })}>
+              {s.title}
+            </button>
+          ))}
+        </nav>
+        <button type="button" onClick={() => useView.setState({ theory: null })}>
+          Close
+        </button>
+      </header>
+      <div className="theory-body">{section !== null && <Markdown text={THEORY_TEXT} />}</div>
+    </dialog>
+  );
+}
