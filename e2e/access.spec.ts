@@ -1,16 +1,8 @@
 // Access: an axe scan of the main screen, of presentation mode and of compare and sweeps (no serious or critical violations),
 // keyboard shortcuts, the theme toggle, and the layouts for a projector (1280×720) and a tablet.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-import { openRun } from './helpers';
-
-async function seriousViolations(page: import('@playwright/test').Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`);
-}
+import { openRun, seriousViolations } from './helpers';
 
 test('no serious or critical accessibility violations, main screen and presentation mode', async ({ page }) => {
   await openRun(page, '?backend=wasm&m=256&n=16&d=8');

@@ -1,4 +1,5 @@
 // Shared e2e helpers: open a link and wait for the engine, run rounds, read metrics through window.subnetLab.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 export async function openRun(page: Page, query: string): Promise<void> {
@@ -20,4 +21,12 @@ export async function expectTrains(page: Page, k: number): Promise<number[]> {
   expect(err.length).toBe(k + 1);
   expect(err[k]).toBeLessThan(err[0]);
   return err;
+}
+
+/** axe's serious and critical violations on the page as it is, one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`);
 }

@@ -47,7 +47,7 @@ export function PhaseControls() {
     void client.startPhase();
   };
   return (
-    <aside className="controls" aria-label="Phase diagram settings">
+    <aside className="controls" aria-label="Phase diagram settings" data-panel="phase">
       <div className="control" title={h('setting')}>
         <label>
           setting{' '}
