@@ -9,7 +9,7 @@ test('no serious or critical accessibility violations, main screen and presentat
   await page.evaluate(() => window.subnetLab.step(20));
   expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('p');
-  await expect(page).toHaveURL(/view=present/);
+  await expect(page).toHaveURL(/present=1/);
   expect(await seriousViolations(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await seriousViolations(page)).toEqual([]);

@@ -19,7 +19,7 @@ test('the main screen after training (screenshot kept as a test artifact)', asyn
   await page.screenshot({ path: info.outputPath('main-screen.png'), fullPage: true });
   const err = await page.evaluate(() => window.subnetLab.metrics().err);
   expect(err.at(-1)).toBeLessThan(err[0] / 2);
-  await expect(page.getByTestId('theory-numbers')).toContainText('radius R');
+  await expect(page.getByTestId('theory-numbers')).toContainText('neighbourhood R_lazy');
 });
 
 test('the worker keeps a flat tensor count over 300 rounds', async ({ page }) => {

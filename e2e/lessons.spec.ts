@@ -87,7 +87,7 @@ test('the first-visit card appears once, offers the first lesson, and never over
   const other = await fresh.newPage();
   await openRun(other, '?lesson=convergence&step=2&backend=wasm');
   await expect(other.getByTestId('welcome')).toHaveCount(0);
-  await openRun(other, '?view=present&backend=wasm');
+  await openRun(other, '?present=1&backend=wasm');
   await expect(other.getByTestId('welcome')).toHaveCount(0);
   await openRun(other, '?backend=wasm&m=64');
   await other.getByRole('button', { name: /Start the first lesson/ }).click();

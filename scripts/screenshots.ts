@@ -24,6 +24,7 @@ const train = (rounds: number) => (page: Page) => page.evaluate((k) => window.su
 
 export const SHOTS: Shot[] = [
   { name: 'train', query: '?backend=wasm', width: 1440, height: 900, prepare: train(600) },
+  { name: 'lesson', query: '?lesson=schemes&step=3&backend=wasm', width: 1440, height: 900, prepare: train(1800) },
   {
     name: 'compare',
     query: '?backend=wasm&scheme=dropout&m=1024&compare=ist:p=2',
@@ -34,7 +35,7 @@ export const SHOTS: Shot[] = [
   { name: 'regimes', query: '?view=regimes&backend=wasm', width: 1440, height: 900 },
   { name: 'altmin', query: '?view=altmin', width: 1440, height: 900 },
   { name: 'tablet', query: '?backend=wasm', width: 820, height: 1180, prepare: train(300) },
-  { name: 'present', query: '?backend=wasm&view=present', width: 1280, height: 720, prepare: train(600) },
+  { name: 'present', query: '?backend=wasm&present=1', width: 1280, height: 720, prepare: train(600) },
 ];
 
 const PORT = 4188;
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
       const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
+      // The pictures show the views themselves, not the first-visit card.
+      await page.addInitScript(() => localStorage.setItem('subnet-lab-welcomed', '1'));
       await page.goto(`http://localhost:${PORT}/${shot.query}`);
       await page.waitForFunction(() => typeof window.subnetLab !== 'undefined', null, { timeout: 60_000 });
       await shot.prepare?.(page);

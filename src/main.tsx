@@ -14,6 +14,7 @@ import { LessonClient } from './state/lessonClient';
 import { lessonFromAddress } from './state/lessonLink';
 import { useLesson, welcomed } from './state/lessonStore';
 import { mirrorLink } from './state/mirror';
+import { usePace } from './state/pace';
 import { RegimesClient } from './state/regimesClient';
 import { useRegimes } from './state/regimesStore';
 import { SweepClient } from './state/sweepClient';
@@ -42,6 +43,8 @@ if (!ask && !link.presenting && !welcomed()) useLesson.setState({ welcome: true 
 useView.setState({ view: link.view, presenting: link.presenting });
 useAltMin.setState({ config: link.altmin });
 useRegimes.setState({ settings: link.phase });
+usePace.setState(link.pace);
+usePace.subscribe(mirrorLink);
 // A view's work starts when it is first shown; the link follows the view.
 useView.subscribe((v, prev) => {
   if (v.view === prev.view && v.presenting === prev.presenting) return;

@@ -2,19 +2,21 @@
 import { describe, expect, it } from 'vitest';
 
 import { defaultAltMin, parseAltMin } from './altmin/config';
-import { linkQuery, readLink } from './link';
+import { linkProblems, linkQuery, readLink } from './link';
 import { parseCompare } from './masked/compare';
 import { defaultConfig } from './masked/config';
+import { defaultPace } from './pace';
 import { defaultPhaseSettings, parsePhaseSettings } from './regimes/regimes';
 
 const altmin = defaultAltMin();
 const phase = defaultPhaseSettings();
+const pace = defaultPace();
 
 describe('link', () => {
   it('round-trips config, backend and presentation view', () => {
     const config = { ...defaultConfig(), scheme: 'msdropout' as const, p: 3, m: 2048 };
     const back = readLink(
-      linkQuery({ view: 'train', config, compare: [], altmin, phase, backend: 'webgl', presenting: true }),
+      linkQuery({ view: 'train', config, compare: [], altmin, phase, backend: 'webgl', presenting: true, pace }),
     );
     expect(back).toEqual({
       view: 'train',
@@ -25,12 +27,13 @@ describe('link', () => {
       messages: [],
       backend: 'webgl',
       presenting: true,
+      pace,
     });
   });
   it('round-trips compared runs in a readable value', () => {
     const config = { ...defaultConfig(), scheme: 'dropout' as const, xi: 0.5, m: 512 };
     const compare = parseCompare('ist:p=2,custom:xi=0.25:p=3:tau=4', config).runs;
-    const q = linkQuery({ view: 'train', config, compare, altmin, phase, backend: null, presenting: false });
+    const q = linkQuery({ view: 'train', config, compare, altmin, phase, backend: null, presenting: false, pace });
     expect(q).toContain('&compare=ist:p=2,custom:xi=0.25:p=3:tau=4');
     expect(readLink(q)).toEqual({
       view: 'train',
@@ -41,6 +44,7 @@ describe('link', () => {
       messages: [],
       backend: null,
       presenting: false,
+      pace,
     });
   });
   it('the AltMin view holds its own settings (n, d and seed are its own there); the training keys stay at their defaults', () => {
@@ -53,6 +57,7 @@ describe('link', () => {
       phase,
       backend: 'wasm',
       presenting: false,
+      pace,
     });
     expect(q).toMatch(/^\?view=altmin&model=general&d=10&k=3&n=500/);
     expect(q).toContain('ns=100,300');
@@ -65,12 +70,22 @@ describe('link', () => {
       messages: [],
       backend: 'wasm',
       presenting: false,
+      pace,
     });
   });
   it('the regimes view holds the configuration and the phase diagram\u2019s settings', () => {
     const config = { ...defaultConfig(), d: 4, act: 'gelu' as const };
     const ph = parsePhaseSettings('setting=song&ns=8,16&ms=4,64&seeds=2&rounds=500&eps=0.01&show=ntk').settings;
-    const q = linkQuery({ view: 'regimes', config, compare: [], altmin, phase: ph, backend: null, presenting: false });
+    const q = linkQuery({
+      view: 'regimes',
+      config,
+      compare: [],
+      altmin,
+      phase: ph,
+      backend: null,
+      presenting: false,
+      pace,
+    });
     expect(q).toContain('&setting=song&ns=8,16&ms=4,64&seeds=2&rounds=500&eps=0.01&show=ntk');
     expect(readLink(q)).toEqual({
       view: 'regimes',
@@ -81,6 +96,7 @@ describe('link', () => {
       messages: [],
       backend: null,
       presenting: false,
+      pace,
     });
     expect(readLink('?view=regimes&seeds=0&show=x&ms=5,abc').messages).toHaveLength(3);
   });
@@ -91,6 +107,36 @@ describe('link', () => {
     expect(r.messages.join(' ')).toMatch(/view = "huge"/);
     expect(readLink('?view=altmin&model=skip&k=3&d=9').messages).toEqual([
       'The skip model has k = d = 9 neurons; k = 3 was replaced.',
+    ]);
+  });
+});
+
+describe('pace and presentation in the link', () => {
+  it('holds the pace keys that differ from the defaults, and presentation in every view', () => {
+    const q = linkQuery({
+      view: 'train',
+      config: defaultConfig(),
+      compare: [],
+      altmin,
+      phase,
+      backend: null,
+      presenting: true,
+      pace: { speed: 10, until: 500, xaxis: 'log', window: 'all' },
+    });
+    expect(q).toMatch(/&speed=10&until=500&xaxis=log&present=1$/);
+    expect(readLink(q)).toMatchObject({ presenting: true, pace: { speed: 10, until: 500, xaxis: 'log' } });
+    expect(readLink('?view=altmin&present=1').presenting).toBe(true);
+    expect(readLink('?view=present').presenting).toBe(true);
+  });
+  it('clamps out-of-range speed and until with a message, and ignores pace outside the training view', () => {
+    const l = readLink('?speed=1e9&until=-3&window=abc');
+    expect(l.pace).toEqual({ speed: 100000, until: 1, xaxis: 'linear', window: 'all' });
+    expect(l.messages.join(' ')).toMatch(
+      /speed = "1e9" is above the largest speed.*until = "-3" is below.*window = "abc" is not a number or "all"/,
+    );
+    expect(readLink('?view=regimes&speed=10').pace.speed).toBe('full');
+    expect(linkProblems('?view=regimes&speed=10')).toEqual([
+      '"speed" is not a key of the regimes view\u2019s link.'.replace('\u2019', "'"),
     ]);
   });
 });

@@ -1,13 +1,14 @@
 /**
  * The link: the open view and its settings, read from the address and written back the same way. The training
- * view holds the configuration, compared runs and presentation mode (`view=present`); the regimes view
- * (`view=regimes`) the configuration and the phase diagram's settings; the AltMin view (`view=altmin`) the AltMin
- * settings instead, under their own key names; a forced backend stays in every view.
+ * view holds the configuration, compared runs and its pace; the regimes view (`view=regimes`) the configuration and
+ * the phase diagram's settings; the AltMin view (`view=altmin`) the AltMin settings instead, under their own key
+ * names; presentation mode (`present=1`) and a forced backend stay in every view.
  */
 import { ALTMIN_TABLE, type AltMinConfig, defaultAltMin, parseAltMin, serializeAltMin } from './altmin/config';
 import { parseCompare, serializeCompare } from './masked/compare';
 import { type Config, defaultConfig, parseConfig, serializeConfig, showRaw } from './masked/config';
 import { CONFIG_KEYS } from './masked/config';
+import { defaultPace, type Pace, PACE_KEYS, parsePace, serializePace } from './pace';
 import {
   defaultPhaseSettings,
   parsePhaseSettings,
@@ -23,13 +24,13 @@ export const VIEWS = ['train', 'regimes', 'altmin'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 /** Keys a link may hold beside its view's settings: the view, a forced backend, compared runs, a lesson step. */
-const LINK_KEYS = ['view', 'backend', 'compare', 'lesson', 'step'];
+const LINK_KEYS = ['view', 'present', 'backend', 'compare', 'lesson', 'step'];
 
 /** The settings keys each view reads from a link. */
 export function viewKeys(view: ViewName): string[] {
   if (view === 'altmin') return Object.keys(ALTMIN_TABLE);
   if (view === 'regimes') return [...CONFIG_KEYS, ...Object.keys(PHASE_TABLE)];
-  return [...CONFIG_KEYS];
+  return [...CONFIG_KEYS, ...PACE_KEYS];
 }
 
 /**
@@ -51,7 +52,10 @@ export interface LinkState {
   phase: PhaseSettingsT;
   messages: string[];
   backend: BackendName | null;
+  /** Presentation mode (`present=1`, in any view; `view=present` is the training view's older spelling). */
   presenting: boolean;
+  /** The training view's pace. */
+  pace: Pace;
 }
 
 function params(search: string): URLSearchParams {
@@ -66,16 +70,23 @@ function readView(raw: string | null, messages: string[]): { view: ViewName; pre
   if (raw === null || raw === 'train') return { view: 'train', presenting: false };
   if (raw === 'present') return { view: 'train', presenting: true };
   if ((VIEWS as readonly string[]).includes(raw)) return { view: raw as ViewName, presenting: false };
-  messages.push(
-    `view = "${showRaw(raw)}" is not one of present, ${VIEWS.filter((v) => v !== 'train').join(', ')}; showing the training view.`,
-  );
+  messages.push(`view = "${showRaw(raw)}" is not one of ${VIEWS.join(', ')}; showing the training view.`);
   return { view: 'train', presenting: false };
+}
+
+function readPresent(raw: string | null, messages: string[]): boolean {
+  if (raw === null || raw === '0') return false;
+  if (raw === '1') return true;
+  messages.push(`present = "${showRaw(raw)}" is not 1 or 0; not presenting.`);
+  return false;
 }
 
 export function readLink(search: string): LinkState {
   const messages: string[] = [];
   const p = params(search);
-  const { view, presenting } = readView(p.get('view'), messages);
+  const { view, presenting: oldPresent } = readView(p.get('view'), messages);
+  const presenting = readPresent(p.get('present'), messages) || oldPresent;
+  let pace = defaultPace();
   let config = defaultConfig();
   let compare: Config[] = [];
   let altmin = defaultAltMin();
@@ -93,6 +104,11 @@ export function readLink(search: string): LinkState {
       phase = r.settings;
       messages.push(...r.messages);
     }
+    if (view === 'train') {
+      const r = parsePace(search);
+      pace = r.pace;
+      messages.push(...r.messages);
+    }
     const compared = p.get('compare');
     if (compared !== null && view === 'train') {
       const c = parseCompare(compared, config);
@@ -107,7 +123,7 @@ export function readLink(search: string): LinkState {
     if ((BACKENDS as readonly string[]).includes(v)) backend = v as BackendName;
     else messages.push(`backend = "${showRaw(raw)}" is not one of ${BACKENDS.join(', ')}; choosing automatically.`);
   }
-  return { view, config, compare, altmin, phase, messages, backend, presenting };
+  return { view, config, compare, altmin, phase, messages, backend, presenting, pace };
 }
 
 /** Characters a compare value keeps readable in the link (all are allowed in a query). */
@@ -115,12 +131,12 @@ const READABLE = { '%3A': ':', '%2C': ',', '%3D': '=' } as const;
 const readable = (s: string) => s.replace(/%3A|%2C|%3D/g, (c) => READABLE[c as keyof typeof READABLE]);
 
 export function linkQuery(s: Omit<LinkState, 'messages'>): string {
-  const backend = s.backend ? `&backend=${s.backend}` : '';
+  const backend = (s.backend ? `&backend=${s.backend}` : '') + (s.presenting ? '&present=1' : '');
   if (s.view === 'altmin') return `?view=altmin&${readable(serializeAltMin(s.altmin))}${backend}`;
   if (s.view === 'regimes')
     return `?view=regimes&${serializeConfig(s.config)}&${readable(serializePhaseSettings(s.phase))}${backend}`;
   const runs = s.compare.length
     ? `&compare=${readable(encodeURIComponent(serializeCompare(s.compare, s.config)))}`
     : '';
-  return `?${serializeConfig(s.config)}${runs}${backend}${s.presenting ? '&view=present' : ''}`;
+  return `?${serializeConfig(s.config)}${runs}${serializePace(s.pace)}${backend}`;
 }

@@ -14,11 +14,14 @@ export interface EnumSpec {
   kind: 'enum';
   options: readonly string[];
 }
-/** A number or the word "auto". */
+/** A number or a word ("auto" unless `word` names another). */
 export interface AutoSpec {
   kind: 'eta';
   min: number;
   max: number;
+  word?: string;
+  /** Whole numbers only. */
+  whole?: boolean;
 }
 /** A comma-separated list of whole numbers, each in [min, max], at most `maxLength` of them. */
 export interface ListSpec {
@@ -133,14 +136,16 @@ export function parseValue(
     return dflt;
   }
   if (spec.kind === 'list') return parseList(spec, key, raw, dflt, messages);
-  if (spec.kind === 'eta' && typeof raw === 'string' && raw.trim().toLowerCase() === 'auto') return 'auto';
+  const word = spec.kind === 'eta' ? (spec.word ?? 'auto') : null;
+  if (word !== null && typeof raw === 'string' && raw.trim().toLowerCase() === word) return word;
   const v = toNumber(raw);
   if (v === null) {
-    const what = spec.kind === 'int' ? 'a whole number' : spec.kind === 'eta' ? 'a number or "auto"' : 'a number';
+    const what = spec.kind === 'int' ? 'a whole number' : word !== null ? `a number or "${word}"` : 'a number';
     messages.push(`${name} is not ${what}; using the default ${String(dflt)}.`);
     return dflt;
   }
-  return clampNumber(spec, spec.label, name, v, spec.kind === 'int', messages);
+  const whole = spec.kind === 'int' || (spec.kind === 'eta' && spec.whole === true);
+  return clampNumber(spec, spec.label, name, v, whole, messages);
 }
 
 export function defaultsOf<C>(table: Table<C>): C {

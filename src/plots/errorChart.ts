@@ -29,6 +29,33 @@ export interface ErrorChartData {
   runs: ErrorRun[];
   predictedRounds: number[];
   markers: { round: number; label: string }[];
+  /** The round axis: linear, or log (symmetric log, so that round 0 has a place). */
+  xaxis?: 'linear' | 'log';
+  /** Show only the latest rounds (null: the whole run). */
+  window?: number | null;
+}
+
+/** Index of the first entry of a sorted column that is at least `v`. */
+function firstAtLeast(xs: ArrayLike<number>, v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const from = (xs: ArrayLike<number>, i: number) => Array.prototype.slice.call(xs, i) as number[];
+
+/** Ticks of a log round axis: 0 and the powers of ten (with 2 and 5 between them over a short range). */
+export function logRoundTicks(lo: number, hi: number): number[] {
+  const decades = Math.log10(Math.max(1, hi)) - Math.log10(Math.max(1, lo));
+  const steps = decades < 2.5 ? [1, 2, 5] : [1];
+  const out = lo <= 0 ? [0] : [];
+  for (let p = 1; p <= hi; p *= 10) for (const s of steps) if (p * s >= lo && p * s <= hi) out.push(p * s);
+  return out;
 }
 
 const LEGEND_ROW = 15;
@@ -36,16 +63,32 @@ const LEGEND_ROW = 15;
 const LEGEND_CHAR = 6.2;
 
 export function drawErrorChart(svg: SVGSVGElement, d: ErrorChartData, size: Size): void {
-  const shown = d.runs.map((r) => ({ ...r, s: decimate(r.rounds, r.err, Math.max(100, size.width * 2)) }));
   const lastRound = Math.max(1, ...d.runs.map((r) => (r.rounds.length ? r.rounds[r.rounds.length - 1] : 1)));
-  const x = d3.scaleLinear().domain([0, lastRound]);
+  const firstRound = d.window ? Math.max(0, lastRound - d.window) : 0;
+  const shown = d.runs.map((r) => {
+    const i = firstAtLeast(r.rounds, firstRound);
+    const rounds = from(r.rounds, i);
+    return {
+      ...r,
+      rounds,
+      radiusNow: r.radiusNow ? from(r.radiusNow, i) : undefined,
+      s: decimate(rounds, from(r.err, i), Math.max(100, size.width * 2)),
+    };
+  });
+  const log = d.xaxis === 'log';
+  const x = (log ? d3.scaleSymlog().constant(1) : d3.scaleLinear()).domain([firstRound, lastRound]);
+  const pi = firstAtLeast(d.predictedRounds, firstRound);
+  const predictedRounds = d.predictedRounds.slice(pi);
   const ys = shown.flatMap((r) => Array.from(r.s.y));
-  const extra = shown.flatMap((r) => [...Array.from(r.predicted), ...(r.radius > 0 ? [r.radius] : [])]);
+  const extra = shown.flatMap((r) => [...from(r.predicted, pi), ...(r.radius > 0 ? [r.radius] : [])]);
   const y = d3
     .scaleLog()
     .domain(logDomain(ys, extra, []))
     .clamp(true);
-  const root = frame(svg, size, x, y, 'global round k', '‖y − u_k‖²');
+  const root = frame(svg, size, x, y, log ? 'global round k (log)' : 'global round k', '‖y − u_k‖²', {
+    whole: true,
+    values: log ? logRoundTicks(firstRound, lastRound) : undefined,
+  });
   d3.select(svg).classed('compare', d.runs.length > 1);
   const [x0, x1] = x.range();
   const pts = (xs: ArrayLike<number>, vs: ArrayLike<number>) =>
@@ -95,9 +138,9 @@ export function drawErrorChart(svg: SVGSVGElement, d: ErrorChartData, size: Size
         .attr('y2', y(r.radius))
         .append('title')
         .text(`R_lazy = ${d3.format('.3~g')(r.radius)} (the initialization's conjugate kernel)`);
-    if (r.guarantee) drawGuarantee(root, r.guarantee, d.predictedRounds, x, y);
+    if (r.guarantee) drawGuarantee(root, r.guarantee, predictedRounds, x, y);
   });
-  for (const mk of d.markers) {
+  for (const mk of d.markers.filter((m) => m.round >= firstRound)) {
     root
       .append('line')
       .attr('class', 'marker')
@@ -112,7 +155,7 @@ export function drawErrorChart(svg: SVGSVGElement, d: ErrorChartData, size: Size
     root
       .append('path')
       .attr('class', `predicted run-${i}`)
-      .attr('d', line(x, y)(pts(d.predictedRounds, r.predicted)));
+      .attr('d', line(x, y)(pts(predictedRounds, from(r.predicted, pi))));
     root
       .append('path')
       .attr('class', `series run-${i}`)
@@ -137,7 +180,7 @@ function drawGuarantee(
   root: d3.Selection<SVGSVGElement, unknown, null, undefined>,
   g: { rate: number; B1: number; e0: number; label: string },
   rounds: number[],
-  x: d3.ScaleLinear<number, number>,
+  x: d3.ScaleLinear<number, number> | d3.ScaleSymLog<number, number>,
   y: d3.ScaleLogarithmic<number, number>,
 ): void {
   const top = y.domain()[1];

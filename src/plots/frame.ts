@@ -8,9 +8,24 @@ export interface Size {
 
 export const MARGIN = { top: 10, right: 14, bottom: 34, left: 56 };
 
-export type Scale = d3.ScaleLinear<number, number> | d3.ScaleLogarithmic<number, number>;
+export type Scale =
+  d3.ScaleLinear<number, number> | d3.ScaleLogarithmic<number, number> | d3.ScaleSymLog<number, number>;
 
-export function frame(svg: SVGSVGElement, size: Size, x: Scale, y: Scale, xLabel: string, yLabel: string) {
+/** Options of the x axis: whole-number ticks only (rounds), or the given tick values. */
+export interface XTicks {
+  whole?: boolean;
+  values?: number[];
+}
+
+export function frame(
+  svg: SVGSVGElement,
+  size: Size,
+  x: Scale,
+  y: Scale,
+  xLabel: string,
+  yLabel: string,
+  xTicks: XTicks = {},
+) {
   const root = d3
     .select(svg)
     .attr('viewBox', `0 0 ${size.width} ${size.height}`)
@@ -25,7 +40,12 @@ export function frame(svg: SVGSVGElement, size: Size, x: Scale, y: Scale, xLabel
     .append('g')
     .attr('class', 'axis')
     .attr('transform', `translate(0,${size.height - MARGIN.bottom})`)
-    .call(d3.axisBottom(x as d3.AxisScale<number>).ticks(Math.max(2, Math.floor(size.width / 90)), '~s'));
+    .call(
+      d3
+        .axisBottom(x as d3.AxisScale<number>)
+        .tickValues(xTickValues(x, size.width, xTicks))
+        .tickFormat((v) => d3.format('~s')(Number(v))),
+    );
   root
     .append('g')
     .attr('class', 'axis')
@@ -50,6 +70,13 @@ export function frame(svg: SVGSVGElement, size: Size, x: Scale, y: Scale, xLabel
     .attr('text-anchor', 'middle')
     .text(yLabel);
   return root;
+}
+
+/** The x ticks: about one per 90 px; whole numbers only when asked (a round axis never shows half rounds). */
+function xTickValues(x: Scale, width: number, o: XTicks): number[] {
+  if (o.values) return o.values;
+  const ticks = (x as d3.ScaleLinear<number, number>).ticks(Math.max(2, Math.floor(width / 90)));
+  return o.whole ? ticks.filter((t) => Number.isInteger(t)) : ticks;
 }
 
 /** Tick labels: plain numbers in [1e−3, 1e4), short exponents (1e−5) outside, so that decades stay narrow. */

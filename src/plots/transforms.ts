@@ -71,3 +71,16 @@ export function linearDomain(...lists: ArrayLike<number>[]): [number, number] {
   const pad = (hi - lo || Math.abs(hi) || 1) * 0.05;
   return [lo - pad, hi + pad];
 }
+
+/**
+ * About `points` + 1 whole rounds from `first` to `last` at which to draw a predicted curve: evenly spaced, or for a
+ * log round axis evenly spaced in log(1 + k) (so that the early rounds keep their share of points).
+ */
+export function sampleRounds(first: number, last: number, points: number, log: boolean): number[] {
+  const hi = Math.max(first + 1, last);
+  const at = (t: number) =>
+    log
+      ? Math.round(Math.expm1(Math.log1p(first) + t * (Math.log1p(hi) - Math.log1p(first))))
+      : Math.round(first + t * (hi - first));
+  return [...new Set(Array.from({ length: points + 1 }, (_, i) => at(i / points)))];
+}

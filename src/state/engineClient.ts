@@ -23,11 +23,18 @@ import { etaStable, type Scales } from '../core/masked/theory';
 import type { BackendName, Chunk, EngineApi, Given, LiveUpdate, TheoryApi } from '../engine/protocol';
 import { LatestCall } from './latestCall';
 import { mirrorLink } from './mirror';
+import { usePace } from './pace';
 import { useRun } from './store';
 
 /** Keys that change the problem itself: a new initialization. */
 const RESTART_KEYS: ConfigKey[] = ['m', 'n', 'd', 'kappa', 'data', 'seed', 'act', 'layers', 'init', 'ratio'];
 const CHUNK_MS = 60;
+/** The longest a paced loop sleeps at once, so that Pause answers at once. */
+const PACE_WAIT_MS = 100;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The main run's latest round. */
+const lastRound = () => useRun.getState().history.round.at(-1) ?? 0;
 
 export class EngineClient {
   private readonly api: Comlink.Remote<EngineApi>;
@@ -173,11 +180,38 @@ export class EngineClient {
     if (this.playing || !['ready', 'paused'].includes(status)) return;
     this.playing = true;
     useRun.setState({ status: 'running' });
+    // A round to stop at that is already behind the run is passed: Play goes on from there.
+    const start = lastRound();
+    const { until } = usePace.getState();
+    const stopAt = until !== 'none' && until > start ? until : null;
     this.loop = (async () => {
+      let paced: { speed: number; t0: number; r0: number } | null = null;
+      let lastIngest = performance.now();
       while (this.playing) {
+        const last = lastRound();
+        if (stopAt !== null && last >= stopAt) {
+          this.pause();
+          break;
+        }
+        const cap = stopAt === null ? 1e9 : stopAt - last;
+        const { speed } = usePace.getState();
+        let rounds = cap;
+        if (speed !== 'full') {
+          if (!paced || paced.speed !== speed) paced = { speed, t0: performance.now(), r0: last };
+          const due = paced.r0 + Math.floor((speed * (performance.now() - paced.t0)) / 1000) - last;
+          if (due <= 0) {
+            const next = paced.t0 + ((last + 1 - paced.r0) / speed) * 1000;
+            await sleep(Math.min(PACE_WAIT_MS, Math.max(4, next - performance.now())));
+            continue;
+          }
+          rounds = Math.min(cap, due);
+        } else paced = null;
         const t0 = performance.now();
-        const chunk = await this.exclusive(() => this.api.runFor(CHUNK_MS, 1e9));
-        this.ingest(chunk, performance.now() - t0);
+        const chunk = await this.exclusive(() => this.api.runFor(speed === 'full' ? CHUNK_MS : 1e9, rounds));
+        const now = performance.now();
+        // The rate a viewer sees: device time at full speed, wall time when paced.
+        this.ingest(chunk, speed === 'full' ? now - t0 : now - lastIngest);
+        lastIngest = now;
       }
     })().catch((e) => this.fail(e));
   }
@@ -215,10 +249,9 @@ export class EngineClient {
     const st = useRun.getState().status;
     if (!['ready', 'paused', 'running'].includes(st)) return;
     useRun.setState({ status: 'paused' });
-    const h = useRun.getState().history;
-    const target = (h.round.length ? h.round[h.round.length - 1] : 0) + k;
+    const target = lastRound() + k;
     while (useRun.getState().status === 'paused') {
-      const last = useRun.getState().history.round.at(-1) ?? 0;
+      const last = lastRound();
       if (last >= target) break;
       const t0 = performance.now();
       const chunk = await this.exclusive(() => this.api.runFor(1e9, target - last));

@@ -5,6 +5,7 @@
 import { linkQuery } from '../core/link';
 import { useAltMin } from './altminStore';
 import { useLesson } from './lessonStore';
+import { usePace } from './pace';
 import { useRegimes } from './regimesStore';
 import { useRun } from './store';
 import { useView } from './view';
@@ -26,6 +27,7 @@ export function mirrorLink(): void {
       phase: useRegimes.getState().settings,
       backend: forcedBackend,
       presenting,
+      pace: usePace.getState(),
     }) +
       inLesson +
       fragment,

@@ -1,7 +1,7 @@
 /**
  * How the screen is shown, apart from the run: the open view, theme (following the system unless chosen,
  * remembered in this browser), presentation mode, the help dialog and the theory page. The view and presentation mode are part of
- * the link (`view=altmin`, `view=present`).
+ * the link (`view=altmin`, `present=1`).
  */
 import { create } from 'zustand';
 

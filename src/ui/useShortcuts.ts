@@ -1,4 +1,7 @@
-/** Keyboard shortcuts: space play/pause, → one round, r reset, p presentation (training view), t theme, ? help, Esc close. */
+/**
+ * Keyboard shortcuts, wherever the focus is unless the focused control needs the key: space play/pause, → one round,
+ * r reset (training view); p presentation, t theme, ? help, Esc close (every view).
+ */
 import { useEffect } from 'react';
 
 import { useRun } from '../state/store';
@@ -15,12 +18,24 @@ export const SHORTCUTS: [string, string][] = [
   ['Esc', 'close help, leave presentation mode'],
 ];
 
-/** Keys typed into a form control belong to it (sliders move with arrows, fields take text, Space opens a summary). */
-function inControl(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'SUMMARY'].includes(target.tagName) || target.isContentEditable)
-  );
+const ARROWS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'];
+const TEXT_INPUTS = ['text', 'number', 'search', 'email', 'url', 'tel', 'password'];
+
+/**
+ * Whether the focused control needs this key itself: text fields, selects and editable text take every key, sliders
+ * take the arrows, radio buttons the arrows and Space, checkboxes Space, buttons, links and section headings Space and
+ * Enter. Every other key is a shortcut wherever the focus is (Escape always is).
+ */
+export function controlTakes(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof HTMLElement) || key === 'Escape') return false;
+  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
+  if (target instanceof HTMLInputElement) {
+    if (TEXT_INPUTS.includes(target.type)) return true;
+    if (target.type === 'range') return ARROWS.includes(key);
+    if (target.type === 'radio') return ARROWS.includes(key) || key === ' ';
+    return key === ' ' || key === 'Enter';
+  }
+  return ['BUTTON', 'SUMMARY', 'A'].includes(target.tagName) && (key === ' ' || key === 'Enter');
 }
 
 export function useShortcuts(): void {
@@ -32,15 +47,15 @@ export function useShortcuts(): void {
         useView.setState({ help: false, presenting: false });
         return;
       }
-      if (inControl(e.target)) return;
+      if (controlTakes(e.target, e.key)) return;
       const training: Record<string, () => void> = {
         ' ': () => (useRun.getState().status === 'running' ? client.pause() : client.play()),
         ArrowRight: () => void client.step(1),
         r: () => void client.restart(),
-        p: () => useView.setState((v) => ({ presenting: !v.presenting })),
       };
       const act: Record<string, () => void> = {
         ...(useView.getState().view === 'train' ? training : {}),
+        p: () => useView.setState((v) => ({ presenting: !v.presenting })),
         t: nextTheme,
         '?': () => useView.setState((v) => ({ help: !v.help })),
       };

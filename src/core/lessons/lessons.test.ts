@@ -42,6 +42,16 @@ describe('built-in lessons', () => {
     });
 });
 
+describe('the README', () => {
+  it('documents a complete lesson that this app reads', () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+    const example = /## Writing a lesson[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const res = parseLesson(example);
+    if (!res.ok) throw new Error(res.error);
+    expect(res.lesson.steps[0]).toMatchObject({ focus: 'error', solution: 'scheme=ist&p=2' });
+  });
+});
+
 describe('malformed lesson files are refused with the step and the field named', () => {
   const cases: [string, string, RegExp][] = [
     ['not JSON', '{ "format": ', /not JSON/],

@@ -22,12 +22,12 @@ import { useClient } from '../context';
 import { Slider } from '../shared/Slider';
 import { ComparePanel } from './ComparePanel';
 import { ExportPanel } from './ExportPanel';
+import { PaceControls, PlayButtons } from './RunButtons';
 import { useTheory } from './useTheory';
 
 export function Controls() {
   const client = useClient();
   const config = useRun((s) => s.config);
-  const status = useRun((s) => s.status);
   const backend = useRun((s) => s.backend);
   const theory = useTheory();
   const scales = useRun((s) => s.scales);
@@ -37,7 +37,6 @@ export function Controls() {
   const set = (patch: Partial<Config>) => void client.setConfig({ ...config, ...patch });
   const maxM = backend ? Math.max(4, largestWidth(config, backend.limits, MAX_WIDTH)) : MAX_WIDTH;
   const h = (k: keyof Config) => CONFIG_TABLE[k].help;
-  const running = status === 'running';
   return (
     <aside className="controls" aria-label="Settings" data-panel="controls">
       <fieldset className="presets">
@@ -55,33 +54,8 @@ export function Controls() {
           </label>
         ))}
       </fieldset>
-      <div className="buttons">
-        <button
-          type="button"
-          onClick={() => (running ? client.pause() : client.play())}
-          disabled={!['ready', 'paused', 'running'].includes(status)}
-        >
-          {running ? 'Pause' : 'Play'}
-        </button>
-        <button
-          type="button"
-          onClick={() => void client.step(1)}
-          disabled={!['ready', 'paused', 'running'].includes(status)}
-          title="Run one global round"
-        >
-          Step
-        </button>
-        <button type="button" onClick={() => void client.restart()} title="Start again from the same initialization">
-          Reset
-        </button>
-        <button
-          type="button"
-          onClick={() => set({ seed: (config.seed * 1103515245 + 12345) >>> 0 })}
-          title="New data, initialization and masks"
-        >
-          New seed
-        </button>
-      </div>
+      <PlayButtons />
+      <PaceControls />
       <Slider
         label="width m"
         help={`${h('m')} Largest that fits this device here: ${maxM}.`}

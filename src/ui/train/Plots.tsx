@@ -12,10 +12,13 @@ import { drawErrorChart } from '../../plots/errorChart';
 import { drawNeuronStrip, STRIP_NEURONS } from '../../plots/neuronStrip';
 import { drawNtkChart } from '../../plots/ntkChart';
 import { drawRadiusChart } from '../../plots/radiusChart';
+import { sampleRounds } from '../../plots/transforms';
+import { usePace } from '../../state/pace';
 import { useRun } from '../../state/store';
 import { useView } from '../../state/view';
 import { ChartBox } from '../shared/ChartBox';
 import { Diagnostics } from './Diagnostics';
+import { ErrorChartTools } from './ErrorChartTools';
 import { SweepPanel } from './SweepPanel';
 import { usePlateaus } from './usePlateaus';
 
@@ -51,6 +54,7 @@ export function Plots() {
   const runs = useMemo(() => [config, ...compare], [config, compare]);
   const maskRows = useRun((s) => s.maskRows);
   const presenting = useView((v) => v.presenting);
+  const pace = usePace();
   const h = useRun.getState().history;
   const scheme = basis ? schemeOf(config, basis.spectrum) : null;
   const last = h.round.length ? h.round[h.round.length - 1] : 0;
@@ -86,12 +90,12 @@ export function Plots() {
         panel="error"
         title={`Training error ‖y − u_k‖² (log) — ${lazy ? 'dashed: lazy-limit prediction; shaded: below R_now, the neighbourhood from the current conjugate kernel (dashed line: R_lazy, from the initialization’s); dotted: the paper’s guarantee' : `the lazy-limit prediction does not apply to this setting (${notLazyWhy(config)}), so none is drawn`}${compare.length ? '; one colour per compared run' : ''}`}
         height={presenting ? Math.max(320, Math.round(window.innerHeight * 0.62)) : 260}
-        version={`${version}|${basisKey}|${runs.map((c) => serializeConfig(c)).join('|')}`}
+        version={`${version}|${basisKey}|${runKey}|${pace.xaxis}|${pace.window}`}
         draw={(svg, size) => {
           if (!basis) return;
-          const predictedRounds = Array.from({ length: PREDICTION_POINTS + 1 }, (_, i) =>
-            Math.round((i * Math.max(1, last)) / PREDICTION_POINTS),
-          );
+          const { xaxis, window: shownRounds } = usePace.getState();
+          const first = shownRounds === 'all' ? 0 : Math.max(0, last - shownRounds);
+          const predictedRounds = sampleRounds(first, last, PREDICTION_POINTS, xaxis === 'log');
           const histories = [h, ...useRun.getState().compareHistories];
           drawErrorChart(
             svg,
@@ -113,11 +117,15 @@ export function Plots() {
               }),
               predictedRounds,
               markers,
+              xaxis,
+              window: shownRounds === 'all' ? null : shownRounds,
             },
             size,
           );
         }}
-      />
+      >
+        <ErrorChartTools />
+      </ChartBox>
       <ChartBox
         name="ntk"
         panel="ntk"
@@ -146,7 +154,7 @@ export function Plots() {
         <div className="pair" data-panel="radius">
           <ChartBox
             name="radius-p"
-            title={`Radius R against p (dot: now; square: measured plateau${compare.length ? '; one colour per run' : ''})`}
+            title={`Neighbourhood R_lazy against p (dot: now; square: measured plateau${compare.length ? '; one colour per run' : ''})`}
             height={170}
             version={`${version}|${basisKey}|${runKey}`}
             draw={(svg, size) =>
@@ -156,7 +164,7 @@ export function Plots() {
           />
           <ChartBox
             name="radius-tau"
-            title="Radius R against τ"
+            title="Neighbourhood R_lazy against τ"
             height={170}
             version={`${version}|${basisKey}|${runKey}`}
             draw={(svg, size) =>

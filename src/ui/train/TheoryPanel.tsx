@@ -55,7 +55,7 @@ export function TheoryPanel() {
           ['stability limit 2ξ/λ_max', fmt(t.etaStable), 'derived (C.3)'],
           ['rate ρ per round', fmt(t.rate), 'lazy-limit prediction (derived)'],
           [
-            'radius R',
+            'neighbourhood R_lazy',
             fmt(t.radius),
             ist ? 'IST: 0 at leading order; ~c/m at finite width' : 'lazy-limit prediction (derived)',
           ],
