@@ -11,12 +11,13 @@ import { defaultPhaseSettings, parsePhaseSettings } from './regimes/regimes';
 const altmin = defaultAltMin();
 const phase = defaultPhaseSettings();
 const pace = defaultPace();
+const embed = null;
 
 describe('link', () => {
   it('round-trips config, backend and presentation view', () => {
     const config = { ...defaultConfig(), scheme: 'msdropout' as const, p: 3, m: 2048 };
     const back = readLink(
-      linkQuery({ view: 'train', config, compare: [], altmin, phase, backend: 'webgl', presenting: true, pace }),
+      linkQuery({ view: 'train', config, compare: [], altmin, phase, backend: 'webgl', presenting: true, pace, embed }),
     );
     expect(back).toEqual({
       view: 'train',
@@ -28,12 +29,23 @@ describe('link', () => {
       backend: 'webgl',
       presenting: true,
       pace,
+      embed,
     });
   });
   it('round-trips compared runs in a readable value', () => {
     const config = { ...defaultConfig(), scheme: 'dropout' as const, xi: 0.5, m: 512 };
     const compare = parseCompare('ist:p=2,custom:xi=0.25:p=3:tau=4', config).runs;
-    const q = linkQuery({ view: 'train', config, compare, altmin, phase, backend: null, presenting: false, pace });
+    const q = linkQuery({
+      view: 'train',
+      config,
+      compare,
+      altmin,
+      phase,
+      backend: null,
+      presenting: false,
+      pace,
+      embed,
+    });
     expect(q).toContain('&compare=ist:p=2,custom:xi=0.25:p=3:tau=4');
     expect(readLink(q)).toEqual({
       view: 'train',
@@ -45,6 +57,7 @@ describe('link', () => {
       backend: null,
       presenting: false,
       pace,
+      embed,
     });
   });
   it('the AltMin view holds its own settings (n, d and seed are its own there); the training keys stay at their defaults', () => {
@@ -58,6 +71,7 @@ describe('link', () => {
       backend: 'wasm',
       presenting: false,
       pace,
+      embed,
     });
     expect(q).toMatch(/^\?view=altmin&model=general&d=10&k=3&n=500/);
     expect(q).toContain('ns=100,300');
@@ -71,6 +85,7 @@ describe('link', () => {
       backend: 'wasm',
       presenting: false,
       pace,
+      embed,
     });
   });
   it('the regimes view holds the configuration and the phase diagram\u2019s settings', () => {
@@ -85,6 +100,7 @@ describe('link', () => {
       backend: null,
       presenting: false,
       pace,
+      embed,
     });
     expect(q).toContain('&setting=song&ns=8,16&ms=4,64&seeds=2&rounds=500&eps=0.01&show=ntk');
     expect(readLink(q)).toEqual({
@@ -97,6 +113,7 @@ describe('link', () => {
       backend: null,
       presenting: false,
       pace,
+      embed,
     });
     expect(readLink('?view=regimes&seeds=0&show=x&ms=5,abc').messages).toHaveLength(3);
   });
@@ -122,6 +139,7 @@ describe('pace and presentation in the link', () => {
       backend: null,
       presenting: true,
       pace: { speed: 10, until: 500, xaxis: 'log', window: 'all' },
+      embed,
     });
     expect(q).toMatch(/&speed=10&until=500&xaxis=log&present=1$/);
     expect(readLink(q)).toMatchObject({ presenting: true, pace: { speed: 10, until: 500, xaxis: 'log' } });
@@ -138,5 +156,21 @@ describe('pace and presentation in the link', () => {
     expect(linkProblems('?view=regimes&speed=10')).toEqual([
       '"speed" is not a key of the regimes view\u2019s link.'.replace('\u2019', "'"),
     ]);
+  });
+});
+
+describe('an embed in the link', () => {
+  it('reads the panels and controls, leaving out unknown names with a message', () => {
+    const l = readLink('?embed=1&panels=error,ntk,chart9&controls=p,tau,play,volume');
+    expect(l.embed).toEqual({ panels: ['error', 'ntk'], controls: ['p', 'tau', 'play'] });
+    expect(l.messages).toEqual([
+      'panels: "chart9" left out (not a panel of the app).',
+      'controls: "volume" left out (the controls are play, speed, scheme, m, xi, p, tau).',
+    ]);
+    expect(readLink('?embed=1').embed).toEqual({ panels: ['error'], controls: ['play'] });
+    expect(readLink('?m=64').embed).toBeNull();
+    expect(linkProblems('?embed=1&panels=error&controls=')).toEqual([]);
+    const q = linkQuery({ ...readLink('?m=64'), embed: { panels: ['error'], controls: ['p'] } });
+    expect(readLink(q).embed).toEqual({ panels: ['error'], controls: ['p'] });
   });
 });

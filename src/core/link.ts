@@ -5,6 +5,7 @@
  * names; presentation mode (`present=1`) and a forced backend stay in every view.
  */
 import { ALTMIN_TABLE, type AltMinConfig, defaultAltMin, parseAltMin, serializeAltMin } from './altmin/config';
+import { EMBED_KEYS, type EmbedSettings, parseEmbed, serializeEmbed } from './embed';
 import { parseCompare, serializeCompare } from './masked/compare';
 import { type Config, defaultConfig, parseConfig, serializeConfig, showRaw } from './masked/config';
 import { CONFIG_KEYS } from './masked/config';
@@ -24,7 +25,7 @@ export const VIEWS = ['train', 'regimes', 'altmin'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 /** Keys a link may hold beside its view's settings: the view, a forced backend, compared runs, a lesson step. */
-const LINK_KEYS = ['view', 'present', 'backend', 'compare', 'lesson', 'step'];
+const LINK_KEYS = ['view', 'present', 'backend', 'compare', 'lesson', 'step', ...EMBED_KEYS];
 
 /** The settings keys each view reads from a link. */
 export function viewKeys(view: ViewName): string[] {
@@ -56,6 +57,8 @@ export interface LinkState {
   presenting: boolean;
   /** The training view's pace. */
   pace: Pace;
+  /** Inside a course page: the panels and controls shown (null: the full app). */
+  embed: EmbedSettings | null;
 }
 
 function params(search: string): URLSearchParams {
@@ -123,7 +126,8 @@ export function readLink(search: string): LinkState {
     if ((BACKENDS as readonly string[]).includes(v)) backend = v as BackendName;
     else messages.push(`backend = "${showRaw(raw)}" is not one of ${BACKENDS.join(', ')}; choosing automatically.`);
   }
-  return { view, config, compare, altmin, phase, messages, backend, presenting, pace };
+  const embed = parseEmbed(p, messages);
+  return { view, config, compare, altmin, phase, messages, backend, presenting, pace, embed };
 }
 
 /** Characters a compare value keeps readable in the link (all are allowed in a query). */
@@ -131,7 +135,8 @@ const READABLE = { '%3A': ':', '%2C': ',', '%3D': '=' } as const;
 const readable = (s: string) => s.replace(/%3A|%2C|%3D/g, (c) => READABLE[c as keyof typeof READABLE]);
 
 export function linkQuery(s: Omit<LinkState, 'messages'>): string {
-  const backend = (s.backend ? `&backend=${s.backend}` : '') + (s.presenting ? '&present=1' : '');
+  const backend =
+    (s.backend ? `&backend=${s.backend}` : '') + (s.presenting ? '&present=1' : '') + serializeEmbed(s.embed);
   if (s.view === 'altmin') return `?view=altmin&${readable(serializeAltMin(s.altmin))}${backend}`;
   if (s.view === 'regimes')
     return `?view=regimes&${serializeConfig(s.config)}&${readable(serializePhaseSettings(s.phase))}${backend}`;

@@ -6,7 +6,19 @@ export interface Size {
   height: number;
 }
 
-export const MARGIN = { top: 10, right: 14, bottom: 34, left: 56 };
+const BASE_MARGIN = { top: 10, right: 14, bottom: 34, left: 56 };
+
+/** The plot margins; larger while chart text is larger (presentation mode), so that tick labels keep their room. */
+export const MARGIN = { ...BASE_MARGIN };
+
+/** Sets the margins for chart text `px` pixels high (11 is the normal size). */
+export function setChartText(px: number): void {
+  const t = Math.max(1, px / 11);
+  MARGIN.top = Math.round(BASE_MARGIN.top * t);
+  MARGIN.right = Math.round(BASE_MARGIN.right * t);
+  MARGIN.bottom = Math.round(BASE_MARGIN.bottom * t);
+  MARGIN.left = Math.round(BASE_MARGIN.left * t);
+}
 
 export type Scale =
   d3.ScaleLinear<number, number> | d3.ScaleLogarithmic<number, number> | d3.ScaleSymLog<number, number>;

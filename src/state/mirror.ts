@@ -12,7 +12,7 @@ import { useView } from './view';
 
 export function mirrorLink(): void {
   const { config, compare, forcedBackend } = useRun.getState();
-  const { view, presenting } = useView.getState();
+  const { view, presenting, embed } = useView.getState();
   const { lesson, step, custom } = useLesson.getState();
   const inLesson = lesson ? `&lesson=${lesson.id}&step=${step + 1}` : '';
   const fragment = lesson && custom?.fragment ? `#lesson=${custom.fragment}` : '';
@@ -28,6 +28,7 @@ export function mirrorLink(): void {
       backend: forcedBackend,
       presenting,
       pace: usePace.getState(),
+      embed,
     }) +
       inLesson +
       fragment,

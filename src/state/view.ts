@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 
+import type { EmbedSettings } from '../core/embed';
 import type { ViewName } from '../core/link';
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -16,6 +17,11 @@ export interface ViewState {
   help: boolean;
   /** The theory page's open section ("C.3", "" for its top), or null while it is closed. */
   theory: string | null;
+  /** Inside a course page (`embed=1`): the panels and controls shown; null for the full app. */
+  embed: EmbedSettings | null;
+  /** The Share and Embed dialogs are open. */
+  share: boolean;
+  embedDialog: boolean;
 }
 
 const THEME_KEY = 'subnet-lab-theme';
@@ -35,6 +41,9 @@ export const useView = create<ViewState>(() => ({
   presenting: false,
   help: false,
   theory: null,
+  embed: null,
+  share: false,
+  embedDialog: false,
 }));
 
 /** Opens the theory page at a section ("B.1", "glossary"; "" for its top). */

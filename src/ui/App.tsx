@@ -6,6 +6,8 @@ import { useLesson } from '../state/lessonStore';
 import { useView } from '../state/view';
 import { AltMinView } from './altmin/AltMinView';
 import { useLessonClient } from './context';
+import { EmbedDialog } from './EmbedDialog';
+import { EmbedFooter } from './EmbedFooter';
 import { Header } from './Header';
 import { HelpDialog } from './HelpDialog';
 import { LessonList } from './lessons/LessonList';
@@ -14,6 +16,7 @@ import { openLessonFile } from './lessons/openLessonFile';
 import { WelcomeCard } from './lessons/WelcomeCard';
 import { Notices } from './Notices';
 import { RegimesView } from './regimes/RegimesView';
+import { ShareDialog } from './ShareDialog';
 import { TheoryDialog } from './theory/TheoryDialog';
 import { TrainView } from './train/TrainView';
 import { useShortcuts } from './useShortcuts';
@@ -21,6 +24,7 @@ import { useShortcuts } from './useShortcuts';
 export function App() {
   const theme = useView((v) => v.theme);
   const presenting = useView((v) => v.presenting);
+  const embed = useView((v) => v.embed);
   const view = useView((v) => v.view);
   const lessons = useLessonClient();
   useShortcuts();
@@ -28,9 +32,14 @@ export function App() {
     if (theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = theme;
   }, [theme]);
+  // Presentation type is sized on the root, so that every rem-based size grows with it.
+  useEffect(() => {
+    document.documentElement.classList.toggle('presenting', presenting);
+    document.documentElement.classList.toggle('embedded', embed !== null);
+  }, [presenting, embed]);
   return (
     <div
-      className={presenting ? 'app presenting' : 'app'}
+      className="app"
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes('Files')) e.preventDefault();
       }}
@@ -41,14 +50,17 @@ export function App() {
         void openLessonFile(lessons, file).catch(() => useLesson.setState({ listOpen: true }));
       }}
     >
-      <Header />
+      {!embed && <Header />}
       <Notices />
-      <WelcomeCard />
+      {!embed && <WelcomeCard />}
       <LessonPanel />
       {view === 'altmin' ? <AltMinView /> : view === 'regimes' ? <RegimesView /> : <TrainView />}
+      {embed && <EmbedFooter />}
       <HelpDialog />
       <LessonList />
       <TheoryDialog />
+      <ShareDialog />
+      <EmbedDialog />
     </div>
   );
 }

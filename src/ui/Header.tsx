@@ -1,6 +1,4 @@
 // Header: name, the view tabs, the training run's backend, live rate and status (training view), and the Share, present, theme and help buttons.
-import { useState } from 'react';
-
 import type { ViewName } from '../core/link';
 import { useLesson } from '../state/lessonStore';
 import { useRun } from '../state/store';
@@ -20,16 +18,6 @@ export function Header() {
   const theme = useView((v) => v.theme);
   const presenting = useView((v) => v.presenting);
   const view = useView((v) => v.view);
-  const [copied, setCopied] = useState(false);
-  const share = async () => {
-    try {
-      await navigator.clipboard.writeText(location.href);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 1500);
-    } catch {
-      window.prompt('Copy this link:', location.href);
-    }
-  };
   return (
     <header className="header">
       <h1>Subnet Lab</h1>
@@ -39,7 +27,7 @@ export function Header() {
             key={v}
             type="button"
             aria-current={view === v ? 'page' : undefined}
-            onClick={() => useView.setState({ view: v, presenting: false })}
+            onClick={() => useView.setState({ view: v })}
           >
             {label}
           </button>
@@ -65,19 +53,21 @@ export function Header() {
         </span>
       )}
       <nav className="header-buttons" aria-label="View">
-        <button type="button" onClick={share} title="Copy a link that reproduces this run">
-          {copied ? 'Copied' : 'Share'}
+        <button
+          type="button"
+          onClick={() => useView.setState({ share: true })}
+          title="A link that reproduces this run, and the iframe to embed it"
+        >
+          Share
         </button>
-        {view === 'train' && (
-          <button
-            type="button"
-            onClick={() => useView.setState({ presenting: !presenting })}
-            aria-pressed={presenting}
-            title="Large type, controls hidden (p)"
-          >
-            Present
-          </button>
-        )}
+        <button
+          type="button"
+          onClick={() => useView.setState({ presenting: !presenting })}
+          aria-pressed={presenting}
+          title="Presentation: large type for a projector, a compact bar of controls (p)"
+        >
+          Present
+        </button>
         <button
           type="button"
           onClick={() => useLesson.setState({ listOpen: true })}

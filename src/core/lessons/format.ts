@@ -5,6 +5,7 @@
  * message that names the step and the field; it never throws.
  */
 import { linkProblems, readLink, viewKeys, type ViewName } from '../link';
+import { isPanel, type PanelName, PANELS } from '../panels';
 import { showRaw } from '../table';
 import { type Condition, type Goal, GOAL_METRICS, type GoalMetric, type Op, OPS } from './goals';
 
@@ -13,25 +14,6 @@ export const LESSON_FORMAT = 'subnet-lab-lesson/1';
 export const MAX_LESSON_BYTES = 256 * 1024;
 export const MAX_STEPS = 30;
 const MAX_TEXT = 20_000;
-
-/** The panels a step can point at (`focus`); each is marked with data-panel in the views. */
-export const PANELS = {
-  controls: 'train',
-  error: 'train',
-  ntk: 'train',
-  diagnostics: 'train',
-  radius: 'train',
-  neurons: 'train',
-  sweep: 'train',
-  theory: 'train',
-  guarantee: 'train',
-  compare: 'train',
-  widths: 'regimes',
-  phase: 'regimes',
-  traces: 'altmin',
-  recovery: 'altmin',
-} as const satisfies Record<string, ViewName>;
-export type PanelName = keyof typeof PANELS;
 
 export interface Step {
   title: string;
@@ -149,7 +131,7 @@ function step(raw: unknown, i: number): Step {
   const view = readLink(link).view;
   let focus: PanelName | null = null;
   if (raw.focus !== undefined) {
-    if (typeof raw.focus !== 'string' || !(raw.focus in PANELS))
+    if (typeof raw.focus !== 'string' || !isPanel(raw.focus))
       throw new Refusal(
         `${where}, field "focus": "${showRaw(raw.focus)}" is not a panel (panels: ${Object.keys(PANELS).join(', ')}).`,
       );

@@ -1,19 +1,26 @@
-// A chart container: measures itself and redraws its SVG at most once per animation frame when data change.
+// A chart container: measures itself and redraws its SVG at most once per animation frame when data change; it can
+// fill the window's height below it.
 import { type ReactNode, useCallback, useEffect, useRef } from 'react';
 
-import type { Size } from '../../plots/frame';
+import { setChartText, type Size } from '../../plots/frame';
 
 interface Props {
   /** Names the chart for exports and tests (data-chart). */
   name: string;
   title: string;
-  height: number;
+  /** In pixels, or 'fill': down to the bottom of the window (presentation mode). */
+  height: number | 'fill';
   /** The panel a lesson step can point at (data-panel), when the chart is one. */
   panel?: string;
   /** Redraws when this changes. */
   version: unknown;
   draw: (svg: SVGSVGElement, size: Size) => void;
   children?: ReactNode;
+}
+
+/** The drawing height: as given, or down to the window's bottom edge. */
+function pixels(el: SVGSVGElement, h: number | 'fill'): number {
+  return h === 'fill' ? Math.max(200, Math.floor(window.innerHeight - el.getBoundingClientRect().top - 24)) : h;
 }
 
 export function ChartBox({ name, panel, title, height, version, draw, children }: Props) {
@@ -28,8 +35,14 @@ export function ChartBox({ name, panel, title, height, version, draw, children }
     if (frame.current) return;
     frame.current = requestAnimationFrame(() => {
       frame.current = 0;
-      if (box.current && svg.current)
-        drawRef.current(svg.current, { width: Math.max(200, box.current.clientWidth), height: heightRef.current });
+      if (box.current && svg.current) {
+        // Chart text follows the page's: 18 px in presentation mode (the root's type grows there), 11 px otherwise.
+        setChartText(document.documentElement.classList.contains('presenting') ? 18 : 11);
+        drawRef.current(svg.current, {
+          width: Math.max(200, box.current.clientWidth),
+          height: pixels(svg.current, heightRef.current),
+        });
+      }
     });
   }, []);
   useEffect(schedule, [schedule, version, height]);

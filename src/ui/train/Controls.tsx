@@ -2,7 +2,6 @@
 import {
   ACTIVATIONS,
   AGGREGATES,
-  applyPreset,
   type Config,
   CONFIG_TABLE,
   DATASETS,
@@ -10,11 +9,7 @@ import {
   LAYERS,
   lockedWhy,
   MASKS,
-  MAX_WIDTH,
-  PRESETS,
-  SCHEMES,
 } from '../../core/masked/config';
-import { largestWidth } from '../../core/masked/limits';
 import { schemeOf } from '../../core/masked/summary';
 import { etaStable } from '../../core/masked/theory';
 import { useRun } from '../../state/store';
@@ -23,77 +18,27 @@ import { Slider } from '../shared/Slider';
 import { ComparePanel } from './ComparePanel';
 import { ExportPanel } from './ExportPanel';
 import { PaceControls, PlayButtons } from './RunButtons';
+import { SchemePresets, SchemeSlider, SLIDER_KEYS } from './SchemeSliders';
 import { useTheory } from './useTheory';
 
 export function Controls() {
   const client = useClient();
   const config = useRun((s) => s.config);
-  const backend = useRun((s) => s.backend);
   const theory = useTheory();
   const scales = useRun((s) => s.scales);
   // Before the full spectrum of a large problem arrives, the step comes from λ_max alone.
   const eta = theory?.eta ?? (scales ? schemeOf(config, scales).eta : null);
   const limit = theory?.etaStable ?? (scales ? etaStable(scales, config.xi) : null);
   const set = (patch: Partial<Config>) => void client.setConfig({ ...config, ...patch });
-  const maxM = backend ? Math.max(4, largestWidth(config, backend.limits, MAX_WIDTH)) : MAX_WIDTH;
   const h = (k: keyof Config) => CONFIG_TABLE[k].help;
   return (
     <aside className="controls" aria-label="Settings" data-panel="controls">
-      <fieldset className="presets">
-        <legend title={h('scheme')}>Scheme</legend>
-        {SCHEMES.map((s) => (
-          <label key={s} className={config.scheme === s ? 'on' : ''}>
-            <input
-              type="radio"
-              name="scheme"
-              value={s}
-              checked={config.scheme === s}
-              onChange={() => void client.setConfig(applyPreset(config, s))}
-            />
-            {PRESETS[s].label}
-          </label>
-        ))}
-      </fieldset>
+      <SchemePresets />
       <PlayButtons />
       <PaceControls />
-      <Slider
-        label="width m"
-        help={`${h('m')} Largest that fits this device here: ${maxM}.`}
-        value={config.m}
-        min={4}
-        max={maxM}
-        log
-        onChange={(m) => set({ m })}
-      />
-      <Slider
-        label="mask probability ξ"
-        help={h('xi')}
-        value={config.xi}
-        min={0.01}
-        max={1}
-        step={0.01}
-        format={(v) => v.toFixed(2)}
-        disabledWhy={lockedWhy(config, 'xi')}
-        onChange={(xi) => set({ xi })}
-      />
-      <Slider
-        label="subnetworks p"
-        help={h('p')}
-        value={config.p}
-        min={PRESETS[config.scheme].pMin ?? 1}
-        max={16}
-        disabledWhy={lockedWhy(config, 'p')}
-        onChange={(p) => set(config.mask === 'categorical' ? { p, xi: 1 / p } : { p })}
-      />
-      <Slider
-        label="local steps τ"
-        help={h('tau')}
-        value={config.tau}
-        min={1}
-        max={50}
-        disabledWhy={lockedWhy(config, 'tau')}
-        onChange={(tau) => set({ tau })}
-      />
+      {SLIDER_KEYS.map((k) => (
+        <SchemeSlider key={k} name={k} />
+      ))}
       <div className="control" title={h('eta')}>
         <label>
           <input

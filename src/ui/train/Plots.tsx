@@ -7,6 +7,7 @@ import { guarantee, startError } from '../../core/masked/guarantee';
 import { lazyTheoryApplies } from '../../core/masked/network';
 import { notLazyWhy, schemeOf, WIDTH_DEFAULTS } from '../../core/masked/summary';
 import { predictedCurve, radiusLazy, type SchemeParams } from '../../core/masked/theory';
+import type { PanelName } from '../../core/panels';
 import type { TheoryBasis } from '../../engine/protocol';
 import { drawErrorChart } from '../../plots/errorChart';
 import { drawNeuronStrip, STRIP_NEURONS } from '../../plots/neuronStrip';
@@ -15,7 +16,6 @@ import { drawRadiusChart } from '../../plots/radiusChart';
 import { sampleRounds } from '../../plots/transforms';
 import { usePace } from '../../state/pace';
 import { useRun } from '../../state/store';
-import { useView } from '../../state/view';
 import { ChartBox } from '../shared/ChartBox';
 import { Diagnostics } from './Diagnostics';
 import { ErrorChartTools } from './ErrorChartTools';
@@ -44,7 +44,18 @@ function guaranteeCurve(c: Config, s: SchemeParams, basis: TheoryBasis, err0: nu
   };
 }
 
-export function Plots() {
+/** The charts a presentation or an embed can show on their own. */
+export const CHART_PANELS: PanelName[] = ['error', 'ntk', 'diagnostics', 'radius', 'neurons', 'sweep'];
+
+interface PlotsProps {
+  /** Only these panels (presentation mode, an embed); every chart when absent. */
+  only?: readonly PanelName[];
+  /** The height of each chart there (the error plot's, and the others' where they fit). */
+  chartHeight?: number | 'fill';
+}
+
+export function Plots({ only, chartHeight }: PlotsProps = {}) {
+  const shows = (p: PanelName) => !only || only.includes(p);
   const version = useRun((s) => s.version);
   const config = useRun((s) => s.config);
   const basis = useRun((s) => s.basis);
@@ -53,7 +64,6 @@ export function Plots() {
   const compare = useRun((s) => s.compare);
   const runs = useMemo(() => [config, ...compare], [config, compare]);
   const maskRows = useRun((s) => s.maskRows);
-  const presenting = useView((v) => v.presenting);
   const pace = usePace();
   const h = useRun.getState().history;
   const scheme = basis ? schemeOf(config, basis.spectrum) : null;
@@ -85,72 +95,76 @@ export function Plots() {
     }));
   return (
     <section className="plots" aria-label="Plots">
-      <ChartBox
-        name="error"
-        panel="error"
-        title={`Training error ‖y − u_k‖² (log) — ${lazy ? 'dashed: lazy-limit prediction; shaded: below R_now, the neighbourhood from the current conjugate kernel (dashed line: R_lazy, from the initialization’s); dotted: the paper’s guarantee' : `the lazy-limit prediction does not apply to this setting (${notLazyWhy(config)}), so none is drawn`}${compare.length ? '; one colour per compared run' : ''}`}
-        height={presenting ? Math.max(320, Math.round(window.innerHeight * 0.62)) : 260}
-        version={`${version}|${basisKey}|${runKey}|${pace.xaxis}|${pace.window}`}
-        draw={(svg, size) => {
-          if (!basis) return;
-          const { xaxis, window: shownRounds } = usePace.getState();
-          const first = shownRounds === 'all' ? 0 : Math.max(0, last - shownRounds);
-          const predictedRounds = sampleRounds(first, last, PREDICTION_POINTS, xaxis === 'log');
-          const histories = [h, ...useRun.getState().compareHistories];
-          drawErrorChart(
-            svg,
-            {
-              // A run whose history is not there yet (the comparison is restarting) is drawn from the next frame.
-              runs: runs.slice(0, histories.length).map((c, i) => {
-                const sc = schemeOf(c, basis.spectrum);
-                const hi = histories[i];
-                if (!lazy) return { label: runLabel(c), rounds: hi.round, err: hi.err, predicted: [], radius: 0 };
-                return {
-                  label: runLabel(c),
-                  rounds: hi.round,
-                  err: hi.err,
-                  radiusNow: hi.radiusNow,
-                  predicted: predictedCurve(basis.spectrum, sc, basis.c0, predictedRounds),
-                  radius: radiusLazy(basis.spectrum, sc),
-                  guarantee: i === 0 && hi.err.length ? guaranteeCurve(c, sc, basis, hi.err[0]) : null,
-                };
-              }),
-              predictedRounds,
-              markers,
-              xaxis,
-              window: shownRounds === 'all' ? null : shownRounds,
-            },
-            size,
-          );
-        }}
-      >
-        <ErrorChartTools />
-      </ChartBox>
-      <ChartBox
-        name="ntk"
-        panel="ntk"
-        title={`λ_min of the empirical NTK H(W_k)${compare.length ? ' (main run)' : ''}; ${lazy ? 'line: λ_0 = λ_min(H^∞); ' : ''}band: ξ·λ_min of the subnetworks’ NTKs`}
-        height={200}
-        version={`${version}|${basisKey}`}
-        draw={(svg, size) =>
-          basis &&
-          scheme &&
-          drawNtkChart(
-            svg,
-            {
-              rounds: h.round,
-              ntkMin: h.ntkMin,
-              subMin: h.subNtkMin,
-              subMax: h.subNtkMax,
-              xi: scheme.xi,
-              lambda0: lazy ? basis.spectrum.lambda0 : null,
-            },
-            size,
-          )
-        }
-      />
-      {!presenting && <Diagnostics />}
-      {lazy && (
+      {shows('error') && (
+        <ChartBox
+          name="error"
+          panel="error"
+          title={`Training error ‖y − u_k‖² (log) — ${lazy ? 'dashed: lazy-limit prediction; shaded: below R_now, the neighbourhood from the current conjugate kernel (dashed line: R_lazy, from the initialization’s); dotted: the paper’s guarantee' : `the lazy-limit prediction does not apply to this setting (${notLazyWhy(config)}), so none is drawn`}${compare.length ? '; one colour per compared run' : ''}`}
+          height={chartHeight ?? 260}
+          version={`${version}|${basisKey}|${runKey}|${pace.xaxis}|${pace.window}`}
+          draw={(svg, size) => {
+            if (!basis) return;
+            const { xaxis, window: shownRounds } = usePace.getState();
+            const first = shownRounds === 'all' ? 0 : Math.max(0, last - shownRounds);
+            const predictedRounds = sampleRounds(first, last, PREDICTION_POINTS, xaxis === 'log');
+            const histories = [h, ...useRun.getState().compareHistories];
+            drawErrorChart(
+              svg,
+              {
+                // A run whose history is not there yet (the comparison is restarting) is drawn from the next frame.
+                runs: runs.slice(0, histories.length).map((c, i) => {
+                  const sc = schemeOf(c, basis.spectrum);
+                  const hi = histories[i];
+                  if (!lazy) return { label: runLabel(c), rounds: hi.round, err: hi.err, predicted: [], radius: 0 };
+                  return {
+                    label: runLabel(c),
+                    rounds: hi.round,
+                    err: hi.err,
+                    radiusNow: hi.radiusNow,
+                    predicted: predictedCurve(basis.spectrum, sc, basis.c0, predictedRounds),
+                    radius: radiusLazy(basis.spectrum, sc),
+                    guarantee: i === 0 && hi.err.length ? guaranteeCurve(c, sc, basis, hi.err[0]) : null,
+                  };
+                }),
+                predictedRounds,
+                markers,
+                xaxis,
+                window: shownRounds === 'all' ? null : shownRounds,
+              },
+              size,
+            );
+          }}
+        >
+          <ErrorChartTools />
+        </ChartBox>
+      )}
+      {shows('ntk') && (
+        <ChartBox
+          name="ntk"
+          panel="ntk"
+          title={`λ_min of the empirical NTK H(W_k)${compare.length ? ' (main run)' : ''}; ${lazy ? 'line: λ_0 = λ_min(H^∞); ' : ''}band: ξ·λ_min of the subnetworks’ NTKs`}
+          height={typeof chartHeight === 'number' ? chartHeight : 200}
+          version={`${version}|${basisKey}`}
+          draw={(svg, size) =>
+            basis &&
+            scheme &&
+            drawNtkChart(
+              svg,
+              {
+                rounds: h.round,
+                ntkMin: h.ntkMin,
+                subMin: h.subNtkMin,
+                subMax: h.subNtkMax,
+                xi: scheme.xi,
+                lambda0: lazy ? basis.spectrum.lambda0 : null,
+              },
+              size,
+            )
+          }
+        />
+      )}
+      {shows('diagnostics') && <Diagnostics />}
+      {lazy && shows('radius') && (
         <div className="pair" data-panel="radius">
           <ChartBox
             name="radius-p"
@@ -174,15 +188,17 @@ export function Plots() {
           />
         </div>
       )}
-      <ChartBox
-        name="neurons"
-        panel="neurons"
-        title={`Neurons each subnetwork holds this round (first ${STRIP_NEURONS})`}
-        height={Math.min(160, 18 * Math.max(1, maskRows) + 4)}
-        version={`${version}|${maskRows}`}
-        draw={(svg, size) => drawNeuronStrip(svg, masks, maskRows, size)}
-      />
-      <SweepPanel />
+      {shows('neurons') && (
+        <ChartBox
+          name="neurons"
+          panel="neurons"
+          title={`Neurons each subnetwork holds this round (first ${STRIP_NEURONS})`}
+          height={Math.min(160, 18 * Math.max(1, maskRows) + 4)}
+          version={`${version}|${maskRows}`}
+          draw={(svg, size) => drawNeuronStrip(svg, masks, maskRows, size)}
+        />
+      )}
+      {shows('sweep') && <SweepPanel />}
     </section>
   );
 }

@@ -1,0 +1,123 @@
+/**
+ * The Embed dialog: the iframe snippet for what is on screen — its size, the panels shown and the controls kept —
+ * ready to paste into a course page. The snippet's link is this run's with `embed=1&panels=…&controls=…`.
+ */
+import { useEffect, useRef, useState } from 'react';
+
+import { type ControlName, CONTROLS } from '../core/embed';
+import { type PanelName, PANELS } from '../core/panels';
+import { useView } from '../state/view';
+import { copyText } from './shared/copy';
+
+const TRAIN_PANELS = (Object.keys(PANELS) as PanelName[]).filter((p) => PANELS[p] === 'train');
+
+function toggle<T>(list: T[], v: T): T[] {
+  return list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
+}
+
+/** The snippet for the current address with the embed keys set. */
+export function embedSnippet(href: string, panels: PanelName[], controls: ControlName[], w: number, h: number): string {
+  const url = new URL(href);
+  url.hash = url.hash.startsWith('#lesson=') ? url.hash : '';
+  for (const k of ['embed', 'panels', 'controls']) url.searchParams.delete(k);
+  const query = `${url.search ? `${url.search}&` : '?'}embed=1&panels=${panels.join(',')}&controls=${controls.join(',')}`;
+  const src = `${url.origin}${url.pathname}${query}${url.hash}`.replace(/&/g, '&amp;');
+  return `<iframe src="${src}" width="${w}" height="${h}" style="border:0" title="Subnet Lab" loading="lazy"></iframe>`;
+}
+
+export function EmbedDialog() {
+  const open = useView((v) => v.embedDialog);
+  const ref = useRef<HTMLDialogElement>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const [panels, setPanels] = useState<PanelName[]>(['error']);
+  const [controls, setControls] = useState<ControlName[]>(['play', 'p', 'tau']);
+  const [size, setSize] = useState({ w: 960, h: 600 });
+  const [result, setResult] = useState<boolean | null>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) {
+      setResult(null);
+      d.showModal();
+    }
+    if (!open && d.open) d.close();
+  }, [open]);
+  const snippet = open ? embedSnippet(location.href, panels.length ? panels : ['error'], controls, size.w, size.h) : '';
+  return (
+    <dialog
+      ref={ref}
+      className="share embed-dialog"
+      aria-labelledby="embed-title"
+      onClose={() => useView.setState({ embedDialog: false })}
+    >
+      <h2 id="embed-title">Embed in a course page</h2>
+      <fieldset>
+        <legend>Panels</legend>
+        {TRAIN_PANELS.map((p) => (
+          <label key={p}>
+            <input type="checkbox" checked={panels.includes(p)} onChange={() => setPanels(toggle(panels, p))} /> {p}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Controls</legend>
+        {CONTROLS.map((c) => (
+          <label key={c}>
+            <input type="checkbox" checked={controls.includes(c)} onChange={() => setControls(toggle(controls, c))} />{' '}
+            {c}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Size</legend>
+        <label>
+          width{' '}
+          <input
+            type="number"
+            min={320}
+            max={3840}
+            value={size.w}
+            onChange={(e) => setSize({ ...size, w: Math.max(320, Number(e.target.value) || 960) })}
+          />
+        </label>{' '}
+        <label>
+          height{' '}
+          <input
+            type="number"
+            min={240}
+            max={2160}
+            value={size.h}
+            onChange={(e) => setSize({ ...size, h: Math.max(240, Number(e.target.value) || 600) })}
+          />
+        </label>
+      </fieldset>
+      <textarea
+        ref={field}
+        readOnly
+        rows={4}
+        value={snippet}
+        aria-label="iframe snippet"
+        onFocus={(e) => e.target.select()}
+      />
+      <div className="buttons">
+        <button type="button" className="primary" onClick={() => void copyText(snippet, field.current).then(setResult)}>
+          Copy snippet
+        </button>
+        <span role="status" className="small">
+          {result === true
+            ? 'Copied.'
+            : result === false
+              ? 'Copying is not allowed here: the snippet is selected — copy it by hand.'
+              : ''}
+        </span>
+        <span className="spacer" />
+        <button type="button" onClick={() => useView.setState({ embedDialog: false })}>
+          Close
+        </button>
+      </div>
+      <p className="small">
+        The page can drive the app by postMessage: see the README. Share and Embed links reproduce the run exactly.
+      </p>
+    </dialog>
+  );
+}
