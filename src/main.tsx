@@ -10,6 +10,7 @@ import { AltMinClient } from './state/altminClient';
 import { useAltMin } from './state/altminStore';
 import { automationApi, type SubnetLabApi } from './state/automation';
 import { EngineClient } from './state/engineClient';
+import { listenToHost } from './state/hostMessages';
 import { LessonClient } from './state/lessonClient';
 import { lessonFromAddress } from './state/lessonLink';
 import { useLesson, welcomed } from './state/lessonStore';
@@ -33,7 +34,8 @@ const sweeps = new SweepClient(client);
 const altmin = new AltMinClient();
 const regimes = new RegimesClient(client);
 const lessons = new LessonClient(client, regimes, altmin);
-window.subnetLab = automationApi(client, lessons);
+window.subnetLab = automationApi({ engine: client, regimes, altmin }, lessons);
+listenToHost(window.subnetLab, lessons);
 // A lesson in the address opens at its step: the app boots on the step's link.
 const ask = await lessonFromAddress(location.search, location.hash);
 const search = ask?.ok ? lessons.prepare(ask.request) : location.search;

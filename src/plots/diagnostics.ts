@@ -91,7 +91,7 @@ export function drawLazinessChart(svg: SVGSVGElement, d: LazinessData, size: Siz
       ),
     )
     .clamp(true);
-  const root = frame(svg, size, x, y, 'global round k', 'fraction (log)');
+  const root = frame(svg, size, x, y, 'global round k', 'fraction (log)', { whole: true });
   d3.select(svg).classed('compare', true);
   root.append('path').attr('class', 'series run-0').attr('data-series', 'flipFrac').attr('d', line(x, y)(flips));
   root.append('path').attr('class', 'series run-1').attr('data-series', 'ntkShift').attr('d', line(x, y)(shift));

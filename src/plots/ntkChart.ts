@@ -33,7 +33,7 @@ export function drawNtkChart(svg: SVGSVGElement, d: NtkChartData, size: Size): v
       d.lambda0 === null ? [0] : [d.lambda0, 0],
     ),
   );
-  const root = frame(svg, size, x, y, 'global round k', 'λ_min');
+  const root = frame(svg, size, x, y, 'global round k', 'λ_min', { whole: true });
   root
     .append('path')
     .attr('class', 'band')

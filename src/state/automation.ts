@@ -2,10 +2,11 @@
  * `window.subnetLab`: a small automation API for scripts and tests (documented in the README). It works from the
  * moment it exists: play and step wait for the engine to start (step rejects with the reason when it cannot).
  */
+import { linkProblems, readLink } from '../core/link';
 import type { Config } from '../core/masked/config';
 import { type History, METRIC_KEYS } from '../core/masked/metrics';
 import type { BackendName } from '../engine/protocol';
-import type { EngineClient } from './engineClient';
+import { applyLink, type Clients } from './applyLink';
 import type { LessonClient } from './lessonClient';
 import { useLesson } from './lessonStore';
 import { useRun } from './store';
@@ -27,9 +28,15 @@ export interface SubnetLabApi {
   lesson(): { id: string; step: number; steps: number; goalReached: boolean } | null;
   /** Opens a lesson from its JSON text at its first step; rejects with the refusal's message. */
   openLesson(text: string): Promise<void>;
+  /**
+   * Opens a configuration given as a link's query string (any view), from a fresh start; resolves, once the run has
+   * started, with what the link asked for that was changed or ignored, in words.
+   */
+  setConfig(query: string): Promise<string[]>;
 }
 
-export function automationApi(client: EngineClient, lessons: LessonClient): SubnetLabApi {
+export function automationApi(clients: Clients, lessons: LessonClient): SubnetLabApi {
+  const client = clients.engine;
   return {
     config: () => ({ ...useRun.getState().config }),
     backend: () => useRun.getState().backend?.name ?? null,
@@ -49,6 +56,13 @@ export function automationApi(client: EngineClient, lessons: LessonClient): Subn
     lesson: () => {
       const { lesson, step, reached } = useLesson.getState();
       return lesson ? { id: lesson.id, step: step + 1, steps: lesson.steps.length, goalReached: reached } : null;
+    },
+    setConfig: async (query) => {
+      if (typeof query !== 'string') throw new Error('setConfig takes a query string such as "scheme=ist&p=4".');
+      const link = readLink(query);
+      await applyLink(link, clients);
+      if (link.view !== 'altmin') await client.whenStarted();
+      return linkProblems(query);
     },
     openLesson: (text) =>
       typeof text === 'string'

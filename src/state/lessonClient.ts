@@ -11,6 +11,7 @@ import { altminMetrics, configValues, regimesMetrics, trainMetrics } from '../co
 import { readLink } from '../core/link';
 import type { AltMinClient } from './altminClient';
 import { useAltMin } from './altminStore';
+import { applyLink } from './applyLink';
 import { BUILT_IN } from './builtinLessons';
 import type { EngineClient } from './engineClient';
 import type { LessonRequest } from './lessonLink';
@@ -141,25 +142,7 @@ export class LessonClient {
     const step = lesson.steps[index];
     const link = readLink(overrides ? solvedLink(step.link, overrides) : step.link);
     useLesson.setState({ step: index, goal: null, reached: false, revealed: false, collapsed: false });
-    this.regimes.cancelPhase();
-    this.altmin.cancelPhase();
-    useRun.setState({ linkMessages: link.messages });
-    if (link.view === 'altmin') {
-      useAltMin.setState({ config: link.altmin, messages: [], phaseStatus: 'idle', results: [], total: 0 });
-      void this.altmin.runTraces();
-    }
-    if (link.view === 'regimes')
-      useRegimes.setState({
-        settings: link.phase,
-        phaseStatus: 'idle',
-        ran: null,
-        cells: [],
-        rowsDone: 0,
-        rowsTotal: 0,
-      });
-    useView.setState({ view: link.view });
-    if (link.view !== 'altmin') await this.engine.setCompare(link.compare, link.config);
-    mirrorLink();
+    await applyLink(link, { engine: this.engine, regimes: this.regimes, altmin: this.altmin });
     this.scheduleCheck();
   }
 
