@@ -19,7 +19,7 @@ const pts = (ys: readonly number[]) => ys.map((v, t) => [t, v] as [number, numbe
 export function drawAltMinChart(svg: SVGSVGElement, d: AltMinChartData, size: Size): void {
   const x = d3.scaleLinear().domain([0, Math.max(1, d.dist.length - 1)]);
   const y = d3.scaleLog().domain(d.yDomain).clamp(true);
-  const root = frame(svg, size, x, y, 'iteration t', 'relative error', { whole: true });
+  const root = frame(svg, size, x, y, 'iteration t', '‖W − W*‖ (relative) and loss', { whole: true });
   d3.select(svg).classed('compare', true);
   root
     .append('path')

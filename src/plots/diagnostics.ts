@@ -7,7 +7,7 @@
 import * as d3 from 'd3';
 
 import type { LogHistogram } from '../core/math/histogram';
-import { frame, line, MARGIN, type Size, tickText } from './frame';
+import { boxedLabel, frame, line, MARGIN, type Size, tickText } from './frame';
 import { logDomain } from './transforms';
 
 export function drawMoveHistogram(
@@ -44,21 +44,24 @@ export function drawMoveHistogram(
       .attr('x2', x(d.rStab))
       .attr('y1', y(0))
       .attr('y2', MARGIN.top);
-    root
-      .append('text')
-      .attr('class', 'legend-label')
-      .attr('x', x(d.rStab) + 4)
-      .attr('y', MARGIN.top + 10)
-      .text(label);
+    // The label on the side of the line with more room, on a box over the bars.
+    const right = x(d.rStab) < (x0 + x1) / 2;
+    boxedLabel(
+      root,
+      x(d.rStab) + (right ? 4 : -4),
+      MARGIN.top + 10,
+      `R_stab = ${d3.format('.2~e')(d.rStab)}`,
+      right ? 'start' : 'end',
+    );
   } else {
     const left = d.rStab < h.lo;
-    root
-      .append('text')
-      .attr('class', 'legend-label')
-      .attr('x', left ? x0 + 4 : x1 - 4)
-      .attr('y', MARGIN.top + 10)
-      .attr('text-anchor', left ? 'start' : 'end')
-      .text(left ? `← ${label}: every neuron moved more` : `${label} → every neuron moved less`);
+    boxedLabel(
+      root,
+      left ? x0 + 4 : x1 - 4,
+      MARGIN.top + 10,
+      left ? `← ${label}: every neuron moved more` : `${label} → every neuron moved less`,
+      left ? 'start' : 'end',
+    );
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import * as d3 from 'd3';
 
-import { frame, line, MARGIN, type Size } from './frame';
+import { boxedLabel, frame, line, MARGIN, type Size } from './frame';
 import { decimate, logDomain } from './transforms';
 
 export interface ErrorRun {
@@ -206,12 +206,18 @@ function drawGuarantee(
       .attr('y', y(inside[0][1]) - 4)
       .text(`guarantee: ${g.label}`);
   } else {
-    // Bottom left: the compared runs' legend holds the top right, and the curves start at the top left.
-    group
-      .append('text')
-      .attr('class', 'legend-label guarantee-above')
-      .attr('x', x.range()[0] + 4)
-      .attr('y', y.range()[0] - 6)
-      .text(`guarantee (${g.label}) lies above the plot: B₁ = ${d3.format('.2~e')(g.B1)}`);
+    // Bottom left, on a box over the band: the compared runs' legend holds the top right, and the curves start at the
+    // top left. A narrow plot gets the short form; the whole name is in the tooltip.
+    const [x0, x1] = x.range();
+    const b1 = d3.format('.2~e')(g.B1);
+    const long = `guarantee (${g.label}) lies above the plot: B₁ = ${b1}`;
+    const label = boxedLabel(
+      group,
+      x0 + 4,
+      y.range()[0] - 6,
+      (x1 - x0) / long.length > 6.5 ? long : `guarantee above the plot: B₁ = ${b1}`,
+    );
+    label.select('text').classed('guarantee-above', true);
+    label.append('title').text(long);
   }
 }

@@ -106,3 +106,29 @@ export function line(x: Scale, y: Scale) {
     .x(([a]) => x(a))
     .y(([, b]) => y(b));
 }
+
+/** A text label on a box of the panel's colour, so that it stays readable over bars, bands and curves. */
+export function boxedLabel<E extends d3.BaseType>(
+  root: d3.Selection<E, unknown, null, undefined>,
+  x: number,
+  y: number,
+  text: string,
+  anchor: 'start' | 'end' = 'start',
+) {
+  const g = root.append('g').attr('class', 'boxed-label');
+  const rect = g.append('rect').attr('class', 'label-box');
+  const t = g
+    .append('text')
+    .attr('class', 'legend-label')
+    .attr('x', x)
+    .attr('y', y)
+    .attr('text-anchor', anchor)
+    .text(text);
+  const box = (t.node() as SVGTextElement).getBBox();
+  rect
+    .attr('x', box.x - 3)
+    .attr('y', box.y - 1)
+    .attr('width', box.width + 6)
+    .attr('height', box.height + 2);
+  return g;
+}

@@ -17,8 +17,17 @@ export function drawNeuronStrip(svg: SVGSVGElement, masks: Float32Array | null, 
   const cols = Math.min(m, STRIP_NEURONS);
   const left = 36;
   const cw = (size.width - left - 4) / cols;
-  const rh = Math.min(18, (size.height - 4) / p);
+  const rh = Math.min(18, Math.max(12, (size.height - 4) / p));
   for (let l = 0; l < p; l++) {
+    // Alternate rows on a faint stripe, so that a sparse row (IST with many subnetworks) is still read as a row.
+    if (l % 2 === 0)
+      root
+        .append('rect')
+        .attr('class', 'strip-row')
+        .attr('x', left)
+        .attr('y', l * rh)
+        .attr('width', size.width - left - 4)
+        .attr('height', rh);
     root
       .append('text')
       .attr('class', 'axis-label')

@@ -5,7 +5,7 @@
  */
 import * as d3 from 'd3';
 
-import { frame, line, MARGIN, type Size } from './frame';
+import { boxedLabel, frame, line, MARGIN, type Size } from './frame';
 
 export interface RecoverySeries {
   label: string;
@@ -36,12 +36,8 @@ export function drawRecoveryChart(svg: SVGSVGElement, d: RecoveryData, size: Siz
         .attr('x2', x(r.n))
         .attr('y1', y(0))
         .attr('y2', y(1));
-      root
-        .append('text')
-        .attr('class', 'legend-label')
-        .attr('x', x(r.n) + 3)
-        .attr('y', y(0.04 + 0.08 * i))
-        .text(r.label);
+      // Near the top, left of its line: the curves are still near 0 there.
+      boxedLabel(root, x(r.n) - 4, y(0.93 - 0.09 * i), r.label, 'end');
     } else {
       root
         .append('text')
@@ -58,9 +54,10 @@ export function drawRecoveryChart(svg: SVGSVGElement, d: RecoveryData, size: Siz
       .attr('class', s.dashed ? 'series dashed' : 'series')
       .attr('d', line(x, y)(s.points.map((p) => [p.n, p.fraction])));
     for (const p of s.points)
+      // The dashed series' points are rings drawn larger, so that a series lying on another stays visible.
       g.append('circle')
-        .attr('class', 'point run-point')
-        .attr('r', 3.5)
+        .attr('class', s.dashed ? 'point run-point ring' : 'point run-point')
+        .attr('r', s.dashed ? 5.5 : 3.5)
         .attr('cx', x(p.n))
         .attr('cy', y(p.fraction))
         .attr('data-series', s.label)

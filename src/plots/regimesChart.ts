@@ -101,7 +101,15 @@ export function drawRegimesChart(svg: SVGSVGElement, d: RegimesChartData, size: 
     .append('g')
     .attr('class', 'axis')
     .attr('transform', `translate(0,${bottom})`)
-    .call(d3.axisBottom(x).ticks(6, '~s'));
+    // The phase diagram's axes name its own n and m; the widths plot takes round ticks over its decades.
+    .call(
+      phase
+        ? d3
+            .axisBottom(x)
+            .tickValues(d.ns)
+            .tickFormat((v) => String(v))
+        : d3.axisBottom(x).ticks(6, '~s'),
+    );
   root
     .append('g')
     .attr('class', 'axis')
@@ -109,7 +117,7 @@ export function drawRegimesChart(svg: SVGSVGElement, d: RegimesChartData, size: 
     .call(
       d3
         .axisLeft(y)
-        .tickValues(decadeTicks(yDomain, 8))
+        .tickValues(phase ? d.ms : decadeTicks(yDomain, 8))
         .tickFormat((v) => tickText(Number(v))),
     );
   root
@@ -129,10 +137,13 @@ export function drawRegimesChart(svg: SVGSVGElement, d: RegimesChartData, size: 
   const values = d.cells
     .map((c) => c.value)
     .filter((v): v is number => v !== null && Number.isFinite(v) && (d.fraction || v > 0));
+  // Two palettes, so that dark never means good in one measure and bad in another: greens for the fraction that
+  // succeeds (darker: more seeds reach ε), oranges for how far training is from lazy (darker: larger moves, more flips,
+  // more drift).
   const colour = d.fraction
-    ? d3.scaleSequential(d3.interpolateViridis).domain([0, 1])
+    ? d3.scaleSequential(d3.interpolateGreens).domain([0, 1])
     : d3
-        .scaleSequentialLog(d3.interpolateViridis)
+        .scaleSequentialLog(d3.interpolateOranges)
         .domain(values.length ? [Math.min(...values), Math.max(...values, Math.min(...values) * 10)] : [1e-3, 1]);
   const plot = root.append('g').attr('clip-path', `url(#${id}-clip)`);
   const sortedN = [...d.ns].sort((a, b) => a - b);

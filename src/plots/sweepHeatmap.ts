@@ -99,7 +99,7 @@ export function drawHeatmap(svg: SVGSVGElement, d: HeatmapData, size: Size): voi
         .attr('class', 'unsettled-mark')
         .attr('d', `M${bw - CORNER},0H${bw}V${CORNER}Z`);
     if (c.converged === null || bw < 30 || bh < 14) continue;
-    const dark = ok && d3.hsl(colour(c.converged as number)).l < 0.55;
+    const dark = ok && luminance(colour(c.converged as number)) < 0.3;
     const text = g
       .append('text')
       .attr('class', dark ? 'cell-text light' : 'cell-text')
@@ -167,4 +167,14 @@ function colourBar(
     .attr('class', 'axis')
     .attr('transform', `translate(${left + BAR.width},0)`)
     .call(d3.axisRight(scale).ticks(3, '~g'));
+}
+
+/** Relative luminance (WCAG) of a colour: white text reads on a fill below about 0.3, dark text above. */
+export function luminance(colour: string): number {
+  const { r, g, b } = d3.rgb(colour);
+  const lin = (v: number) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }

@@ -322,7 +322,12 @@ export class EngineClient {
       s.eta >= limit
         ? `The step size η = ${s.eta.toPrecision(3)} is above the stability limit 2ξ/λ_max = ${limit.toPrecision(3)}: lower η, or use "auto", then Reset.`
         : `The step size η = ${s.eta.toPrecision(3)} is below the lazy-limit stability bound 2ξ/λ_max = ${limit.toPrecision(3)}, but this finite network still diverged: lower η, then Reset.`;
-    useRun.setState({ status: 'diverged', notice: `${who}Paused at round ${bad.round}: ${what}. ${why}` });
+    const last = rows.at(-1)?.round ?? bad.round;
+    const where = last > bad.round ? `; training paused at round ${last}` : '; training paused there';
+    useRun.setState({
+      status: 'diverged',
+      notice: `${who}The run diverged at round ${bad.round}: ${what}${where}. ${why}`,
+    });
   }
 
   private fail(e: unknown): void {

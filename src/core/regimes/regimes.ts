@@ -41,10 +41,14 @@ export type RegimeKey = keyof Widths;
 /** The regimes in legend order, each with its status label (THEORY.md 0 and E). */
 export const REGIMES: { key: RegimeKey; label: string; status: string }[] = [
   { key: 'du', label: 'Du et al. 2019: n⁶/(λ₀⁴δ³)', status: 'secondary sources' },
-  { key: 'paper', label: 'Liao & Kyrillidis v1, Theorem 3 (orders, C = 1)', status: 'verified, arXiv v1' },
+  {
+    key: 'paper',
+    label: 'Liao & Kyrillidis v1, Theorem 3 without its B₁ term (orders, C = 1)',
+    status: 'verified, arXiv v1',
+  },
   { key: 'mReq', label: 'm_req, lazy-training heuristic (C.5)', status: 'derived heuristic' },
   { key: 'oymak', label: 'Oymak–Soltanolkotabi: n²/d', status: 'abstract; constants unknown' },
-  { key: 'song', label: 'Song et al. 2021: n^{3/2}/d', status: 'verified, submission text' },
+  { key: 'song', label: 'Song et al. 2021: n¹·⁵/d', status: 'verified, submission text' },
   { key: 'counting', label: 'counting bound: n/d', status: 'exact' },
 ];
 

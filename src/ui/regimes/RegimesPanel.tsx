@@ -16,6 +16,7 @@ import { ChartBox } from '../shared/ChartBox';
 import { download } from '../shared/download';
 import { fmtNum } from '../shared/format';
 import { secondsLeft } from '../shared/progress';
+import { useTheory } from '../shared/useTheory';
 
 const MEASURE: Record<PhaseMetric, { key: keyof PhaseCell; label: string }> = {
   success: { key: 'success', label: 'fraction of seeds reaching ε' },
@@ -61,6 +62,8 @@ export function RegimesPanel() {
     points: st.curves.map((p) => ({ n: p.n, m: p.widths[r.key] })),
   }));
   const here = st.curves.find((p) => p.n === config.n);
+  // The full Theorem 3 order at the training view's n, with the B₁ term the curves leave out (it needs the error term).
+  const theory = useTheory();
   const boundary = measuredBoundary(st.cells);
   const running = st.phaseStatus === 'running';
   return (
@@ -167,6 +170,15 @@ export function RegimesPanel() {
                 <td className="status-label">{here.widths[r.key] <= config.m ? 'm is above' : 'm is below'}</td>
               </tr>
             ))}
+            {theory && (
+              <tr>
+                <th scope="row">
+                  Liao &amp; Kyrillidis v1, Theorem 3 with its B₁ term (the training view’s guarantee)
+                </th>
+                <td>{fmtNum(theory.paperWidthOrder)}</td>
+                <td className="status-label">{theory.paperWidthOrder <= config.m ? 'm is above' : 'm is below'}</td>
+              </tr>
+            )}
           </tbody>
         </table>
       )}

@@ -15,11 +15,11 @@ import { etaStable } from '../../core/masked/theory';
 import { useRun } from '../../state/store';
 import { useClient } from '../context';
 import { Slider } from '../shared/Slider';
+import { useTheory } from '../shared/useTheory';
 import { ComparePanel } from './ComparePanel';
 import { ExportPanel } from './ExportPanel';
 import { PaceControls, PlayButtons } from './RunButtons';
 import { SchemePresets, SchemeSlider, SLIDER_KEYS } from './SchemeSliders';
-import { useTheory } from './useTheory';
 
 export function Controls() {
   const client = useClient();

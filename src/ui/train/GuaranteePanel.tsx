@@ -40,7 +40,7 @@ export function GuaranteePanel() {
       `${g.theorem === 'Theorem 7' ? 'C²n' : '‖y − u_0‖²'} = ${fmtNum(start)}`,
     ],
     ['largest term', top.name, fmtNum(top.value)],
-    ['width, order (C = 1)', fmtNum(g.mOrder), `here m = ${config.m}`],
+    ['width, order (C = 1), all three terms', fmtNum(g.mOrder), `here m = ${config.m}`],
     ['step, order (C = 1)', fmtNum(g.etaOrder), `here η = ${fmtNum(s.eta)}`],
   ];
   return (

@@ -193,7 +193,7 @@ export function Plots({ only, chartHeight }: PlotsProps = {}) {
           name="neurons"
           panel="neurons"
           title={`Neurons each subnetwork holds this round (first ${STRIP_NEURONS})`}
-          height={Math.min(160, 18 * Math.max(1, maskRows) + 4)}
+          height={Math.min(240, 18 * Math.max(1, maskRows) + 4)}
           version={`${version}|${maskRows}`}
           draw={(svg, size) => drawNeuronStrip(svg, masks, maskRows, size)}
         />

@@ -46,8 +46,8 @@ function drawSweep(
     drawHeatmap(
       svg,
       {
-        rowLabel: rowKey,
-        colLabel: colKey,
+        rowLabel: KEY_NAMES[rowKey] ?? rowKey,
+        colLabel: KEY_NAMES[colKey] ?? colKey,
         rows: uniq(rowKey),
         cols: uniq(colKey),
         showRadius,
@@ -65,7 +65,7 @@ function drawSweep(
     drawSweepLine(
       svg,
       {
-        label: keys[0],
+        label: KEY_NAMES[keys[0]] ?? keys[0],
         showRadius,
         points: cells.map((c) => ({
           value: Number(c.at[keys[0]]),

@@ -8,11 +8,11 @@ import { NumbersTable } from '../shared/NumbersTable';
 import { Refs } from '../shared/Refs';
 import { Term } from '../shared/Term';
 import { Tex as SharedTex } from '../shared/Tex';
+import { useTheory } from '../shared/useTheory';
 import { CompareTable } from './CompareTable';
 import { GuaranteePanel } from './GuaranteePanel';
 import { PlateauCells } from './PlateauCells';
 import { usePlateaus } from './usePlateaus';
-import { useTheory } from './useTheory';
 
 /** Only these constant formulas are rendered as markup; every number is inserted as text. */
 const FORMULAS = {
