@@ -55,13 +55,17 @@ export function drawMoveHistogram(
     );
   } else {
     const left = d.rStab < h.lo;
+    const long = left ? `← ${label}: every neuron moved more` : `${label} → every neuron moved less`;
+    const short = left ? `← ${label} (all moved more)` : `${label} → (all moved less)`;
     boxedLabel(
       root,
       left ? x0 + 4 : x1 - 4,
       MARGIN.top + 10,
-      left ? `← ${label}: every neuron moved more` : `${label} → every neuron moved less`,
+      x1 - x0 > 6.2 * long.length ? long : short,
       left ? 'start' : 'end',
-    );
+    )
+      .append('title')
+      .text(long);
   }
 }
 

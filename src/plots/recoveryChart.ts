@@ -36,8 +36,8 @@ export function drawRecoveryChart(svg: SVGSVGElement, d: RecoveryData, size: Siz
         .attr('x2', x(r.n))
         .attr('y1', y(0))
         .attr('y2', y(1));
-      // Near the top, left of its line: the curves are still near 0 there.
-      boxedLabel(root, x(r.n) - 4, y(0.93 - 0.09 * i), r.label, 'end');
+      // Halfway up, left of its line: the curves are still near 0 there, and the legend holds the top left.
+      boxedLabel(root, x(r.n) - 4, y(0.6 - 0.09 * i), r.label, 'end');
     } else {
       root
         .append('text')

@@ -27,9 +27,9 @@ export function RegimesTheory() {
           unknown.
         </li>
         <li>
-          <strong>Song et al. 2021</strong> (both layers, GELU, LeCun/He-type initialization): m·d ≳ n^{'{3/2}'}, i.e. m
-          ≳ n^{'{3/2}'}/d. Verified against their submission text; growing ω₂/ω₁ at a fixed product moves training away
-          from the lazy regime.
+          <strong>Song et al. 2021</strong> (both layers, GELU, LeCun/He-type initialization): m·d ≳ n¹·⁵, i.e. m ≳
+          n¹·⁵/d. Verified against their submission text; growing ω₂/ω₁ at a fixed product moves training away from the
+          lazy regime.
         </li>
         <li>
           <strong>Counting</strong>: with fewer parameters than samples (m·d &lt; n) generic data cannot be fitted.

@@ -16,9 +16,10 @@ export function ErrorChartTools() {
           id={`${id}-x`}
           value={xaxis}
           onChange={(e) => usePace.setState({ xaxis: e.target.value === 'log' ? 'log' : 'linear' })}
+          title="log: the early rounds keep their room however long the run"
         >
           <option value="linear">linear</option>
-          <option value="log">log (early rounds keep their room)</option>
+          <option value="log">log</option>
         </select>
       </span>
       <span>
