@@ -36,6 +36,15 @@ export const SHOTS: Shot[] = [
   { name: 'altmin', query: '?view=altmin', width: 1440, height: 900 },
   { name: 'tablet', query: '?backend=wasm', width: 820, height: 1180, prepare: train(300) },
   { name: 'present', query: '?backend=wasm&present=1', width: 1280, height: 720, prepare: train(600) },
+  { name: 'present-regimes', query: '?view=regimes&backend=wasm&present=1', width: 1280, height: 720 },
+  { name: 'present-altmin', query: '?view=altmin&present=1', width: 1280, height: 720 },
+  {
+    name: 'embed',
+    query: '?backend=wasm&scheme=ist&p=4&embed=1&panels=error,ntk&controls=play,p,tau',
+    width: 960,
+    height: 600,
+    prepare: train(800),
+  },
 ];
 
 const PORT = 4188;
