@@ -54,13 +54,8 @@ export function Notices() {
       {fellBack && !compact && !dismissed && (
         <p className="notice info" data-testid="fallback">
           {why}{' '}
-          <button
-            type="button"
-            className="link"
-            onClick={() => setDismissed(true)}
-            aria-label="Dismiss the backend note"
-          >
-            Dismiss
+          <button type="button" className="link" onClick={() => setDismissed(true)} aria-label="Hide the backend note">
+            Hide
           </button>
         </p>
       )}

@@ -48,7 +48,8 @@ export function Slider({
           type="button"
           className="info"
           aria-expanded={open}
-          aria-label={`What ${label} does`}
+          aria-label="Explain this setting"
+          title={`What ${label} does`}
           onClick={() => setOpen((o) => !o)}
         >
           i
