@@ -158,7 +158,7 @@ test('Share inside a cross-origin frame: a selectable link and a Copy button tha
   const field = frame.getByLabel('Link to this run');
   await expect(field).toHaveValue(/course\/subnetlab\/\?.*m=256/);
   await frame.getByRole('button', { name: 'Copy link' }).click();
-  await expect(frame.getByTestId('share-result')).toHaveText(
+  await expect(frame.getByTestId('copy-link')).toHaveText(
     /^(Copied\.|Copying is not allowed here: the link is selected — copy it by hand\.)$/,
   );
   expect(await field.evaluate((el: HTMLInputElement) => el.selectionEnd! - el.selectionStart!)).toBeGreaterThan(10);

@@ -2,12 +2,13 @@
  * The Embed dialog: the iframe snippet for what is on screen — its size, the panels shown and the controls kept —
  * ready to paste into a course page. The snippet's link is this run's with `embed=1&panels=…&controls=…`.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 
 import { type ControlName, CONTROLS } from '../core/embed';
 import { type PanelName, PANELS } from '../core/panels';
 import { useView } from '../state/view';
-import { copyText } from './shared/copy';
+import { CopyButton } from './shared/CopyButton';
+import { useModal } from './shared/useModal';
 
 const TRAIN_PANELS = (Object.keys(PANELS) as PanelName[]).filter((p) => PANELS[p] === 'train');
 
@@ -27,21 +28,11 @@ export function embedSnippet(href: string, panels: PanelName[], controls: Contro
 
 export function EmbedDialog() {
   const open = useView((v) => v.embedDialog);
-  const ref = useRef<HTMLDialogElement>(null);
   const field = useRef<HTMLTextAreaElement>(null);
   const [panels, setPanels] = useState<PanelName[]>(['error']);
   const [controls, setControls] = useState<ControlName[]>(['play', 'p', 'tau']);
   const [size, setSize] = useState({ w: 960, h: 600 });
-  const [result, setResult] = useState<boolean | null>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      setResult(null);
-      d.showModal();
-    }
-    if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModal(open);
   const snippet = open ? embedSnippet(location.href, panels.length ? panels : ['error'], controls, size.w, size.h) : '';
   return (
     <dialog
@@ -100,16 +91,7 @@ export function EmbedDialog() {
         onFocus={(e) => e.target.select()}
       />
       <div className="buttons">
-        <button type="button" className="primary" onClick={() => void copyText(snippet, field.current).then(setResult)}>
-          Copy snippet
-        </button>
-        <span role="status" className="small">
-          {result === true
-            ? 'Copied.'
-            : result === false
-              ? 'Copying is not allowed here: the snippet is selected — copy it by hand.'
-              : ''}
-        </span>
+        <CopyButton label="Copy snippet" text={snippet} field={field} what="snippet" />
         <span className="spacer" />
         <button type="button" onClick={() => useView.setState({ embedDialog: false })}>
           Close

@@ -1,18 +1,11 @@
 // The help dialog: keyboard shortcuts and what the screen shows.
-import { useEffect, useRef } from 'react';
-
 import { useView } from '../state/view';
+import { useModal } from './shared/useModal';
 import { SHORTCUTS } from './useShortcuts';
 
 export function HelpDialog() {
   const open = useView((v) => v.help);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModal(open);
   return (
     <dialog ref={ref} className="help" aria-labelledby="help-title" onClose={() => useView.setState({ help: false })}>
       <h2 id="help-title">Keyboard shortcuts</h2>

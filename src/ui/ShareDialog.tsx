@@ -3,27 +3,17 @@
  * (inside a course page's frame the clipboard may be closed: the field can always be selected by hand), and the
  * way to the Embed dialog.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 
 import { useView } from '../state/view';
-import { copyText } from './shared/copy';
+import { CopyButton } from './shared/CopyButton';
+import { useModal } from './shared/useModal';
 
 export function ShareDialog() {
   const open = useView((v) => v.share);
-  const ref = useRef<HTMLDialogElement>(null);
   const field = useRef<HTMLInputElement>(null);
-  const [result, setResult] = useState<boolean | null>(null);
+  const ref = useModal(open, () => field.current?.select());
   const url = open ? location.href : '';
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      setResult(null);
-      d.showModal();
-      field.current?.select();
-    }
-    if (!open && d.open) d.close();
-  }, [open]);
   return (
     <dialog
       ref={ref}
@@ -44,19 +34,10 @@ export function ShareDialog() {
         onFocus={(e) => e.target.select()}
       />
       <div className="buttons">
-        <button type="button" className="primary" onClick={() => void copyText(url, field.current).then(setResult)}>
-          Copy link
-        </button>
+        <CopyButton label="Copy link" text={url} field={field} what="link" />
         <button type="button" onClick={() => useView.setState({ share: false, embedDialog: true })}>
           Embed…
         </button>
-        <span role="status" className="small" data-testid="share-result">
-          {result === true
-            ? 'Copied.'
-            : result === false
-              ? 'Copying is not allowed here: the link is selected — copy it by hand.'
-              : ''}
-        </span>
         <span className="spacer" />
         <button type="button" onClick={() => useView.setState({ share: false })}>
           Close

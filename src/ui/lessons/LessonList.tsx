@@ -2,25 +2,20 @@
  * The lesson list (from the header's Lessons button, the first-visit card, or a link to an unknown lesson): every
  * built-in lesson with its length, and a button to open a lesson file (a file can also be dropped on the page).
  */
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 
 import { BUILT_IN } from '../../state/builtinLessons';
 import { useLesson } from '../../state/lessonStore';
 import { useLessonClient } from '../context';
+import { useModal } from '../shared/useModal';
 import { openLessonFile } from './openLessonFile';
 
 export function LessonList() {
   const lessons = useLessonClient();
   const open = useLesson((s) => s.listOpen);
   const message = useLesson((s) => s.message);
-  const ref = useRef<HTMLDialogElement>(null);
   const file = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModal(open);
   return (
     <dialog
       ref={ref}

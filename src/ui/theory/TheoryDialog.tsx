@@ -1,10 +1,11 @@
 /** The theory page: docs/THEORY.md rendered in the app, opened at the section a reference names, with a list of its sections. */
 import './theory.css';
 
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 
 import { useView } from '../../state/view';
 import { headingId, Markdown, parseMarkdown } from '../shared/Markdown';
+import { useModal } from '../shared/useModal';
 import { THEORY_TEXT } from './theoryText';
 
 /** The page's top-level sections, for the index: id and title. */
@@ -19,19 +20,14 @@ function sections(): { id: string; title: string }[] {
 
 export function TheoryDialog() {
   const section = useView((v) => v.theory);
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal(section !== null);
   const index = useMemo(sections, []);
   useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (section !== null && !d.open) d.showModal();
-    if (section === null && d.open) d.close();
-    if (section !== null) {
-      const target = section ? document.getElementById(`theory-${section}`) : null;
-      if (target) target.scrollIntoView({ block: 'start' });
-      else d.querySelector('.theory-body')?.scrollTo({ top: 0 });
-    }
-  }, [section]);
+    if (section === null) return;
+    const target = section ? document.getElementById(`theory-${section}`) : null;
+    if (target) target.scrollIntoView({ block: 'start' });
+    else ref.current?.querySelector('.theory-body')?.scrollTo({ top: 0 });
+  }, [section, ref]);
   return (
     <dialog
       ref={ref}
