@@ -27,7 +27,20 @@ import { usePace } from './pace';
 import { useRun } from './store';
 
 /** Keys that change the problem itself: a new initialization. */
-const RESTART_KEYS: ConfigKey[] = ['m', 'n', 'd', 'kappa', 'data', 'seed', 'act', 'layers', 'init', 'ratio'];
+const RESTART_KEYS: ConfigKey[] = [
+  'm',
+  'n',
+  'd',
+  'kappa',
+  'data',
+  'freq',
+  'spacing',
+  'seed',
+  'act',
+  'layers',
+  'init',
+  'ratio',
+];
 const CHUNK_MS = 60;
 /** The longest a paced loop sleeps at once, so that Pause answers at once. */
 const PACE_WAIT_MS = 100;

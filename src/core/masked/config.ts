@@ -12,7 +12,8 @@ export const SCHEMES = ['gd', 'dropout', 'msdropout', 'ist', 'custom'] as const;
 export type Scheme = (typeof SCHEMES)[number];
 export const MASKS = ['bernoulli', 'categorical'] as const;
 export const AGGREGATES = ['keep', 'zero'] as const;
-export const DATASETS = ['sphere', 'teacher'] as const;
+export const DATASETS = ['sphere', 'teacher', 'circle'] as const;
+export const SPACINGS = ['random', 'even'] as const;
 export const ACTIVATIONS = ['relu', 'gelu'] as const;
 export const LAYERS = ['first', 'both'] as const;
 export const INITS = ['ntk', 'lecun', 'he'] as const;
@@ -29,6 +30,10 @@ export interface Config {
   n: number;
   d: number;
   data: (typeof DATASETS)[number];
+  /** Circle data: the frequencies of the targets' sines, a list like 1,2. */
+  freq: string;
+  /** Circle data: angles at random (general position) or equally spaced (the trap of THEORY.md I.2). */
+  spacing: (typeof SPACINGS)[number];
   seed: number;
   mask: (typeof MASKS)[number];
   aggregate: (typeof AGGREGATES)[number];
@@ -114,7 +119,23 @@ export const CONFIG_TABLE: Table<Config> = {
     options: DATASETS,
     default: 'sphere',
     label: 'data',
-    help: 'sphere: x uniform on the unit sphere, y uniform in [−1, 1]; teacher: y from a planted narrow ReLU network.',
+    help: 'sphere: x uniform on the unit sphere, y uniform in [−1, 1]; teacher: y from a planted narrow ReLU network; circle: x at random angles φ on the unit circle (d = 2), y the mean of sin(f·φ) over the frequencies.',
+  },
+  freq: {
+    kind: 'list',
+    min: 1,
+    max: 2048,
+    maxLength: 8,
+    default: '1,2',
+    label: 'frequencies',
+    help: 'circle data: the targets are the mean of sin(f·φ) over these frequencies f (at most n/2). Odd f ≥ 3 have no NTK weight for the ReLU without bias.',
+  },
+  spacing: {
+    kind: 'enum',
+    options: SPACINGS,
+    default: 'random',
+    label: 'angles',
+    help: 'circle data: random angles (general position), or equally spaced — with an even n the NTK is then singular (λ_0 = 0): odd frequencies alias onto each other.',
   },
   seed: {
     kind: 'int',
@@ -244,10 +265,29 @@ export function parseConfig(input: Record<string, unknown> | URLSearchParams | s
   return parseOver(defaultConfig(), toRecord(input, messages), messages);
 }
 
+/** Circle data live in d = 2, and their frequencies are at most n/2 (above, the n samples alias them). */
+export function enforceData(config: Config, given: ReadonlySet<ConfigKey>, messages: string[]): Config {
+  if (config.data !== 'circle') return config;
+  const c = { ...config };
+  if (c.d !== 2) {
+    if (given.has('d')) messages.push(`Circle data live on the unit circle, in d = 2; d = ${c.d} was replaced.`);
+    c.d = 2;
+  }
+  const top = Math.max(1, Math.floor(c.n / 2));
+  const freqs = c.freq.split(',').map(Number);
+  if (freqs.some((f) => f > top)) {
+    messages.push(
+      `freq values above n/2 = ${top} alias on ${c.n} samples; ${freqs.filter((f) => f > top).join(', ')} clamped to ${top}.`,
+    );
+    c.freq = [...new Set(freqs.map((f) => Math.min(top, f)))].join(',');
+  }
+  return c;
+}
+
 /** Parses the keys of `raw` over `base` (keys absent from `raw` keep base's values), then applies the scheme. */
 export function parseOver(base: Config, raw: Record<string, unknown>, messages: string[] = []): ParseResult {
   const { config, given } = parseKeys(CONFIG_TABLE, base, raw, messages);
-  return { config: enforceScheme(config, given, messages), messages };
+  return { config: enforceData(enforceScheme(config, given, messages), given, messages), messages };
 }
 
 /** The config as a link's query string (no leading "?"), keys in table order. */

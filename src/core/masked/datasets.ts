@@ -66,6 +66,40 @@ export function teacherData(n: number, d: number, rng: Rng): Dataset {
   return { X, y };
 }
 
+/**
+ * Points on the unit circle, x = (cos φ, sin φ) — at seeded random angles, or equally spaced — and targets
+ * y = the mean of sin(f·φ) over the frequencies f (THEORY.md I.2).
+ */
+export function circleData(n: number, freqs: readonly number[], spacing: 'random' | 'even', rng: Rng): Dataset {
+  const X = mat(n, 2);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const phi = spacing === 'even' ? (2 * Math.PI * i) / n : 2 * Math.PI * rng.uniform();
+    X.data[2 * i] = Math.cos(phi);
+    X.data[2 * i + 1] = Math.sin(phi);
+    y[i] = freqs.reduce((s, f) => s + Math.sin(f * phi), 0) / freqs.length;
+  }
+  return { X, y };
+}
+
+/** The angle of each row of circle data, in [0, 2π). */
+export function anglesOf(X: Mat): Float64Array {
+  return Float64Array.from({ length: X.rows }, (_, i) => {
+    const a = Math.atan2(X.data[i * X.cols + 1], X.data[i * X.cols]);
+    return a < 0 ? a + 2 * Math.PI : a;
+  });
+}
+
+/** What the targets' frequencies mean for the NTK, in words (odd f ≥ 3 have no weight for the ReLU without bias). */
+export function frequencyNotes(freqs: readonly number[]): string[] {
+  const odd = freqs.filter((f) => f >= 3 && f % 2 === 1);
+  return odd.length
+    ? [
+        `Frequency ${odd.join(', ')}: the NTK of the ReLU without bias gives odd frequencies of 3 and above no weight, so the error in them hardly falls (THEORY.md I.2).`,
+      ]
+    : [];
+}
+
 export type DataResult = { ok: true; data: Dataset; notes: string[] } | { ok: false; error: string };
 
 const fail = (error: string): DataResult => ({ ok: false, error });

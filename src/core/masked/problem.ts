@@ -4,7 +4,7 @@
  */
 import { Rng } from '../math/rng';
 import type { Config } from './config';
-import { type Dataset, sphereData, teacherData } from './datasets';
+import { circleData, type Dataset, sphereData, teacherData } from './datasets';
 import { initWeights, type Weights } from './init';
 import { initScales, lazyTheoryApplies } from './network';
 import { settingKernel } from './settingKernel';
@@ -26,6 +26,7 @@ export interface Problem {
 
 export function makeData(config: Config): Dataset {
   const rng = Rng.stream(config.seed, 'data');
+  if (config.data === 'circle') return circleData(config.n, config.freq.split(',').map(Number), config.spacing, rng);
   return config.data === 'teacher' ? teacherData(config.n, config.d, rng) : sphereData(config.n, config.d, rng);
 }
 

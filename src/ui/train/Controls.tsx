@@ -5,6 +5,7 @@ import {
   type Config,
   CONFIG_TABLE,
   DATASETS,
+  enforceData,
   INITS,
   LAYERS,
   lockedWhy,
@@ -16,6 +17,7 @@ import { useRun } from '../../state/store';
 import { useClient } from '../context';
 import { Slider } from '../shared/Slider';
 import { useTheory } from '../shared/useTheory';
+import { CircleControls } from './CircleControls';
 import { ComparePanel } from './ComparePanel';
 import { ExportPanel } from './ExportPanel';
 import { PaceControls, PlayButtons } from './RunButtons';
@@ -30,6 +32,8 @@ export function Controls() {
   const eta = theory?.eta ?? (scales ? schemeOf(config, scales).eta : null);
   const limit = theory?.etaStable ?? (scales ? etaStable(scales, config.xi) : null);
   const set = (patch: Partial<Config>) => void client.setConfig({ ...config, ...patch });
+  // A change that the configuration's rules may correct (circle data's d and frequencies) goes through them.
+  const setChecked = (next: Config) => void client.setConfig(enforceData(next, new Set(), []));
   const h = (k: keyof Config) => CONFIG_TABLE[k].help;
   return (
     <aside className="controls" aria-label="Settings" data-panel="controls">
@@ -87,6 +91,7 @@ export function Controls() {
         value={config.d}
         min={2}
         max={Math.max(256, config.d)}
+        disabledWhy={config.data === 'circle' ? 'Circle data live on the unit circle: d = 2.' : null}
         onChange={(d) => set({ d })}
       />
       <div className="control" title={h('mask')}>
@@ -159,7 +164,10 @@ export function Controls() {
       <div className="control" title={h('data')}>
         <label>
           data{' '}
-          <select value={config.data} onChange={(e) => set({ data: e.target.value as Config['data'] })}>
+          <select
+            value={config.data}
+            onChange={(e) => setChecked({ ...config, data: e.target.value as Config['data'] })}
+          >
             {DATASETS.map((d) => (
               <option key={d} value={d}>
                 {d}
@@ -168,6 +176,7 @@ export function Controls() {
           </select>
         </label>
       </div>
+      {config.data === 'circle' && <CircleControls config={config} onChange={setChecked} />}
       <div className="control" title={h('seed')}>
         <label>
           seed{' '}
