@@ -248,3 +248,36 @@ describe('cli on WebGPU (Dawn; SwiftShader\u2019s Vulkan driver where there is n
     ]);
   });
 });
+
+describe('cli: modes and the function (THEORY.md I)', () => {
+  it('theory --modes K lists the K slowest directions with their floors, ascending; above n it is clamped with a note', () => {
+    const r = cli('theory', '--config', 'scheme=dropout&n=8&d=4', '--modes', '12');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/--modes 12 is more than the 8 directions of H\^∞; using 8/);
+    const modes = (JSON.parse(r.out) as { modes: { lambda: number; floor: number }[]; radius: number }).modes;
+    expect(modes).toHaveLength(8);
+    for (let i = 1; i < 8; i++) expect(modes[i].lambda).toBeGreaterThanOrEqual(modes[i - 1].lambda);
+    const radius = (JSON.parse(r.out) as { radius: number }).radius;
+    expect(modes.reduce((s, q) => s + q.floor, 0)).toBeCloseTo(radius, 10);
+  });
+  it('train --modes K adds mode1…modeK; --function N writes the curve at the last round; d ≠ 2 is an error', () => {
+    const csvOut = cli('train', '--config', 'scheme=gd&n=8&d=4&m=64', '--rounds', '3', '--modes', '2');
+    expect(csvOut.out.split('\n')[0]).toMatch(/,mode1,mode2$/);
+    expect(csv(csvOut.out)).toHaveLength(4);
+    const file = path.join(dir, 'fn.json');
+    const r = cli('train', '--config', 'data=circle&n=8&m=128', '--rounds', '20', '--function', '16', '--out', file);
+    expect(r.code).toBe(0);
+    const f = (
+      JSON.parse(readFileSync(file, 'utf8')) as {
+        function: { angle: number[]; network: number[]; predicted: number[] };
+      }
+    ).function;
+    expect(f.angle).toHaveLength(16);
+    expect(f.angle[4]).toBeCloseTo(Math.PI / 2, 12);
+    expect(f.network).toHaveLength(16);
+    expect(f.predicted).toHaveLength(16);
+    const bad = cli('train', '--config', 'n=8&d=4', '--function', '16', '--out', file);
+    expect(bad.code).toBe(2);
+    expect(bad.err.trim()).toMatch(/^error: --function draws f around the circle: it needs d = 2 data/);
+  });
+});

@@ -7,7 +7,11 @@
  */
 import { writeFileSync } from 'node:fs';
 
+import { functionSample } from '../core/masked/functionView';
 import { emptyHistory, historyToCsv, historyToJson, pushRow } from '../core/masked/metrics';
+import { modeTheory } from '../core/masked/modes';
+import { lazyTheoryApplies } from '../core/masked/network';
+import type { FullProblem } from '../core/masked/problem';
 import { summarize } from '../core/masked/summary';
 import { sumSquares } from '../core/math/matrix';
 import { Trainer } from '../engine/trainer';
@@ -21,8 +25,8 @@ import { sweepCsv } from './sweep';
 import { validateCsv } from './validate';
 
 const COMMANDS = {
-  train: ['config', 'run', 'data', 'init', 'rounds', 'backend', 'out', 'ntk-every'],
-  theory: ['config', 'run', 'data', 'init', 'delta', 'rounds'],
+  train: ['config', 'run', 'data', 'init', 'rounds', 'backend', 'out', 'ntk-every', 'modes', 'function'],
+  theory: ['config', 'run', 'data', 'init', 'delta', 'rounds', 'modes'],
   sweep: ['config', 'data', 'init', 'grid', 'rounds', 'backend', 'out', 'window', 'tol'],
   altmin: ['config', 'method', 'data', 'teacher', 'init', 'iters', 'out'],
   'altmin-phase': ['config', 'n', 'trials', 'method', 'start', 'out'],
@@ -39,16 +43,62 @@ async function train(flags: Map<string, string>, notes: string[]): Promise<void>
   const out = flags.get('out');
   if (out && !/\.(csv|json)$/i.test(out)) throw new UsageError(`--out must end in .csv or .json, got "${out}"`);
   const problem = readProblem(flags, notes);
+  const modes = modeCount(flags, problem.data.X.rows, notes);
+  const points = flags.has('function') ? intFlag(flags, 'function', 200, 2, 100_000) : 0;
+  if (points && problem.data.X.cols !== 2)
+    throw new UsageError(
+      `--function draws f around the circle: it needs d = 2 data (data=circle), not d = ${problem.data.X.cols}`,
+    );
+  if (points && !/\.json$/i.test(out ?? ''))
+    throw new UsageError('--function writes its curve into the JSON: give --out FILE.json');
   flushNotes(notes);
   await selectNodeBackend(backend);
-  const trainer = new Trainer(problem, { ntkEvery });
+  const basis = problem.spectrum.vectors.slice(0, modes);
+  const trainer = new Trainer(problem, {
+    ntkEvery,
+    modes: basis.length ? Float64Array.from(basis.flatMap((v) => Array.from(v))) : undefined,
+  });
   const history = emptyHistory();
   for (const row of await trainer.flush()) pushRow(history, row);
   for (const row of await trainer.run(rounds, 25)) pushRow(history, row);
+  const modeRows = trainer.takeModes();
+  const curve = points ? await functionOf(trainer, problem, points) : null;
   trainer.dispose();
-  const text = out && /\.json$/i.test(out) ? historyToJson(history) : historyToCsv(history);
+  const columns = Array.from({ length: modes }, (_, i) => ({
+    name: `mode${i + 1}`,
+    values: modeRows.map((r) => r.values[i]),
+  }));
+  let text: string;
+  if (out && /\.json$/i.test(out)) {
+    const json = JSON.parse(historyToJson(history, columns)) as Record<string, unknown>;
+    if (curve) json.function = curve;
+    text = JSON.stringify(json);
+  } else text = historyToCsv(history, columns);
   if (out) writeFileSync(out, text);
   else process.stdout.write(text);
+}
+
+/** --modes K: the K directions of H^∞ with the smallest λ (clamped to n with a note). */
+function modeCount(flags: Map<string, string>, n: number, notes: string[]): number {
+  if (!flags.has('modes')) return 0;
+  const k = intFlag(flags, 'modes', 1, 1, 1_000_000);
+  if (k > n) notes.push(`--modes ${k} is more than the ${n} directions of H^∞; using ${n}.`);
+  return Math.min(k, n);
+}
+
+/** The function around the circle at the last round: the network's f_K and the lazy-limit mean f̄_K. */
+async function functionOf(trainer: Trainer, problem: FullProblem, points: number) {
+  const c = problem.config;
+  const f = functionSample(
+    problem,
+    await trainer.weights(),
+    null,
+    problem.scheme,
+    trainer.round,
+    points,
+    lazyTheoryApplies(c),
+  );
+  return { angle: f.angle, network: f.network, predicted: f.predicted };
 }
 
 async function sweep(flags: Map<string, string>, notes: string[]): Promise<void> {
@@ -64,15 +114,21 @@ function theory(flags: Map<string, string>, notes: string[]): void {
   const delta = numberFlag(flags, 'delta', 0.1, 1e-9, 1);
   const horizon = intFlag(flags, 'rounds', 1000, 1, 1e9);
   const problem = readProblem(flags, notes);
-  flushNotes(notes);
   const { config: c } = problem;
-  const report = {
+  const modes = modeCount(flags, problem.data.X.rows, notes);
+  flushNotes(notes);
+  const report: Record<string, unknown> = {
     scheme: c.scheme,
     n: c.n,
     d: c.d,
     m: c.m,
     ...summarize(c, problem.spectrum, sumSquares(problem.data.y), delta, horizon),
   };
+  if (modes) {
+    const index = Array.from({ length: modes }, (_, i) => i);
+    const t = modeTheory(problem.spectrum, problem.scheme, new Float64Array(problem.spectrum.n), index);
+    report.modes = index.map((i) => ({ lambda: t.lambda[i], floor: t.floor[i] }));
+  }
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
 }
 

@@ -35,6 +35,8 @@ export interface Measured {
   activated: Activated;
   /** [m] ‖w_r − w_r(0)‖. */
   moves: tf.Tensor1D;
+  /** [n, 1] the residual u − y. */
+  residual: tf.Tensor2D;
 }
 
 /** [err, maxMove, flipFrac] for weights W and second layer a ([1, m], raw); `strict`: σ′(0) = 0 (the zero rule). */
@@ -47,10 +49,11 @@ export function networkMetrics(
 ): Measured {
   const activated = activate(net.X, W, kind.act, strict);
   const u = tf.mul(tf.matMul(activated.A, a, false, true), kind.outScale);
-  const err = tf.sum(tf.square(tf.sub(u, net.y)));
+  const residual = tf.sub(u, net.y) as tf.Tensor2D;
+  const err = tf.sum(tf.square(residual));
   const moves = tf.sqrt(tf.sum(tf.square(tf.sub(W, net.W0)), 0)) as tf.Tensor1D;
   const flip = tf.mean(tf.abs(tf.sub(activated.S, net.S0)));
-  return { packed: tf.stack([err, tf.max(moves), flip]) as tf.Tensor1D, activated, moves };
+  return { packed: tf.stack([err, tf.max(moves), flip]) as tf.Tensor1D, activated, moves, residual };
 }
 
 /** [1, m] |s·a_r|, the square root of each neuron's weight in the first layer's NTK. */

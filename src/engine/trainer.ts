@@ -34,11 +34,22 @@ export interface LiveSettings {
 export interface TrainerOptions {
   /** Compute the NTKs every this many rounds (0: never). */
   ntkEvery?: number;
+  /**
+   * Unit directions (K rows of n, row-major) in which to measure the residual every round: (v_i·e_k)², read back with
+   * the metrics (THEORY.md I.3, the modes view).
+   */
+  modes?: Float64Array;
+}
+
+/** One round's (v_i·e_k)² in the trainer's mode directions. */
+export interface ModeRow {
+  round: number;
+  values: Float32Array;
 }
 
 export interface Pending {
   round: number;
-  /** [err, surrErr, maxMove, flipFrac]. */
+  /** [err, surrErr, maxMove, flipFrac, then (v_i·e_k)² for each mode direction]. */
   packed: tf.Tensor1D;
   ntk?: tf.Tensor2D;
   subNtks?: tf.Tensor3D;
@@ -77,6 +88,10 @@ export class Trainer {
   private pending: Pending[] = [];
   private readonly ntkEvery: number;
   private readonly n: number;
+  /** [K, n] the mode directions, or null. */
+  private readonly modeBasis: tf.Tensor2D | null;
+  /** (v_i·e_k)² of the rounds read back and not yet taken. */
+  private modeRows: ModeRow[] = [];
 
   constructor(
     readonly problem: Problem,
@@ -86,6 +101,7 @@ export class Trainer {
     const [n, d, m] = [data.X.rows, data.X.cols, init.W.rows];
     this.n = n;
     this.ntkEvery = opts.ntkEvery ?? 10;
+    this.modeBasis = opts.modes?.length ? tf.tensor2d(Float32Array.from(opts.modes), [opts.modes.length / n, n]) : null;
     this.settings = liveSettingsOf(problem);
     this.rng = maskStream(problem.config);
     const Wt = transpose(init.W);
@@ -165,7 +181,7 @@ export class Trainer {
     const needH0 = dueNtk && this.round > 0 && !this.ntk0 && !this.pending.some((b) => b.ntk0 || b.ntk);
     const xi = this.settings.xi;
     const entry = tf.tidy(() => {
-      const { packed, activated, moves } = networkMetrics(
+      const { packed, activated, moves, residual } = networkMetrics(
         this.net,
         this.kind,
         this.W,
@@ -173,9 +189,9 @@ export class Trainer {
         this.settings.aggregate === 'zero',
       );
       const surr = surrErr ?? tf.scalar(NaN);
-      const out: Omit<Pending, 'round' | 'settings'> = {
-        packed: tf.concat([packed.slice(0, 1), tf.reshape(surr, [1]), packed.slice(1)]) as tf.Tensor1D,
-      };
+      const parts = [packed.slice(0, 1), tf.reshape(surr, [1]), packed.slice(1)];
+      if (this.modeBasis) parts.push(tf.reshape(tf.square(tf.matMul(this.modeBasis, residual)), [-1]));
+      const out: Omit<Pending, 'round' | 'settings'> = { packed: tf.concat(parts) as tf.Tensor1D };
       if (dueNtk) {
         out.ntk = empiricalNtk(this.net.XXt, this.kind, activated, this.a);
         out.moves = moves;
@@ -209,6 +225,10 @@ export class Trainer {
 
   /** One row from its packed values and its NTKs (read back here, solved in float64). */
   async decode(b: Pending, values: Float32Array, at: number): Promise<MetricRow> {
+    if (this.modeBasis) {
+      const K = this.modeBasis.shape[0];
+      this.modeRows.push({ round: b.round, values: values.slice(at + 4, at + 4 + K) });
+    }
     const row: MetricRow = {
       ...blankRow(b.round),
       err: values[at],
@@ -278,6 +298,13 @@ export class Trainer {
     return out;
   }
 
+  /** The modes measured since the last call, in round order. */
+  takeModes(): ModeRow[] {
+    const rows = this.modeRows;
+    this.modeRows = [];
+    return rows;
+  }
+
   /** Current weights in the core's layout (m rows of d), for export or a later `--init`. */
   async weights(): Promise<Weights> {
     const [d, m] = this.W.shape;
@@ -290,6 +317,7 @@ export class Trainer {
     this.pending = [];
     this.W.dispose();
     this.a.dispose();
+    this.modeBasis?.dispose();
     for (const t of Object.values(this.net)) t.dispose();
   }
 }
@@ -311,15 +339,17 @@ export async function flushTogether(trainers: Trainer[]): Promise<MetricRow[][]>
   const batches = trainers.map((t) => t.takePending());
   const all = batches.flat();
   if (!all.length) return trainers.map(() => []);
-  const stacked = tf.stack(all.map((b) => b.packed));
-  const values = (await stacked.data()) as Float32Array;
-  stacked.dispose();
+  // One read for all: the packed rows side by side (a trainer with mode directions packs more per round).
+  const joined = tf.concat(all.map((b) => b.packed));
+  const values = (await joined.data()) as Float32Array;
+  joined.dispose();
   const out: MetricRow[][] = [];
   let at = 0;
   for (const [i, batch] of batches.entries()) {
     const rows: MetricRow[] = [];
     for (const b of batch) {
-      rows.push(await trainers[i].decode(b, values, 4 * at++));
+      rows.push(await trainers[i].decode(b, values, at));
+      at += b.packed.size;
       disposePending(b);
     }
     out.push(rows);

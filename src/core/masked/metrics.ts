@@ -44,10 +44,18 @@ export function pushRow(h: History, row: MetricRow): void {
 
 const cell = (v: number) => (Number.isFinite(v) ? String(v) : '');
 
-export function historyToCsv(h: History): string {
-  const lines = [['round', ...METRIC_KEYS].join(',')];
+/** More columns beside the metrics (the modes' (v_i·e_k)²), one value per round of the history. */
+export interface ExtraColumn {
+  name: string;
+  values: ArrayLike<number>;
+}
+
+export function historyToCsv(h: History, extra: readonly ExtraColumn[] = []): string {
+  const lines = [['round', ...METRIC_KEYS, ...extra.map((c) => c.name)].join(',')];
   for (let i = 0; i < h.round.length; i++)
-    lines.push([String(h.round[i]), ...METRIC_KEYS.map((k) => cell(h[k][i]))].join(','));
+    lines.push(
+      [String(h.round[i]), ...METRIC_KEYS.map((k) => cell(h[k][i])), ...extra.map((c) => cell(c.values[i]))].join(','),
+    );
   return lines.join('\n') + '\n';
 }
 
@@ -62,8 +70,10 @@ export function comparisonToCsv(labels: string[], histories: History[]): string 
   return lines.join('\n') + '\n';
 }
 
-export function historyToJson(h: History): string {
-  return JSON.stringify(h, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v));
+export function historyToJson(h: History, extra: readonly ExtraColumn[] = []): string {
+  const out: Record<string, ArrayLike<number>> = { ...h };
+  for (const c of extra) out[c.name] = Array.from(c.values);
+  return JSON.stringify(out, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v));
 }
 
 /** A run is diverging when its error is not finite or has grown this many times over its start. */
