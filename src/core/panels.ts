@@ -15,6 +15,8 @@ export const PANELS = {
   theory: 'train',
   guarantee: 'train',
   compare: 'train',
+  function: 'train',
+  modes: 'train',
   widths: 'regimes',
   phase: 'regimes',
   traces: 'altmin',

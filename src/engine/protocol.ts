@@ -11,9 +11,11 @@ import type { TheoryBasis } from '../core/masked/basis';
 import type { Config } from '../core/masked/config';
 import type { ConvergeRule } from '../core/masked/converge';
 import type { Dataset } from '../core/masked/datasets';
+import type { FunctionSample, PointsSample } from '../core/masked/functionView';
 import type { Weights } from '../core/masked/init';
 import type { DeviceLimits } from '../core/masked/limits';
 import type { MetricRow } from '../core/masked/metrics';
+import type { ModeRow } from '../core/masked/modes';
 import type { RunFile } from '../core/masked/runFile';
 import type { CellResult } from '../core/masked/sweep';
 import type { Scales } from '../core/masked/theory';
@@ -51,6 +53,8 @@ export interface LiveUpdate {
 export interface Chunk {
   /** Each run's new rows (the main run first, then the compared runs), all up to the same round. */
   runs: MetricRow[][];
+  /** The main run's (v_i·e_k)² in its followed directions (THEORY.md I.3), one row per new round; empty without them. */
+  modes: ModeRow[];
   /** The main run's latest masks (p·m) for the neuron strip. */
   masks: Float32Array | null;
   /** Histogram of the main run's neuron moves ‖w_r − w_r(0)‖ at its latest NTK round. */
@@ -75,7 +79,16 @@ export interface TheoryApi {
   basis(config: Config, given?: Given): TheoryBasis;
 }
 
+/** What one run computes now: around the circle (d = 2 data, else null) and at its training points. */
+export interface RunSample {
+  round: number;
+  circle: FunctionSample | null;
+  points: PointsSample;
+}
+
 export interface EngineApi {
+  /** Each run's function now, `points` angles around the circle (0: the training points only). */
+  sample(points: number): Promise<RunSample[]>;
   /** The requested backend if it works (else the next that does); without one, a provisional choice that start() measures. */
   init(requested: BackendName | null): Promise<BackendInfo>;
   /**

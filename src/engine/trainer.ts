@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Weights } from '../core/masked/init';
 import { type MaskKind, sampleMasks } from '../core/masked/masks';
 import { blankRow, type MetricRow } from '../core/masked/metrics';
+import type { ModeRow } from '../core/masked/modes';
 import { lazyTheoryApplies, netOf } from '../core/masked/network';
 import { DEFER_SPECTRUM_N, maskStream, type Problem } from '../core/masked/problem';
 import { type Eigenbasis, radiusNow } from '../core/masked/theory';
@@ -39,12 +40,6 @@ export interface TrainerOptions {
    * the metrics (THEORY.md I.3, the modes view).
    */
   modes?: Float64Array;
-}
-
-/** One round's (v_i·e_k)² in the trainer's mode directions. */
-export interface ModeRow {
-  round: number;
-  values: Float32Array;
 }
 
 export interface Pending {

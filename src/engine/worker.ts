@@ -8,12 +8,15 @@ import * as Comlink from 'comlink';
 
 import { theoryBasis } from '../core/masked/basis';
 import type { Config } from '../core/masked/config';
+import { functionSample, pointsSample } from '../core/masked/functionView';
+import { followedModes } from '../core/masked/modes';
+import { lazyTheoryApplies } from '../core/masked/network';
 import { type FullProblem, type Problem, startProblem, withSettings } from '../core/masked/problem';
 import { toRunFile } from '../core/masked/runFile';
-import type { Scales } from '../core/masked/theory';
+import type { Eigenbasis, Scales } from '../core/masked/theory';
 import { EXACT_EIGEN_MAX_N } from '../core/math/eigen';
 import { automaticCandidates, chooseBackend, measureBackends } from './backends';
-import type { BackendInfo, BackendName, Chunk, EngineApi, Given, LiveUpdate, TheoryBasis } from './protocol';
+import type { BackendInfo, BackendName, Chunk, EngineApi, Given, LiveUpdate, RunSample, TheoryBasis } from './protocol';
 import { flushTogether, Trainer } from './trainer';
 
 /**
@@ -47,12 +50,19 @@ let live: (LiveUpdate | null)[] = [];
 let batch = 1;
 const failed: BackendName[] = [];
 
+/** The main run's mode directions (THEORY.md I.3), where the spectrum is there at the start. */
+function modeDirections(problem: Problem): Float64Array | undefined {
+  const sp = problem.spectrum as Eigenbasis | null;
+  if (!sp) return undefined;
+  return Float64Array.from(followedModes(sp.n).flatMap((i) => Array.from(sp.vectors[i])));
+}
+
 function build(problem: Problem, cs: Config[]): { trainers: Trainer[]; basis: TheoryBasis | null; scales: Scales } {
-  // Only the main run's NTK is plotted; compared runs skip the eigen-solves.
+  // Only the main run's NTK and modes are plotted; compared runs skip the eigen-solves.
   return {
     trainers: cs.map((c, i) =>
       i === 0
-        ? new Trainer(problem, { ntkEvery: ntkEvery(problem.config, c.p) })
+        ? new Trainer(problem, { ntkEvery: ntkEvery(problem.config, c.p), modes: modeDirections(problem) })
         : new Trainer(withSettings(problem, c), { ntkEvery: 0 }),
     ),
     basis: problem.spectrum ? theoryBasis(problem as FullProblem) : null,
@@ -119,7 +129,29 @@ async function automaticBackend(problem: Problem): Promise<BackendInfo> {
   };
 }
 
+/** What each run computes now (THEORY.md I.1): around the circle (d = 2) and at the training points. */
+async function sample(points: number): Promise<RunSample[]> {
+  return Promise.all(
+    trainers.map(async (t) => {
+      const problem = t.problem as FullProblem;
+      const now = await t.weights();
+      const s = { ...problem.scheme, ...t.live, categorical: t.live.mask === 'categorical' };
+      const lazy = lazyTheoryApplies(problem.config) && problem.spectrum !== null;
+      return {
+        round: t.round,
+        circle:
+          problem.data.X.cols === 2 && points > 0
+            ? functionSample(problem, now, t.lastMasks, s, t.round, points, lazy)
+            : null,
+        points: pointsSample(problem, now, t.lastMasks, s.xi),
+      };
+    }),
+  );
+}
+
 const api: EngineApi = {
+  sample,
+
   async init(requested) {
     forced = requested;
     backend = await chooseBackend(requested, failed);
@@ -169,6 +201,7 @@ const api: EngineApi = {
     const main = trainers[0];
     return {
       runs,
+      modes: main.takeModes(),
       masks: main.lastMasks ? main.lastMasks.slice() : null,
       moves: main.lastMoves,
       p: main.live.p,

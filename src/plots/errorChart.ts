@@ -22,6 +22,13 @@ export interface ErrorRun {
   radiusNow?: ArrayLike<number>;
   /** The paper's bound rate^k·e0 + B1 (main run), with its name. */
   guarantee?: { rate: number; B1: number; e0: number; label: string } | null;
+  /**
+   * Where the prediction has no neighbourhood (GD; IST at leading order) its curve stops at the engine's rounding
+   * level, float32's about 1e−13·‖y‖²: below that the measured error is arithmetic, not a neighbourhood.
+   */
+  floor?: number;
+  /** IST: the plot says that its neighbourhood is 0 only at leading order. */
+  ist?: boolean;
 }
 
 export interface ErrorChartData {
@@ -80,7 +87,14 @@ export function drawErrorChart(svg: SVGSVGElement, d: ErrorChartData, size: Size
   const pi = firstAtLeast(d.predictedRounds, firstRound);
   const predictedRounds = d.predictedRounds.slice(pi);
   const ys = shown.flatMap((r) => Array.from(r.s.y));
-  const extra = shown.flatMap((r) => [...from(r.predicted, pi), ...(r.radius > 0 ? [r.radius] : [])]);
+  // The axis follows the measured error: the prediction's tail below it may not stretch it.
+  const lowest = ys.length ? Math.min(...ys.filter((v) => v > 0)) / 10 : 0;
+  const predictedOf = (r: ErrorRun) =>
+    from(r.predicted, pi).map((v) => (r.radius === 0 && r.floor !== undefined && v < r.floor ? NaN : v));
+  const extra = shown.flatMap((r) => [
+    ...predictedOf(r).filter((v) => v >= lowest),
+    ...(r.radius > 0 ? [r.radius] : []),
+  ]);
   const y = d3
     .scaleLog()
     .domain(logDomain(ys, extra, []))
@@ -155,12 +169,23 @@ export function drawErrorChart(svg: SVGSVGElement, d: ErrorChartData, size: Size
     root
       .append('path')
       .attr('class', `predicted run-${i}`)
-      .attr('d', line(x, y)(pts(predictedRounds, from(r.predicted, pi))));
+      .attr('d', line(x, y)(pts(predictedRounds, predictedOf(r))));
     root
       .append('path')
       .attr('class', `series run-${i}`)
       .attr('d', line(x, y)(pts(r.s.x, r.s.y)));
   });
+  const ist = shown.find((r) => r.ist && r.s.y.length);
+  if (ist) {
+    const k = ist.s.y.length - 1;
+    boxedLabel(
+      root,
+      x1 - 4,
+      Math.max(MARGIN.top + 12, y(ist.s.y[k]) - 10),
+      'IST: R = 0 at leading order; ~c/m at finite width',
+      'end',
+    );
+  }
   if (d.runs.length > 1) {
     const width = 24 + LEGEND_CHAR * Math.max(...d.runs.map((r) => r.label.length));
     const legend = root

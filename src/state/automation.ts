@@ -4,11 +4,14 @@
  */
 import { linkProblems, readLink } from '../core/link';
 import type { Config } from '../core/masked/config';
+import type { FunctionSample } from '../core/masked/functionView';
 import { type History, METRIC_KEYS } from '../core/masked/metrics';
+import type { ModesNow } from '../core/masked/modes';
 import type { BackendName } from '../engine/protocol';
 import { applyLink, type Clients } from './applyLink';
 import type { LessonClient } from './lessonClient';
 import { useLesson } from './lessonStore';
+import { modesNow } from './modesNow';
 import { useRun } from './store';
 
 export interface SubnetLabApi {
@@ -33,6 +36,10 @@ export interface SubnetLabApi {
    * started, with what the link asked for that was changed or ignored, in words.
    */
   setConfig(query: string): Promise<string[]>;
+  /** The main run's function around the circle as last measured (d = 2 data; null otherwise or before the first). */
+  function(): FunctionSample | null;
+  /** The error in each followed direction of H^∞ at the latest round, measured and predicted (null without the spectrum). */
+  modes(): ModesNow | null;
 }
 
 export function automationApi(clients: Clients, lessons: LessonClient): SubnetLabApi {
@@ -57,6 +64,8 @@ export function automationApi(clients: Clients, lessons: LessonClient): SubnetLa
       const { lesson, step, reached } = useLesson.getState();
       return lesson ? { id: lesson.id, step: step + 1, steps: lesson.steps.length, goalReached: reached } : null;
     },
+    function: () => structuredClone(useRun.getState().samples[0]?.circle ?? null),
+    modes: () => modesNow(),
     setConfig: async (query) => {
       if (typeof query !== 'string') throw new Error('setConfig takes a query string such as "scheme=ist&p=4".');
       const link = readLink(query);

@@ -42,6 +42,9 @@ const RESTART_KEYS: ConfigKey[] = [
   'ratio',
 ];
 const CHUNK_MS = 60;
+/** The function views' sampling: at most this often while training, at this many angles around the circle. */
+const SAMPLE_MS = 400;
+const SAMPLE_POINTS = 200;
 /** The longest a paced loop sleeps at once, so that Pause answers at once. */
 const PACE_WAIT_MS = 100;
 
@@ -58,6 +61,8 @@ export class EngineClient {
   private readonly spectrum = new LatestCall<TheoryApi>(
     () => new Worker(new URL('../engine/theoryWorker.ts', import.meta.url), { type: 'module' }),
   );
+  /** When the runs' functions were last sampled. */
+  private sampledAt = 0;
   /** User data and weights in use instead of the seed's; dropped when a restart key changes. */
   private given: Given = {};
 
@@ -100,6 +105,8 @@ export class EngineClient {
       const fresh = {
         history: emptyHistory(),
         compareHistories: compare.map(() => emptyHistory()),
+        modeHistory: [],
+        samples: [],
         version: useRun.getState().version + 1,
       };
       if (refusal) {
@@ -270,6 +277,7 @@ export class EngineClient {
       const chunk = await this.exclusive(() => this.api.runFor(1e9, target - last));
       this.ingest(chunk, performance.now() - t0);
     }
+    await this.sample();
   }
 
   /** Starts a run from given data (and weights): an uploaded dataset or an imported run file. */
@@ -301,11 +309,14 @@ export class EngineClient {
       useRun.setState({ backend: chunk.switched, markers: [] });
     }
     chunk.runs.forEach((rows, i) => rows.forEach((row) => pushRow(histories[i], row)));
+    const modeHistory = chunk.switched ? [...chunk.modes] : state.modeHistory;
+    if (!chunk.switched) modeHistory.push(...chunk.modes);
     const rounds = chunk.runs[0].filter((r) => r.round > 0).length;
     const rate = ms > 0 && rounds > 0 ? (1000 * rounds) / ms : state.roundsPerSec;
     useRun.setState({
       history: histories[0],
       compareHistories: histories.slice(1),
+      modeHistory,
       version: state.version + 1,
       roundsPerSec: state.roundsPerSec ? 0.7 * state.roundsPerSec + 0.3 * rate : rate,
       masks: chunk.masks ?? state.masks,
@@ -314,6 +325,22 @@ export class EngineClient {
       compiling: state.compiling && rounds === 0,
     });
     chunk.runs.forEach((rows, i) => this.checkDivergence(rows, i));
+    if (performance.now() - this.sampledAt > SAMPLE_MS) void this.sample();
+  }
+
+  /**
+   * What each run computes now (the function and predictions views), measured at most every SAMPLE_MS while it
+   * trains and after every step — whether or not their panels are open, so that the automation API has it.
+   */
+  async sample(): Promise<void> {
+    this.sampledAt = performance.now();
+    const { config } = useRun.getState();
+    try {
+      const samples = await this.exclusive(() => this.api.sample(config.d === 2 ? SAMPLE_POINTS : 0));
+      useRun.setState({ samples });
+    } catch {
+      /* a restart replaced the runs meanwhile: the next chunk samples again */
+    }
   }
 
   private checkDivergence(rows: MetricRow[], run: number): void {

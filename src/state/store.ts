@@ -7,9 +7,10 @@ import { create } from 'zustand';
 
 import { type Config, defaultConfig } from '../core/masked/config';
 import { emptyHistory, type History } from '../core/masked/metrics';
+import type { ModeRow } from '../core/masked/modes';
 import type { Scales } from '../core/masked/theory';
 import type { LogHistogram } from '../core/math/histogram';
-import type { BackendInfo, BackendName, TheoryBasis } from '../engine/protocol';
+import type { BackendInfo, BackendName, RunSample, TheoryBasis } from '../engine/protocol';
 
 export type Status = 'starting' | 'ready' | 'running' | 'paused' | 'diverged' | 'refused' | 'error';
 
@@ -47,6 +48,10 @@ export interface RunState {
   maskRows: number;
   /** Histogram of the main run's neuron moves at its latest NTK round. */
   moves: LogHistogram | null;
+  /** The main run's (v_i·e_k)² in the followed directions, round by round (THEORY.md I.3). */
+  modeHistory: ModeRow[];
+  /** What each run computes, as last measured (THEORY.md I.1); empty until the first sample. */
+  samples: RunSample[];
 }
 
 export const useRun = create<RunState>(() => ({
@@ -69,4 +74,6 @@ export const useRun = create<RunState>(() => ({
   masks: null,
   maskRows: 0,
   moves: null,
+  modeHistory: [],
+  samples: [],
 }));

@@ -3,6 +3,7 @@
  * without its n × n eigenvectors, the initial residual's projections on them, ‖y‖² and max|y|.
  */
 import { sumSquares } from '../math/matrix';
+import { followedModes } from './modes';
 import { netOf } from './network';
 import type { FullProblem } from './problem';
 import { outputs } from './reference';
@@ -15,6 +16,8 @@ export interface TheoryBasis {
   yNorm2: number;
   /** max |y_i| (Theorem 7 bounds the initial error by C²n with |y_i| ≤ C − 1). */
   yMax: number;
+  /** The directions the modes view follows (indices into the ascending spectrum) and their unit eigenvectors. */
+  modes: { index: number[]; vectors: Float64Array[] };
 }
 
 export function theoryBasis(problem: FullProblem): TheoryBasis {
@@ -28,5 +31,6 @@ export function theoryBasis(problem: FullProblem): TheoryBasis {
     c0: projections(spectrum, e0),
     yNorm2: sumSquares(data.y),
     yMax: data.y.reduce((a, v) => Math.max(a, Math.abs(v)), 0),
+    modes: { index: followedModes(sp.n), vectors: followedModes(sp.n).map((i) => spectrum.vectors[i]) },
   };
 }

@@ -4,6 +4,7 @@
  * subnetworks' outputs at the training points, against the targets. Float64, from the weights read off the device.
  */
 import { mat } from '../math/matrix';
+import { anglesOf } from './datasets';
 import type { Weights } from './init';
 import { crossKernel, meanIncrement } from './meanFunction';
 import { netOf } from './network';
@@ -20,6 +21,9 @@ export interface FunctionSample {
   predicted: number[] | null;
   /** One row per subnetwork of the latest round (its surrogate, scaled by 1/ξ). */
   subnetworks: number[][];
+  /** The training points: their angles and targets. */
+  trainAngle: number[];
+  target: number[];
 }
 
 export interface PointsSample {
@@ -73,7 +77,14 @@ export function functionSample(
     const inc = meanIncrement(crossKernel(G, data.X), sp.vectors, sp.lambdas, A, e0, k);
     predicted = Array.from(f0, (v, j) => v + inc[j]);
   }
-  return { angle, network, predicted, subnetworks };
+  return {
+    angle,
+    network,
+    predicted,
+    subnetworks,
+    trainAngle: Array.from(anglesOf(problem.data.X)),
+    target: Array.from(problem.data.y),
+  };
 }
 
 /** The outputs at the training points against the targets (any d). */

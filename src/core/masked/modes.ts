@@ -6,6 +6,12 @@
  */
 import { localProgress, type SchemeParams, type Spectrum, stationaryTerms, theta } from './theory';
 
+/** One round's (v_i·e_k)² in the followed directions, as measured. */
+export interface ModeRow {
+  round: number;
+  values: Float32Array;
+}
+
 /** Every direction is followed up to this n; above, the MODE_EDGE slowest and fastest. */
 export const ALL_MODES_MAX_N = 64;
 export const MODE_EDGE = 8;
@@ -57,4 +63,28 @@ export function milestone(t: ModeTheory, j: number): number | null {
   const c0 = t.c0[j];
   if (!(C > 0) || !(c0 > C) || !(A > 0 && A < 1)) return null;
   return Math.ceil(Math.log(C / c0) / (2 * Math.log(A)));
+}
+
+export interface ModesNow {
+  lambda: number[];
+  /** (v_i·e_k)² measured at round k (null where the run measures none). */
+  measured: number[] | null;
+  /** E[(v_i·e_k)²] predicted at round k: mean part plus floor part. */
+  predicted: number[];
+  floor: number[];
+  round: number;
+}
+
+/** The followed directions at round k: measured against predicted, with their floors. */
+export function modesAt(t: ModeTheory, k: number, measured: ArrayLike<number> | null): ModesNow {
+  return {
+    lambda: Array.from(t.lambda),
+    measured: measured ? Array.from(measured) : null,
+    predicted: Array.from(t.lambda, (_, j) => {
+      const q = predictedMode(t, j, k);
+      return q.mean + q.floor;
+    }),
+    floor: Array.from(t.floor),
+    round: k,
+  };
 }

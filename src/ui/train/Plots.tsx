@@ -19,10 +19,14 @@ import { useRun } from '../../state/store';
 import { ChartBox } from '../shared/ChartBox';
 import { Diagnostics } from './Diagnostics';
 import { ErrorChartTools } from './ErrorChartTools';
+import { FunctionPanel } from './function/FunctionPanel';
+import { ModesPanel } from './modes/ModesPanel';
 import { SweepPanel } from './SweepPanel';
 import { usePlateaus } from './usePlateaus';
 
 const PREDICTION_POINTS = 400;
+/** float32's rounding level of ‖y − u‖², relative to ‖y‖² (THEORY.md I.3): where R = 0 the prediction stops there. */
+const ROUNDING = 1e-13;
 const P_VALUES = Array.from({ length: 16 }, (_, i) => i + 1);
 const TAU_VALUES = Array.from({ length: 20 }, (_, i) => i + 1);
 
@@ -45,7 +49,16 @@ function guaranteeCurve(c: Config, s: SchemeParams, basis: TheoryBasis, err0: nu
 }
 
 /** The charts a presentation or an embed can show on their own. */
-export const CHART_PANELS: PanelName[] = ['error', 'ntk', 'diagnostics', 'radius', 'neurons', 'sweep'];
+export const CHART_PANELS: PanelName[] = [
+  'error',
+  'function',
+  'modes',
+  'ntk',
+  'diagnostics',
+  'radius',
+  'neurons',
+  'sweep',
+];
 
 interface PlotsProps {
   /** Only these panels (presentation mode, an embed); every chart when absent. */
@@ -99,7 +112,7 @@ export function Plots({ only, chartHeight }: PlotsProps = {}) {
         <ChartBox
           name="error"
           panel="error"
-          title={`Training error ‖y − u_k‖² (log) — ${lazy ? 'dashed: lazy-limit prediction; shaded: below R_now, the neighbourhood from the current conjugate kernel (dashed line: R_lazy, from the initialization’s); dotted: the paper’s guarantee' : `the lazy-limit prediction does not apply to this setting (${notLazyWhy(config)}), so none is drawn`}${compare.length ? '; one colour per compared run' : ''}`}
+          title={`Training error ‖y − u_k‖² (log) — ${lazy ? 'dashed: lazy-limit prediction; shaded: below R_now, the neighbourhood from the current conjugate kernel (dashed line: R_lazy, from the initialization’s); dotted: the paper’s guarantee; where R = 0 (GD, IST at leading order) the prediction stops at float32’s rounding level, about 1e−13·‖y‖²' : `the lazy-limit prediction does not apply to this setting (${notLazyWhy(config)}), so none is drawn`}${compare.length ? '; one colour per compared run' : ''}`}
           height={chartHeight ?? 260}
           version={`${version}|${basisKey}|${runKey}|${pace.xaxis}|${pace.window}`}
           draw={(svg, size) => {
@@ -123,6 +136,8 @@ export function Plots({ only, chartHeight }: PlotsProps = {}) {
                     radiusNow: hi.radiusNow,
                     predicted: predictedCurve(basis.spectrum, sc, basis.c0, predictedRounds),
                     radius: radiusLazy(basis.spectrum, sc),
+                    floor: ROUNDING * basis.yNorm2,
+                    ist: sc.categorical,
                     guarantee: i === 0 && hi.err.length ? guaranteeCurve(c, sc, basis, hi.err[0]) : null,
                   };
                 }),
@@ -163,6 +178,8 @@ export function Plots({ only, chartHeight }: PlotsProps = {}) {
           }
         />
       )}
+      {shows('function') && <FunctionPanel height={typeof chartHeight === 'number' ? chartHeight : undefined} />}
+      {shows('modes') && <ModesPanel />}
       {shows('diagnostics') && <Diagnostics />}
       {lazy && shows('radius') && (
         <div className="pair" data-panel="radius">
