@@ -8,7 +8,7 @@
 import * as d3 from 'd3';
 
 import { boxedLabel, frame, line, MARGIN, type Size } from './frame';
-import { decimate, logDomain } from './transforms';
+import { decimate, honestPrediction, logDomain } from './transforms';
 
 export interface ErrorRun {
   label: string;
@@ -89,8 +89,7 @@ export function drawErrorChart(svg: SVGSVGElement, d: ErrorChartData, size: Size
   const ys = shown.flatMap((r) => Array.from(r.s.y));
   // The axis follows the measured error: the prediction's tail below it may not stretch it.
   const lowest = ys.length ? Math.min(...ys.filter((v) => v > 0)) / 10 : 0;
-  const predictedOf = (r: ErrorRun) =>
-    from(r.predicted, pi).map((v) => (r.radius === 0 && r.floor !== undefined && v < r.floor ? NaN : v));
+  const predictedOf = (r: ErrorRun) => honestPrediction(from(r.predicted, pi), r.radius, r.floor);
   const extra = shown.flatMap((r) => [
     ...predictedOf(r).filter((v) => v >= lowest),
     ...(r.radius > 0 ? [r.radius] : []),
@@ -169,7 +168,19 @@ export function drawErrorChart(svg: SVGSVGElement, d: ErrorChartData, size: Size
     root
       .append('path')
       .attr('class', `predicted run-${i}`)
-      .attr('d', line(x, y)(pts(predictedRounds, predictedOf(r))));
+      // Below the axis the prediction stops rather than running along the bottom edge.
+      .attr(
+        'd',
+        line(
+          x,
+          y,
+        )(
+          pts(
+            predictedRounds,
+            predictedOf(r).map((v) => (v >= y.domain()[0] ? v : NaN)),
+          ),
+        ),
+      );
     root
       .append('path')
       .attr('class', `series run-${i}`)

@@ -1,7 +1,7 @@
 // Plot transforms: decimation keeps extremes and order; domains cover the data.
 import { describe, expect, it } from 'vitest';
 
-import { decimate, linearDomain, logDomain } from './transforms';
+import { decimate, honestPrediction, linearDomain, logDomain } from './transforms';
 
 describe('decimate', () => {
   it('passes short series through, dropping non-finite values', () => {
@@ -25,5 +25,13 @@ describe('domains', () => {
   });
   it('linear domain pads by 5%', () => {
     expect(linearDomain([0, 10])).toEqual([-0.5, 10.5]);
+  });
+});
+
+describe('the prediction as drawn', () => {
+  it('stops at the rounding level where R = 0 (GD, IST at leading order), and is kept whole where R > 0', () => {
+    const curve = [10, 1e-6, 1e-12, 1e-14, 1e-20];
+    expect(honestPrediction(curve, 0, 1e-13)).toEqual([10, 1e-6, 1e-12, NaN, NaN]);
+    expect(honestPrediction(curve, 0.1, 1e-13)).toEqual(curve);
   });
 });

@@ -84,3 +84,11 @@ export function sampleRounds(first: number, last: number, points: number, log: b
       : Math.round(first + t * (hi - first));
   return [...new Set(Array.from({ length: points + 1 }, (_, i) => at(i / points)))];
 }
+
+/**
+ * A prediction as it is drawn: where it has no neighbourhood (R = 0) it stops at the engine's rounding level `floor`
+ * (NaN below), since the measured error cannot go further than arithmetic lets it.
+ */
+export function honestPrediction(values: ArrayLike<number>, radius: number, floor: number | undefined): number[] {
+  return Array.from(values, (v) => (radius === 0 && floor !== undefined && v < floor ? NaN : v));
+}
