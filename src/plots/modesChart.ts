@@ -26,7 +26,7 @@ export function drawModeCurves(
     decimate(
       rounds,
       d.rows.map((r) => r.values[j]),
-      Math.max(60, size.width),
+      Math.max(60, size.width / 3),
     ),
   );
   const predicted = Array.from({ length: K }, (_, j) =>

@@ -25,6 +25,9 @@ export function ModesPanel() {
     [basis, config],
   );
   const { modeHistory: rows } = useRun.getState();
+  // Redrawn with every eighth chunk of rounds (about twice a second), so that drawing takes little from training
+  // (bench/views.ts).
+  const slow = Math.floor(version / 8);
   const angles = samples[0]?.circle?.trainAngle ?? null;
   if (!basis || !theory)
     return (
@@ -61,7 +64,7 @@ export function ModesPanel() {
         name="modes"
         title={`(v_i·e_k)² in each of ${K} eigendirections of H^∞${K < basis.spectrum.n ? ' (the slowest and the fastest)' : ''}: measured (solid) against predicted (dashed); dark: slow, light: fast`}
         height={220}
-        version={`${version}|${K}`}
+        version={`${slow}|${K}`}
         draw={(svg, size) =>
           drawModeCurves(svg, { theory, rows, predictedRounds: sampleRounds(0, last, 200, false) }, size)
         }
@@ -70,7 +73,7 @@ export function ModesPanel() {
         name="mode-bars"
         title={`At round ${last}: predicted mean part over its floor (stacked), measured (tick), milestones (the round the mean part falls below the floor)${angles ? '; above each bar its eigenvector around the circle' : ''}`}
         height={200}
-        version={`${version}|${K}|${angles ? 1 : 0}`}
+        version={`${slow}|${K}|${angles ? 1 : 0}`}
         draw={(svg, size) =>
           drawModeBars(
             svg,
