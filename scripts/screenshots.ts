@@ -18,6 +18,8 @@ interface Shot {
   height: number;
   /** What to do once the page is up (train some rounds, open a panel). */
   prepare?: (page: Page) => Promise<void>;
+  /** A panel to scroll to the top of the picture. */
+  panel?: string;
 }
 
 const train = (rounds: number) => (page: Page) => page.evaluate((k) => window.subnetLab.step(k), rounds);
@@ -31,6 +33,14 @@ export const SHOTS: Shot[] = [
     width: 1440,
     height: 900,
     prepare: train(800),
+  },
+  {
+    name: 'function',
+    query: '?backend=wasm&data=circle&n=16&xi=0.5',
+    width: 1440,
+    height: 900,
+    prepare: train(1500),
+    panel: 'function',
   },
   { name: 'regimes', query: '?view=regimes&backend=wasm', width: 1440, height: 900 },
   { name: 'altmin', query: '?view=altmin', width: 1440, height: 900 },
@@ -68,6 +78,11 @@ async function main(): Promise<void> {
       await page.goto(`http://localhost:${PORT}/${shot.query}`);
       await page.waitForFunction(() => typeof window.subnetLab !== 'undefined', null, { timeout: 60_000 });
       await shot.prepare?.(page);
+      if (shot.panel)
+        await page.evaluate(
+          (p) => document.querySelector(`[data-panel="${p}"]`)?.scrollIntoView({ block: 'start' }),
+          shot.panel,
+        );
       // Charts redraw on the next animation frames; workers of the other views finish their first results.
       await page.waitForTimeout(2500);
       if (errors.length) throw new Error(`${shot.name}: ${errors.join('; ')}`);
