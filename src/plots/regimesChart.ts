@@ -38,7 +38,6 @@ export interface RegimesChartData {
 }
 
 const BAR = { width: 10, gap: 14, axis: 40 };
-const LEGEND_ROW = 14;
 
 /** Geometric midpoints between sorted values, padded at the ends by the same ratio: the edges of log-spaced cells. */
 function edges(values: number[]): number[] {
@@ -55,7 +54,9 @@ export function drawRegimesChart(svg: SVGSVGElement, d: RegimesChartData, size: 
     .attr('width', size.width)
     .attr('height', size.height);
   root.selectAll('*').remove();
-  const legendH = (d.curves.length + 1) * LEGEND_ROW + 8;
+  // Legend rows and the axis label grow with the chart text (presentation mode), as the margins do.
+  const legendRow = Math.round(1.4 * MARGIN.top);
+  const legendH = (d.curves.length + 1) * legendRow + 8;
   const right = size.width - MARGIN.right - BAR.width - BAR.gap - BAR.axis;
   const bottom = size.height - MARGIN.bottom - legendH;
   const nEdges = d.ns.length ? edges(d.ns) : [];
@@ -124,7 +125,7 @@ export function drawRegimesChart(svg: SVGSVGElement, d: RegimesChartData, size: 
     .append('text')
     .attr('class', 'axis-label')
     .attr('x', (MARGIN.left + right) / 2)
-    .attr('y', bottom + 28)
+    .attr('y', bottom + MARGIN.bottom - 6)
     .attr('text-anchor', 'middle')
     .text('samples n (log)');
   root
@@ -240,7 +241,7 @@ export function drawRegimesChart(svg: SVGSVGElement, d: RegimesChartData, size: 
       : []),
   ];
   rows.forEach((r, k) => {
-    const row = legend.append('g').attr('transform', `translate(0,${k * LEGEND_ROW})`);
+    const row = legend.append('g').attr('transform', `translate(0,${k * legendRow})`);
     row.append('line').attr('class', r.cls).attr('x1', 0).attr('x2', 18);
     row.append('text').attr('class', 'legend-label').attr('x', 24).attr('dy', '0.32em').text(r.label);
   });
