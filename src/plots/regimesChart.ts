@@ -230,7 +230,7 @@ export function drawRegimesChart(svg: SVGSVGElement, d: RegimesChartData, size: 
   const legend = root
     .append('g')
     .attr('class', 'legend')
-    .attr('transform', `translate(${MARGIN.left},${bottom + 40})`);
+    .attr('transform', `translate(${MARGIN.left},${bottom + MARGIN.bottom + 6})`);
   const rows = [
     ...d.curves.map((c, k) => ({
       cls: `regime regime-${k}`,
