@@ -23,5 +23,7 @@ export default tseslint.config(
       'no-restricted-imports': 'off',
     },
   },
+  // Playwright's fixtures hand a value on with a function named `use`: not React's.
+  { files: ['e2e/**'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
   prettier,
 );

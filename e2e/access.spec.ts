@@ -1,7 +1,6 @@
 // Access: an axe scan of the main screen, of presentation mode and of compare and sweeps (no serious or critical violations),
 // keyboard shortcuts, the theme toggle, and the layouts for a projector (1280×720) and a tablet.
-import { expect, test } from '@playwright/test';
-
+import { expect, test } from './fixtures';
 import { openRun, seriousViolations } from './helpers';
 
 test('no serious or critical accessibility violations, main screen and presentation mode', async ({ page }) => {

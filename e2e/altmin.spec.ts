@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+import { expect, test } from './fixtures';
 
 async function openAltMin(page: Page, query: string): Promise<void> {
   await page.goto(`/?view=altmin&${query}`);

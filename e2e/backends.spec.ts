@@ -1,6 +1,5 @@
 // Each backend, forced by the link, starts, trains, and the error falls; a screenshot of the main screen is kept.
-import { expect, test } from '@playwright/test';
-
+import { expect, test } from './fixtures';
 import { expectTrains, openRun } from './helpers';
 
 for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) {

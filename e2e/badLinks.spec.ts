@@ -1,6 +1,6 @@
 // Malformed links open a working page on the nearest valid configuration, list the corrections in words, and
 // never turn link text into markup.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const SCRIPT = '<script>window.__pwned=1</script>';
 const IMG = '<img src=x onerror="window.__pwned=1">';

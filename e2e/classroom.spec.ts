@@ -1,7 +1,8 @@
 // In front of a class: pace (rounds per second, run to round K, step by 10 and 100), a log round axis and a window,
 // shortcuts that work after a click, and presentation mode readable from the back of the room in every view.
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
+import { expect, test } from './fixtures';
 import { openRun, seriousViolations } from './helpers';
 
 const rounds = (page: Page) => page.evaluate(() => window.subnetLab.metrics().round.at(-1) ?? 0);

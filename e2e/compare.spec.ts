@@ -1,8 +1,7 @@
 // Compare: a comparison link reproduces all its runs, which share data and initialization; the preset opens one.
 import { readFileSync } from 'node:fs';
 
-import { expect, test } from '@playwright/test';
-
+import { expect, test } from './fixtures';
 import { openRun } from './helpers';
 
 const LINK = '?backend=wasm&scheme=gd&m=256&n=16&d=8&seed=11&compare=dropout:xi=0.5,msdropout:xi=0.5:p=4,ist:p=4';

@@ -3,8 +3,9 @@
 // nothing; Share works in the frame without clipboard permission; the embed fits a 960×600 frame.
 import path from 'node:path';
 
-import { expect, type Frame, type Page, test } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 
+import { expect, test } from './fixtures';
 import { seriousViolations } from './helpers';
 import { type Served, serveStatic } from './staticServer';
 

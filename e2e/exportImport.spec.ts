@@ -3,8 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-import { expect, test } from '@playwright/test';
-
+import { expect, test } from './fixtures';
 import { openRun, stepAndRead } from './helpers';
 
 test('export a run, import it: the same first 10 rounds, in the app and from the CLI', async ({ page }, info) => {

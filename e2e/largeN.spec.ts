@@ -1,10 +1,9 @@
 // Thousands of samples: the page trains at once while the spectrum of H^∞ is computed in the background, and the
 // predictions appear when it arrives, equal to the float64 values.
-import { expect, test } from '@playwright/test';
-
 import { parseConfig } from '../src/core/masked/config';
 import { makeProblem } from '../src/core/masked/problem';
 import { fmtNum } from '../src/ui/shared/format';
+import { expect, test } from './fixtures';
 
 test('n = 2048: the page steps long before the spectrum of H^∞ could be decomposed, and says what it is computing', async ({
   page,

@@ -3,9 +3,10 @@
 // malformed files refused with the field named and nothing else changed, markup kept as text, axe and screenshots.
 import { readdirSync } from 'node:fs';
 
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 import { encodeLesson } from '../src/core/lessons/share';
+import { expect, test } from './fixtures';
 import { openRun, seriousViolations } from './helpers';
 
 const custom = (text: string) =>

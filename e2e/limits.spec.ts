@@ -1,6 +1,5 @@
 // Hard limits: a configuration too large for the device is refused before allocation; a diverging run pauses.
-import { expect, test } from '@playwright/test';
-
+import { expect, test } from './fixtures';
 import { openRun } from './helpers';
 
 test('a configuration too large for the device is refused with the largest width that fits', async ({ page }) => {

@@ -1,6 +1,5 @@
 // The address bar is always a shareable link: a slider updates it, and opening it reproduces the run.
-import { expect, test } from '@playwright/test';
-
+import { expect, test } from './fixtures';
 import { openRun, stepAndRead } from './helpers';
 
 test('moving a slider updates the URL; the URL reproduces the first 20 rounds', async ({ page, context }) => {

@@ -1,6 +1,5 @@
 // Without --enable-unsafe-webgpu there is no WebGPU adapter: the app falls back and says so.
-import { expect, test } from '@playwright/test';
-
+import { expect, test } from './fixtures';
 import { expectTrains, openRun } from './helpers';
 
 test('a WebGPU link without WebGPU falls back, says so, and trains', async ({ page }) => {

@@ -4,8 +4,9 @@
 import { readFileSync } from 'node:fs';
 
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
+import { expect, test } from './fixtures';
 import { openRun } from './helpers';
 
 const REGIMES = ['du', 'paper', 'mReq', 'oymak', 'song', 'counting'];

@@ -1,7 +1,6 @@
 // See why: the function the network computes (on circle data, and outputs against targets for any d) and the error
 // direction by direction, drawn live, with a comparison; the automation API has them; λ_0 = 0 said in words; axe.
-import { expect, test } from '@playwright/test';
-
+import { expect, test } from './fixtures';
 import { openRun, seriousViolations } from './helpers';
 
 test('circle data: the function around the circle and the modes, live, with a compared run, and the API has both', async ({

@@ -4,6 +4,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 
+import { CSP } from '../csp';
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
@@ -39,7 +41,10 @@ export function serveStatic(
       let file = path.join(dir, decodeURIComponent(url.pathname.slice(prefix.length)));
       if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
       if (existsSync(file) && file.startsWith(dir)) {
-        res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+        res.writeHead(200, {
+          'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': CSP,
+        });
         createReadStream(file).pipe(res);
         return;
       }

@@ -2,12 +2,13 @@
 // the finished cells.
 import { readFileSync } from 'node:fs';
 
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 import { parseConfig } from '../src/core/masked/config';
 import { makeProblem } from '../src/core/masked/problem';
 import { radiusLazy } from '../src/core/masked/theory';
 import { relErr } from '../src/core/math/testing';
+import { expect, test } from './fixtures';
 import { openRun } from './helpers';
 
 async function openSweeps(page: Page): Promise<void> {

@@ -57,7 +57,7 @@ export function ChartBox({ name, panel, title, height, version, draw, children }
   }, [schedule]);
   return (
     <figure className="chart" ref={box} data-chart={name} data-panel={panel}>
-      <figcaption>{title}</figcaption>
+      <figcaption title={title}>{title}</figcaption>
       <svg ref={svg} role="img" aria-label={title} />
       {children}
     </figure>
