@@ -20,6 +20,7 @@ import {
 import type { RunFile } from '../core/masked/runFile';
 import { schemeOf } from '../core/masked/summary';
 import { etaStable, type Scales } from '../core/masked/theory';
+import { MODE_RULE, thinHistory, thinRows } from '../core/masked/thinning';
 import type { BackendName, Chunk, EngineApi, Given, LiveUpdate, TheoryApi } from '../engine/protocol';
 import { LatestCall } from './latestCall';
 import { mirrorLink } from './mirror';
@@ -309,8 +310,11 @@ export class EngineClient {
       useRun.setState({ backend: chunk.switched, markers: [] });
     }
     chunk.runs.forEach((rows, i) => rows.forEach((row) => pushRow(histories[i], row)));
+    // Long sessions stay in bounded memory: the older rounds are thinned (core/masked/thinning.ts).
+    histories.forEach((h) => thinHistory(h));
     const modeHistory = chunk.switched ? [...chunk.modes] : state.modeHistory;
     if (!chunk.switched) modeHistory.push(...chunk.modes);
+    thinRows(modeHistory, MODE_RULE);
     const rounds = chunk.runs[0].filter((r) => r.round > 0).length;
     const rate = ms > 0 && rounds > 0 ? (1000 * rounds) / ms : state.roundsPerSec;
     useRun.setState({

@@ -70,8 +70,9 @@ export function comparisonToCsv(labels: string[], histories: History[]): string 
   return lines.join('\n') + '\n';
 }
 
-export function historyToJson(h: History, extra: readonly ExtraColumn[] = []): string {
-  const out: Record<string, ArrayLike<number>> = { ...h };
+/** The history as JSON; `held`, when given, says which rounds it holds (a long session's is thinned). */
+export function historyToJson(h: History, extra: readonly ExtraColumn[] = [], held?: string): string {
+  const out: Record<string, ArrayLike<number> | string> = held ? { held, ...h } : { ...h };
   for (const c of extra) out[c.name] = Array.from(c.values);
   return JSON.stringify(out, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v));
 }

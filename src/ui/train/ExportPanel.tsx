@@ -5,6 +5,7 @@ import { runLabel } from '../../core/masked/compare';
 import { parseUserData } from '../../core/masked/datasets';
 import { comparisonToCsv, historyToCsv, historyToJson } from '../../core/masked/metrics';
 import { parseRunFile } from '../../core/masked/runFile';
+import { heldRounds } from '../../core/masked/thinning';
 import { standaloneSvg, svgToPng } from '../../plots/exportSvg';
 import { useRun } from '../../state/store';
 import { useClient } from '../context';
@@ -46,9 +47,13 @@ export function ExportPanel() {
       ]);
     }
   };
+  useRun((s) => s.version);
   return (
     <details className="export">
       <summary>Export and import</summary>
+      <p className="small" data-testid="held-rounds">
+        The metrics hold {heldRounds(useRun.getState().history)}.
+      </p>
       <div className="buttons">
         <button
           type="button"
@@ -59,7 +64,11 @@ export function ExportPanel() {
         <button
           type="button"
           onClick={() =>
-            download(`${stamp()}-metrics.json`, historyToJson(useRun.getState().history), 'application/json')
+            download(
+              `${stamp()}-metrics.json`,
+              historyToJson(useRun.getState().history, [], heldRounds(useRun.getState().history)),
+              'application/json',
+            )
           }
         >
           Metrics JSON
