@@ -21,6 +21,7 @@ import type { CellResult } from '../core/masked/sweep';
 import type { Scales } from '../core/masked/theory';
 import type { LogHistogram } from '../core/math/histogram';
 import type { PhaseRun, Widths } from '../core/regimes/regimes';
+import type { TrainerSnapshot } from './trainer';
 
 export { type BackendName, BACKENDS } from '../core/link';
 
@@ -60,8 +61,9 @@ export interface Chunk {
   /** Histogram of the main run's neuron moves ‖w_r − w_r(0)‖ at its latest NTK round. */
   moves: LogHistogram | null;
   p: number;
-  /** Set when the backend failed and the run restarted from round 0 on another one. */
+  /** Set when the backend failed and the runs went on on another one from the last checkpoint (`resumedFrom`). */
   switched?: BackendInfo;
+  resumedFrom?: number;
 }
 
 /**
@@ -86,7 +88,18 @@ export interface RunSample {
   points: PointsSample;
 }
 
+/** Every run's state at one round: what a new worker needs to go on exactly from there (types only: no tfjs). */
+export interface Checkpoint {
+  runs: TrainerSnapshot[];
+}
+
 export interface EngineApi {
+  /** Answers at once when the worker is alive (its event loop free between rounds). */
+  ping(): boolean;
+  /** Every run's state now, between rounds. */
+  checkpoint(): Promise<Checkpoint>;
+  /** start(), then every run restored from the checkpoint: the rounds after it are those that would have followed. */
+  resume(configs: Config[], given: Given | undefined, checkpoint: Checkpoint): Promise<Started>;
   /** Each run's function now, `points` angles around the circle (0: the training points only). */
   sample(points: number): Promise<RunSample[]>;
   /** The requested backend if it works (else the next that does); without one, a provisional choice that start() measures. */

@@ -16,7 +16,7 @@ import { type Eigenbasis, radiusNow } from '../core/masked/theory';
 import { lambdaMinEstimate } from '../core/math/eigen';
 import { type LogHistogram, logHistogram } from '../core/math/histogram';
 import { mat, quadForm, transpose } from '../core/math/matrix';
-import type { Rng } from '../core/math/rng';
+import type { Rng, RngState } from '../core/math/rng';
 import { activate } from './activation';
 import { empiricalNtk, type NetworkKind, networkMetrics, type NetworkTensors, subnetworkNtks } from './measure';
 import { maskedRound, planMasks } from './round';
@@ -40,6 +40,18 @@ export interface TrainerOptions {
    * the metrics (THEORY.md I.3, the modes view).
    */
   modes?: Float64Array;
+}
+
+/** Everything a run needs to go on exactly from where it was (its data and initialization are rebuilt from the problem). */
+export interface TrainerSnapshot {
+  round: number;
+  /** [d, m] and [1, m], as on the device. */
+  W: Float32Array;
+  a: Float32Array;
+  rng: RngState;
+  ntk0: Float32Array | null;
+  kSigmaTrace0: number;
+  settings: LiveSettings;
 }
 
 export interface Pending {
@@ -291,6 +303,40 @@ export class Trainer {
       }
     }
     return out;
+  }
+
+  /**
+   * The run's state, to resume it exactly elsewhere (a new worker, another backend). Taken between rounds with nothing
+   * waiting to be read back.
+   */
+  async snapshot(): Promise<TrainerSnapshot> {
+    if (this.pending.length) throw new Error('snapshot with metrics still to read back');
+    return {
+      round: this.round,
+      W: (await this.W.data()) as Float32Array,
+      a: (await this.a.data()) as Float32Array,
+      rng: this.rng.state(),
+      ntk0: this.ntk0 ? this.ntk0.slice() : null,
+      kSigmaTrace0: this.kSigmaTrace0,
+      settings: { ...this.settings },
+    };
+  }
+
+  /** Continues from a snapshot: the rounds that follow are the ones that would have followed it. */
+  restore(s: TrainerSnapshot): void {
+    for (const b of this.pending) disposePending(b);
+    this.pending = [];
+    this.W.dispose();
+    this.a.dispose();
+    const [d, m] = this.net.W0.shape;
+    this.W = tf.tensor2d(s.W, [d, m]);
+    this.a = tf.tensor2d(s.a, [1, m]);
+    this.round = s.round;
+    this.rng.restore(s.rng);
+    this.ntk0 = s.ntk0;
+    this.kSigmaTrace0 = s.kSigmaTrace0;
+    this.settings = { ...s.settings };
+    this.modeRows = [];
   }
 
   /** The modes measured since the last call, in round order. */

@@ -16,7 +16,17 @@ import { toRunFile } from '../core/masked/runFile';
 import type { Eigenbasis, Scales } from '../core/masked/theory';
 import { EXACT_EIGEN_MAX_N } from '../core/math/eigen';
 import { automaticCandidates, chooseBackend, measureBackends } from './backends';
-import type { BackendInfo, BackendName, Chunk, EngineApi, Given, LiveUpdate, RunSample, TheoryBasis } from './protocol';
+import type {
+  BackendInfo,
+  BackendName,
+  Checkpoint,
+  Chunk,
+  EngineApi,
+  Given,
+  LiveUpdate,
+  RunSample,
+  TheoryBasis,
+} from './protocol';
 import { flushTogether, Trainer } from './trainer';
 
 /**
@@ -75,20 +85,54 @@ function disposeAll(): void {
   trainers = [];
 }
 
+/**
+ * A backend that fails mid-run (a lost GPU device, a failed submission) is replaced by the next one, and the runs go on
+ * there from the last checkpoint (round 0 if there is none).
+ */
 async function recover(error: unknown): Promise<BackendInfo> {
   if (!backend || !configs.length) throw error;
   failed.push(backend.name);
   const reason = error instanceof Error ? error.message : String(error);
   trainers = [];
   backend = await chooseBackend(null, failed);
+  const from = lastCheckpoint?.runs[0].round ?? 0;
   backend = {
     ...backend,
-    note: `${failed[failed.length - 1]} failed (${reason}); continued on ${backend.name} from round 0. ${backend.note}`,
+    note: `${failed[failed.length - 1]} failed (${reason}); continued on ${backend.name} from round ${from}. ${backend.note}`,
   };
   trainers = build(startProblem(configs[0], given.data, given.init), configs).trainers;
   live.forEach((s, i) => s && trainers[i].update(s));
+  if (lastCheckpoint) trainers.forEach((t, i) => t.restore((lastCheckpoint as Checkpoint).runs[i]));
   return backend;
 }
+
+/** The last checkpoint handed to the page, kept here too: a lost device resumes from it without the page. */
+let lastCheckpoint: Checkpoint | null = null;
+/** Set when the WebGPU device is lost: the next round fails over to another backend. */
+let deviceLost: string | null = null;
+/** Rejects when the device is lost, so that a read-back the lost device will never answer does not wait forever. */
+let lostSignal: Promise<never> = new Promise(() => {});
+
+/** Listens for the loss of the WebGPU device (a driver reset, a GPU process crash, a switch of GPUs). */
+function watchDevice(): void {
+  if (tf.getBackend() !== 'webgpu') return;
+  const device = (tf.backend() as unknown as { device?: GPUDevice }).device;
+  if (!device) return;
+  lostSignal = device.lost.then((info) => {
+    deviceLost = `the WebGPU device was lost (${info.message || info.reason || 'no reason given'})`;
+    throw new Error(deviceLost);
+  });
+  lostSignal.catch(() => undefined);
+}
+
+/** Reads every run's metrics back, or fails at once when the device is lost meanwhile. */
+function flushAll() {
+  return Promise.race([flushTogether(trainers), lostSignal]);
+}
+
+// A test-only hook: destroys the WebGPU device, as a driver reset would (e2e/faults.spec.ts calls it in the worker).
+(self as unknown as { subnetLabLoseDevice: () => void }).subnetLabLoseDevice = () =>
+  (tf.backend() as unknown as { device?: GPUDevice }).device?.destroy();
 
 /** Sizes within a factor of two, and the same scheme shape, train at about the same rate on a backend. */
 function shapeClass(c: Config): string {
@@ -164,12 +208,31 @@ const api: EngineApi = {
     given = g;
     live = cs.map(() => null);
     batch = 1;
+    lastCheckpoint = null;
     const problem = startProblem(cs[0], g.data, g.init);
     if (!forced) backend = await automaticBackend(problem);
     const built = build(problem, cs);
     trainers = built.trainers;
+    watchDevice();
     return { basis: built.basis, scales: built.scales, backend: backend as BackendInfo };
   },
+
+  async resume(cs, g = {}, checkpoint) {
+    const started = await api.start(cs, g);
+    trainers.forEach((t, i) => t.restore(checkpoint.runs[i]));
+    live = checkpoint.runs.map((r) => ({ ...r.settings }));
+    lastCheckpoint = checkpoint;
+    return started;
+  },
+
+  async checkpoint() {
+    if (!trainers.length) throw new Error('start() first');
+    // Nothing waits to be read back between two calls: runFor reads everything it ran.
+    lastCheckpoint = { runs: await Promise.race([Promise.all(trainers.map((t) => t.snapshot())), lostSignal]) };
+    return lastCheckpoint;
+  },
+
+  ping: () => true,
 
   async runFor(ms, maxRounds) {
     if (!trainers.length) throw new Error('start() first');
@@ -178,7 +241,8 @@ const api: EngineApi = {
     const take = (rows: Chunk['runs']) => rows.forEach((r, i) => runs[i].push(...r));
     let switched: BackendInfo | undefined;
     try {
-      take(await flushTogether(trainers));
+      if (deviceLost) throw new Error(deviceLost);
+      take(await flushAll());
       // Batches grow from one round while they stay well inside the budget, so a slow backend still
       // answers within about one round and a fast one reads back rarely.
       let done = 0;
@@ -187,13 +251,15 @@ const api: EngineApi = {
         const tb = performance.now();
         // Run by run within a batch (each run's shapes stay hot; bench/compare.ts), all at the same round at each read-back.
         for (const t of trainers) for (let i = 0; i < k; i++) t.step();
-        take(await flushTogether(trainers));
+        take(await flushAll());
         done += k;
         const took = performance.now() - tb;
         if (took < ms / 4) batch = Math.min(2 * batch, MAX_BATCH);
         else if (took > ms) batch = Math.max(1, batch >> 1);
       }
     } catch (e) {
+      deviceLost = null;
+      lostSignal = new Promise(() => {});
       switched = await recover(e);
       runs.forEach((r) => (r.length = 0));
       take(await flushTogether(trainers));
@@ -206,6 +272,7 @@ const api: EngineApi = {
       moves: main.lastMoves,
       p: main.live.p,
       switched,
+      resumedFrom: switched ? (lastCheckpoint?.runs[0].round ?? 0) : undefined,
     };
   },
 

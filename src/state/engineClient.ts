@@ -4,7 +4,6 @@
  * mask and aggregation, a restart for everything else and for a change of the compared runs. Refuses
  * configurations too large for the device and pauses runs that diverge.
  */
-import * as Comlink from 'comlink';
 
 import { runLabel, withProblem } from '../core/masked/compare';
 import { type Config, type ConfigKey, MAX_WIDTH } from '../core/masked/config';
@@ -14,6 +13,7 @@ import {
   divergingRow,
   emptyHistory,
   type History,
+  keepUpTo,
   type MetricRow,
   pushRow,
 } from '../core/masked/metrics';
@@ -21,7 +21,8 @@ import type { RunFile } from '../core/masked/runFile';
 import { schemeOf } from '../core/masked/summary';
 import { etaStable, type Scales } from '../core/masked/theory';
 import { MODE_RULE, thinHistory, thinRows } from '../core/masked/thinning';
-import type { BackendName, Chunk, EngineApi, Given, LiveUpdate, TheoryApi } from '../engine/protocol';
+import type { BackendName, Checkpoint, Chunk, EngineApi, Given, LiveUpdate, TheoryApi } from '../engine/protocol';
+import { GuardedWorker, WorkerDied } from './guardedWorker';
 import { LatestCall } from './latestCall';
 import { mirrorLink } from './mirror';
 import { usePace } from './pace';
@@ -43,6 +44,9 @@ const RESTART_KEYS: ConfigKey[] = [
   'ratio',
 ];
 const CHUNK_MS = 60;
+/** A checkpoint at most this often while training; a second death this soon after a recovery ends the attempts. */
+const CHECKPOINT_MS = 3000;
+const AGAIN_MS = 10_000;
 /** The function views' sampling: at most this often while training, at this many angles around the circle. */
 const SAMPLE_MS = 400;
 const SAMPLE_POINTS = 200;
@@ -54,7 +58,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const lastRound = () => useRun.getState().history.round.at(-1) ?? 0;
 
 export class EngineClient {
-  private readonly api: Comlink.Remote<EngineApi>;
+  /** The engine's worker, known to be alive: a call fails at once when it dies (see recover). */
+  private readonly engine: GuardedWorker<EngineApi>;
+  /** The latest checkpoint: every run's state at one round, to resume from when the worker dies. */
+  private saved: { checkpoint: Checkpoint; round: number } | null = null;
+  private savedAt = 0;
+  /** The recovery under way after a death, and when the last one ended (a second death soon after: give up). */
+  private recovering: Promise<void> | null = null;
+  private recoveredAt = -Infinity;
   private playing = false;
   private loop: Promise<void> | null = null;
   private busy: Promise<unknown> = Promise.resolve();
@@ -68,8 +79,10 @@ export class EngineClient {
   private given: Given = {};
 
   constructor() {
-    const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' });
-    this.api = Comlink.wrap<EngineApi>(worker);
+    this.engine = new GuardedWorker<EngineApi>(
+      () => new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' }),
+      (reason) => this.died(reason),
+    );
   }
 
   /** Serializes calls to the worker so that steps, restarts and the loop never interleave. */
@@ -83,7 +96,7 @@ export class EngineClient {
     useRun.setState({ config, compare, linkMessages: messages, forcedBackend: forced, status: 'starting' });
     mirrorLink();
     try {
-      const backend = await this.api.init(forced);
+      const backend = await this.engine.call((a) => a.init(forced), false);
       useRun.setState({ backend });
       await this.restart();
     } catch (e) {
@@ -132,13 +145,15 @@ export class EngineClient {
         basisPending: false,
         ...fresh,
       });
-      const { basis, scales, backend: chosen } = await this.api.start(runs, this.given);
+      const { basis, scales, backend: chosen } = await this.engine.call((a) => a.start(runs, this.given), false);
       useRun.setState({ backend: chosen, scales });
-      for (const [i, run] of runs.entries()) await this.api.update(i, this.liveOf(run, scales));
+      for (const [i, run] of runs.entries()) await this.engine.call((a) => a.update(i, this.liveOf(run, scales)));
       useRun.setState({ basis, basisPending: !basis });
       if (!basis) void this.computeBasis(config);
-      this.ingest(await this.api.runFor(0, 0), 0);
+      this.ingest(await this.engine.call((a) => a.runFor(0, 0)), 0);
       useRun.setState({ status: 'ready' });
+      this.saved = null;
+      this.savedAt = 0;
     });
     try {
       await started;
@@ -182,7 +197,9 @@ export class EngineClient {
     );
     if (!changed.length) return;
     if (prev.p !== next.p || prev.mask !== next.mask) useRun.setState({ compiling: true });
-    const round = await this.exclusive(() => this.api.update(0, this.liveOf(next, scales)));
+    const round = await this.exclusive(() => this.engine.call((a) => a.update(0, this.liveOf(next, scales))));
+    // A checkpoint with the new settings, so that a resumed run changes them at the same round.
+    this.savedAt = 0;
     const label = changed.map((k) => `${k} = ${String(next[k])}`).join(', ');
     useRun.setState((s) => ({ markers: [...s.markers, { round, label }] }));
   }
@@ -228,13 +245,15 @@ export class EngineClient {
           rounds = Math.min(cap, due);
         } else paced = null;
         const t0 = performance.now();
-        const chunk = await this.exclusive(() => this.api.runFor(speed === 'full' ? CHUNK_MS : 1e9, rounds));
+        const chunk = await this.exclusive(() =>
+          this.engine.call((a) => a.runFor(speed === 'full' ? CHUNK_MS : 1e9, rounds)),
+        );
         const now = performance.now();
         // The rate a viewer sees: device time at full speed, wall time when paced.
         this.ingest(chunk, speed === 'full' ? now - t0 : now - lastIngest);
         lastIngest = now;
       }
-    })().catch((e) => this.fail(e));
+    })().catch((e) => (e instanceof WorkerDied ? undefined : this.fail(e)));
   }
 
   pause(): void {
@@ -266,6 +285,7 @@ export class EngineClient {
   /** Runs exactly k rounds (the loop paused) once the engine has started; resolves when they are in the history. */
   async step(k: number): Promise<void> {
     await this.whenStarted();
+    await this.recovering;
     await this.stopLoop();
     const st = useRun.getState().status;
     if (!['ready', 'paused', 'running'].includes(st)) return;
@@ -275,8 +295,14 @@ export class EngineClient {
       const last = lastRound();
       if (last >= target) break;
       const t0 = performance.now();
-      const chunk = await this.exclusive(() => this.api.runFor(1e9, target - last));
-      this.ingest(chunk, performance.now() - t0);
+      try {
+        const chunk = await this.exclusive(() => this.engine.call((a) => a.runFor(1e9, target - last)));
+        this.ingest(chunk, performance.now() - t0);
+      } catch (e) {
+        // The worker died: a new one resumes the run, and the rounds still to go are run there.
+        if (!(e instanceof WorkerDied)) throw e;
+        await this.recovering;
+      }
     }
     await this.sample();
   }
@@ -295,25 +321,27 @@ export class EngineClient {
   }
 
   exportRun(): Promise<RunFile> {
-    return this.exclusive(() => this.api.exportRun());
+    return this.exclusive(() => this.engine.call((a) => a.exportRun()));
   }
 
   tensorCount(): Promise<number> {
-    return this.exclusive(() => this.api.tensorCount());
+    return this.exclusive(() => this.engine.call((a) => a.tensorCount()));
   }
 
   private ingest(chunk: Chunk, ms: number): void {
     const state = useRun.getState();
-    let histories: History[] = [state.history, ...state.compareHistories];
+    const histories: History[] = [state.history, ...state.compareHistories];
+    // The backend failed and the runs went on on another from the last checkpoint: the rounds after it come again.
+    const from = chunk.switched ? (chunk.resumedFrom ?? -1) : Infinity;
     if (chunk.switched) {
-      histories = histories.map(() => emptyHistory());
-      useRun.setState({ backend: chunk.switched, markers: [] });
+      histories.forEach((h) => keepUpTo(h, from));
+      useRun.setState((s) => ({ backend: chunk.switched, markers: s.markers.filter((m) => m.round <= from) }));
     }
     chunk.runs.forEach((rows, i) => rows.forEach((row) => pushRow(histories[i], row)));
     // Long sessions stay in bounded memory: the older rounds are thinned (core/masked/thinning.ts).
     histories.forEach((h) => thinHistory(h));
-    const modeHistory = chunk.switched ? [...chunk.modes] : state.modeHistory;
-    if (!chunk.switched) modeHistory.push(...chunk.modes);
+    const modeHistory = chunk.switched ? state.modeHistory.filter((r) => r.round <= from) : state.modeHistory;
+    modeHistory.push(...chunk.modes);
     thinRows(modeHistory, MODE_RULE);
     const rounds = chunk.runs[0].filter((r) => r.round > 0).length;
     const rate = ms > 0 && rounds > 0 ? (1000 * rounds) / ms : state.roundsPerSec;
@@ -330,6 +358,68 @@ export class EngineClient {
     });
     chunk.runs.forEach((rows, i) => this.checkDivergence(rows, i));
     if (performance.now() - this.sampledAt > SAMPLE_MS) void this.sample();
+    if (performance.now() - this.savedAt > CHECKPOINT_MS && !this.recovering) void this.save();
+  }
+
+  /** Takes a checkpoint of every run (cheap: each run's weights, its round and its mask stream's state). */
+  private async save(): Promise<void> {
+    this.savedAt = performance.now();
+    try {
+      const checkpoint = await this.exclusive(() => this.engine.call((a) => a.checkpoint()));
+      this.saved = { checkpoint, round: checkpoint.runs[0].round };
+    } catch {
+      /* the worker died or restarted meanwhile: the last checkpoint stands */
+    }
+  }
+
+  /** The worker died: a new one resumes every run from the last checkpoint, on the same backend. */
+  private died(reason: string): void {
+    const resume = this.playing || useRun.getState().status === 'running';
+    this.playing = false;
+    this.recovering = this.exclusive(() => this.recover(reason, resume)).finally(() => (this.recovering = null));
+  }
+
+  private async recover(reason: string, resume: boolean): Promise<void> {
+    const { backend, config, compare, history } = useRun.getState();
+    const at = history.round.at(-1) ?? 0;
+    const again = performance.now() - this.recoveredAt < AGAIN_MS;
+    useRun.setState({ status: 'recovering', compiling: true });
+    this.engine.replace();
+    try {
+      const info = await this.engine.call((a) => a.init(backend?.name ?? null), false);
+      useRun.setState({ backend: { ...info, note: backend?.note ?? info.note } });
+      if (again) {
+        useRun.setState({
+          status: 'error',
+          notice: `The engine's worker stopped again right after resuming (${reason}): the run is paused at round ${at}. This configuration may be more than this device can hold — try a smaller width, or Reset.`,
+        });
+        return;
+      }
+      const from = this.saved?.round ?? 0;
+      const runs = [config, ...compare];
+      const saved = this.saved;
+      if (saved) await this.engine.call((a) => a.resume(runs, this.given, saved.checkpoint), false);
+      else await this.engine.call((a) => a.start(runs, this.given), false);
+      // Every round after the checkpoint is run again, exactly as it ran before: the history keeps each once.
+      const s = useRun.getState();
+      for (const h of [s.history, ...s.compareHistories]) keepUpTo(h, saved ? from : -1);
+      const modeHistory = s.modeHistory.filter((r) => saved && r.round <= from);
+      if (!saved) {
+        for (const [i, run] of runs.entries())
+          await this.engine.call((a) => a.update(i, this.liveOf(run, s.scales as Scales)));
+        this.ingest(await this.engine.call((a) => a.runFor(0, 0)), 0);
+      }
+      this.recoveredAt = performance.now();
+      useRun.setState({
+        status: 'paused',
+        modeHistory,
+        version: useRun.getState().version + 1,
+        notice: `The engine's worker stopped at round ${at} (${reason}); a new one resumed the run from round ${from} on ${(backend?.name ?? '').toUpperCase()}: the same run, every round kept once.`,
+      });
+      if (resume) setTimeout(() => this.play(), 0);
+    } catch (e) {
+      this.fail(e);
+    }
   }
 
   /**
@@ -340,7 +430,7 @@ export class EngineClient {
     this.sampledAt = performance.now();
     const { config } = useRun.getState();
     try {
-      const samples = await this.exclusive(() => this.api.sample(config.d === 2 ? SAMPLE_POINTS : 0));
+      const samples = await this.exclusive(() => this.engine.call((a) => a.sample(config.d === 2 ? SAMPLE_POINTS : 0)));
       useRun.setState({ samples });
     } catch {
       /* a restart replaced the runs meanwhile: the next chunk samples again */

@@ -12,7 +12,7 @@ import type { Scales } from '../core/masked/theory';
 import type { LogHistogram } from '../core/math/histogram';
 import type { BackendInfo, BackendName, RunSample, TheoryBasis } from '../engine/protocol';
 
-export type Status = 'starting' | 'ready' | 'running' | 'paused' | 'diverged' | 'refused' | 'error';
+export type Status = 'starting' | 'ready' | 'running' | 'paused' | 'recovering' | 'diverged' | 'refused' | 'error';
 
 export interface Marker {
   round: number;

@@ -42,6 +42,13 @@ export function pushRow(h: History, row: MetricRow): void {
   for (const k of METRIC_KEYS) h[k].push(row[k]);
 }
 
+/** Drops every row after round `last` (a resumed run computes them again). */
+export function keepUpTo(h: History, last: number): void {
+  let n = h.round.length;
+  while (n > 0 && h.round[n - 1] > last) n--;
+  for (const col of ['round', ...METRIC_KEYS] as const) h[col].length = n;
+}
+
 const cell = (v: number) => (Number.isFinite(v) ? String(v) : '');
 
 /** More columns beside the metrics (the modes' (v_i·e_k)²), one value per round of the history. */

@@ -28,3 +28,15 @@ describe('Rng (xoshiro128**)', () => {
     }
   });
 });
+
+describe('Rng state', () => {
+  it('restored, continues with the same numbers bit for bit (the spare normal included)', () => {
+    const a = new Rng(9);
+    a.normal();
+    const st = a.state();
+    const next = [a.normal(), a.uniform(), a.nextU32(), a.normal()];
+    const b = new Rng(1);
+    b.restore(st);
+    expect([b.normal(), b.uniform(), b.nextU32(), b.normal()]).toEqual(next);
+  });
+});

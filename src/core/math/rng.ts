@@ -26,6 +26,12 @@ export function streamSeed(seed: number, label: string): number {
   return h >>> 0;
 }
 
+/** A generator's state: xoshiro128**'s four words and the normal it holds back. */
+export interface RngState {
+  words: [number, number, number, number];
+  spare: number | null;
+}
+
 export class Rng {
   private a: number;
   private b: number;
@@ -40,6 +46,17 @@ export class Rng {
     this.c = splitmix32(st);
     this.d = splitmix32(st);
     if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
+  }
+
+  /** The generator's whole state (its four words and a spare normal), to continue it elsewhere exactly. */
+  state(): RngState {
+    return { words: [this.a, this.b, this.c, this.d], spare: this.spare };
+  }
+
+  /** Continues from a state taken by `state()`: the same numbers follow, bit for bit. */
+  restore(s: RngState): void {
+    [this.a, this.b, this.c, this.d] = s.words;
+    this.spare = s.spare;
   }
 
   /** A stream named `label` derived from `seed`. */
