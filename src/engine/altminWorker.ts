@@ -7,9 +7,11 @@ import * as Comlink from 'comlink';
 
 import { runTrial } from '../core/altmin/phase';
 import { altminTraces } from '../core/altmin/traces';
+import { guarded } from './lifeline';
 import type { AltMinApi } from './protocol';
 
 const api: AltMinApi = {
+  ...guarded,
   traces: altminTraces,
   trial: (c, spec, starts, methods) => runTrial(c, spec, starts, methods),
 };

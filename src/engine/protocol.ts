@@ -77,7 +77,7 @@ export interface Started {
 }
 
 /** The theory worker (float64, no tfjs): the full spectrum of a large problem, while the engine already trains. */
-export interface TheoryApi {
+export interface TheoryApi extends Guarded {
   basis(config: Config, given?: Given): TheoryBasis;
 }
 
@@ -93,9 +93,15 @@ export interface Checkpoint {
   runs: TrainerSnapshot[];
 }
 
-export interface EngineApi {
-  /** Answers at once when the worker is alive (its event loop free between rounds). */
+/** What every worker answers so that the page knows it is alive (engine/lifeline.ts). */
+export interface Guarded {
+  /** Answers at once when the worker's event loop is free. */
   ping(): boolean;
+  /** Holds the Web Lock `name` until the worker ends; true once it is held (false where Web Locks are missing). */
+  lifeline(name: string): Promise<boolean>;
+}
+
+export interface EngineApi extends Guarded {
   /** Every run's state now, between rounds. */
   checkpoint(): Promise<Checkpoint>;
   /** start(), then every run restored from the checkpoint: the rounds after it are those that would have followed. */
@@ -121,13 +127,13 @@ export interface EngineApi {
 }
 
 /** The sweep worker's protocol: a backend, then one cell at a time (the page cancels by ending the worker). */
-export interface SweepApi {
+export interface SweepApi extends Guarded {
   init(requested: BackendName | null): Promise<BackendInfo>;
   cell(config: Config, rounds: number, rule: ConvergeRule, given?: Given): Promise<CellResult>;
 }
 
 /** The AltMin worker (float64, no tfjs): both methods from one start, or one trial of the phase transition. */
-export interface AltMinApi {
+export interface AltMinApi extends Guarded {
   traces(config: AltMinConfig): AltMinTraces;
   trial(config: AltMinConfig, spec: TrialSpec, starts: AltMinStart[], methods: Method[]): TrialResult;
 }
@@ -140,7 +146,7 @@ export interface RegimePoint {
 }
 
 /** The regimes view's worker: the curves (float64) and one row of the phase diagram per call (tfjs). */
-export interface RegimesApi {
+export interface RegimesApi extends Guarded {
   init(requested: BackendName | null): Promise<BackendInfo>;
   curves(config: Config, ns: number[], given?: Dataset): RegimePoint[];
   row(config: Config, n: number, ms: number[], seeds: number, rounds: number, given?: Dataset): Promise<PhaseRun[][]>;

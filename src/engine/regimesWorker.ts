@@ -8,10 +8,12 @@ import * as Comlink from 'comlink';
 import { WIDTH_DEFAULTS } from '../core/masked/summary';
 import { dataAt, widthsAt } from '../core/regimes/regimes';
 import { chooseBackend } from './backends';
+import { guarded } from './lifeline';
 import { runPhaseRow } from './phaseRow';
 import type { RegimesApi } from './protocol';
 
 const api: RegimesApi = {
+  ...guarded,
   init: (requested) => chooseBackend(requested),
   curves(config, ns, given) {
     return ns.flatMap((n) => {

@@ -5,10 +5,12 @@
 import * as Comlink from 'comlink';
 
 import { chooseBackend } from './backends';
+import { guarded } from './lifeline';
 import type { SweepApi } from './protocol';
 import { runCell } from './sweepCell';
 
 const api: SweepApi = {
+  ...guarded,
   init: (requested) => chooseBackend(requested),
   cell: (config, rounds, rule, given) => runCell(config, rounds, rule, given?.data, given?.init),
 };

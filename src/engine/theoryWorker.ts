@@ -6,9 +6,11 @@ import * as Comlink from 'comlink';
 
 import { theoryBasis } from '../core/masked/basis';
 import { makeProblem } from '../core/masked/problem';
+import { guarded } from './lifeline';
 import type { TheoryApi } from './protocol';
 
 const api: TheoryApi = {
+  ...guarded,
   basis: (config, given) => theoryBasis(makeProblem(config, given?.data, given?.init)),
 };
 

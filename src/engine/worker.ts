@@ -16,6 +16,7 @@ import { toRunFile } from '../core/masked/runFile';
 import type { Eigenbasis, Scales } from '../core/masked/theory';
 import { EXACT_EIGEN_MAX_N } from '../core/math/eigen';
 import { automaticCandidates, chooseBackend, measureBackends } from './backends';
+import { guarded } from './lifeline';
 import type {
   BackendInfo,
   BackendName,
@@ -194,6 +195,7 @@ async function sample(points: number): Promise<RunSample[]> {
 }
 
 const api: EngineApi = {
+  ...guarded,
   sample,
 
   async init(requested) {
@@ -231,8 +233,6 @@ const api: EngineApi = {
     lastCheckpoint = { runs: await Promise.race([Promise.all(trainers.map((t) => t.snapshot())), lostSignal]) };
     return lastCheckpoint;
   },
-
-  ping: () => true,
 
   async runFor(ms, maxRounds) {
     if (!trainers.length) throw new Error('start() first');

@@ -14,6 +14,8 @@ export interface HeatCell {
   converged: number | null;
   settled: boolean;
   radius: number | null;
+  /** Why the cell failed (its worker stopped twice), if it did. */
+  failed?: string;
 }
 
 export interface HeatmapData {
@@ -81,12 +83,13 @@ export function drawHeatmap(svg: SVGSVGElement, d: HeatmapData, size: Size): voi
       .append('rect')
       .attr('width', bw)
       .attr('height', bh)
-      .attr('class', c.converged === null ? 'cell pending' : 'cell')
+      .attr('class', c.failed ? 'cell failed' : c.converged === null ? 'cell pending' : 'cell')
       .attr('data-cell', `${d.rowLabel}=${c.row} ${d.colLabel}=${c.col}`)
       .attr('fill', ok ? colour(c.converged as number) : 'none');
     if (c.converged !== null) rect.attr('data-converged', String(c.converged));
-    const what =
-      c.converged === null
+    const what = c.failed
+      ? `failed: ${c.failed}`
+      : c.converged === null
         ? 'not run yet'
         : `converged error ${short(c.converged)}${c.settled ? '' : ' (not settled)'}`;
     rect
@@ -98,6 +101,13 @@ export function drawHeatmap(svg: SVGSVGElement, d: HeatmapData, size: Size): voi
       g.append('path')
         .attr('class', 'unsettled-mark')
         .attr('d', `M${bw - CORNER},0H${bw}V${CORNER}Z`);
+    if (c.failed && bw >= 30 && bh >= 14)
+      g.append('text')
+        .attr('class', 'cell-text')
+        .attr('x', bw / 2)
+        .attr('y', bh / 2 + 4)
+        .attr('text-anchor', 'middle')
+        .text('failed');
     if (c.converged === null || bw < 30 || bh < 14) continue;
     const dark = ok && luminance(colour(c.converged as number)) < 0.3;
     const text = g

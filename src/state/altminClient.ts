@@ -68,6 +68,7 @@ export class AltMinClient {
       phaseMessage: null,
       phaseConfig: config,
       results: [],
+      failures: [],
       total: trials.length,
       elapsedMs: 0,
     });
@@ -78,9 +79,15 @@ export class AltMinClient {
         trials,
         poolSize(),
         (api, spec) => api.trial(config, spec, starts, [...METHODS]),
-        (_, r) => {
-          results.push(r);
-          useAltMin.setState({ results: [...results], elapsedMs: performance.now() - t0 });
+        {
+          onResult: (_, r) => {
+            results.push(r);
+            useAltMin.setState({ results: [...results], elapsedMs: performance.now() - t0 });
+          },
+          onFailed: (i, reason) => {
+            const failure = `Trial ${trials[i].trial + 1} at n = ${trials[i].n} is left out: ${reason}.`;
+            useAltMin.setState((s) => ({ failures: [...s.failures, failure], elapsedMs: performance.now() - t0 }));
+          },
         },
       );
       useAltMin.setState({ phaseStatus: end });

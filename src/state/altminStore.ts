@@ -22,6 +22,8 @@ export interface AltMinState {
   /** The settings the phase transition ran with (the form may have changed since). */
   phaseConfig: AltMinConfig | null;
   results: TrialResult[];
+  /** Jobs lost with their worker twice, in words (the rest ran). */
+  failures: string[];
   total: number;
   elapsedMs: number;
 }
@@ -37,6 +39,7 @@ export const useAltMin = create<AltMinState>(() => ({
   phaseMessage: null,
   phaseConfig: null,
   results: [],
+  failures: [],
   total: 0,
   elapsedMs: 0,
 }));

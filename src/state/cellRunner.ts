@@ -1,14 +1,28 @@
 /**
  * Runs a list of independent jobs (sweep cells, phase-transition trials) on a pool of Web Workers, one job per
- * call, each result reported as it arrives. Cancel terminates the workers, so a long job stops at once; finished
- * results stay with the caller. Sweeps, the AltMin phase transition and the regimes phase diagram share it.
+ * call, each result reported as it arrives. Cancel ends the workers, so a long job stops at once; finished
+ * results stay with the caller. A worker that dies mid-job is replaced and its job run again once on the new one;
+ * a job whose worker dies twice is reported failed with the reason, and the others go on. Sweeps, the AltMin phase
+ * transition and the regimes phase diagram share it.
  */
-import * as Comlink from 'comlink';
+import type * as Comlink from 'comlink';
+
+import type { Guarded } from '../engine/protocol';
+import { GuardedWorker, WorkerDied } from './guardedWorker';
 
 export type RunEnd = 'done' | 'cancelled';
 
-export class CellRunner<Api> {
-  private workers: Worker[] = [];
+/** How many times a job runs at most when its worker dies under it. */
+const TRIES = 2;
+
+export interface Handlers<Result> {
+  onResult: (i: number, result: Result) => void;
+  /** Job i was lost twice with its worker: why, in words. */
+  onFailed: (i: number, reason: string) => void;
+}
+
+export class CellRunner<Api extends Guarded> {
+  private workers: GuardedWorker<Api>[] = [];
   private cancelled = false;
 
   constructor(private readonly makeWorker: () => Worker) {}
@@ -18,33 +32,51 @@ export class CellRunner<Api> {
   }
 
   /**
-   * Runs every job on `size` workers (each first set up by `setup`); `onResult(i, r)` for job i. Resolves 'done' or
-   * 'cancelled'; rejects with the first job's error (the other workers are stopped).
+   * Runs every job on `size` workers (each first set up by `setup`). Resolves 'done' or 'cancelled'; rejects with
+   * the first job's error (the other workers are stopped).
    */
   async run<Job, Result>(
     jobs: readonly Job[],
     size: number,
     call: (api: Comlink.Remote<Api>, job: Job) => Promise<Result>,
-    onResult: (i: number, result: Result) => void,
+    { onResult, onFailed }: Handlers<Result>,
     setup?: (api: Comlink.Remote<Api>) => Promise<unknown>,
   ): Promise<RunEnd> {
     if (this.running) throw new Error('already running');
     this.cancelled = false;
-    const pool = Array.from({ length: Math.max(1, Math.min(size, jobs.length)) }, () => this.makeWorker());
+    const pool = Array.from(
+      { length: Math.max(1, Math.min(size, jobs.length)) },
+      () => new GuardedWorker<Api>(this.makeWorker),
+    );
     this.workers = pool;
     let next = 0;
-    const lane = async (worker: Worker) => {
-      const api = Comlink.wrap<Api>(worker);
-      if (setup) await setup(api);
+    const lane = async (worker: GuardedWorker<Api>) => {
+      let fresh = true;
       while (!this.cancelled && next < jobs.length) {
         const i = next++;
-        const result = await call(api, jobs[i]);
-        if (this.cancelled) return;
-        onResult(i, result);
+        for (let tries = 1; ; tries++) {
+          try {
+            if (fresh && setup) await worker.call(setup);
+            fresh = false;
+            const result = await worker.call((api) => call(api, jobs[i]));
+            if (!this.cancelled) onResult(i, result);
+            break;
+          } catch (e) {
+            // A worker that dies while it sets up or runs job i: a new one, and job i once more.
+            if (!(e instanceof WorkerDied) || this.cancelled) throw e;
+            worker.replace();
+            fresh = true;
+            if (tries < TRIES) continue;
+            onFailed(i, `its worker stopped twice (${e.message})`);
+            break;
+          }
+        }
       }
     };
     try {
       await Promise.race([Promise.all(pool.map(lane)), this.whenCancelled()]);
+    } catch (e) {
+      if (!this.cancelled) throw e;
     } finally {
       if (this.workers === pool) this.stop();
     }
@@ -65,7 +97,7 @@ export class CellRunner<Api> {
   }
 
   private stop(): void {
-    for (const w of this.workers) w.terminate();
+    for (const w of this.workers) w.dispose();
     this.workers = [];
     for (const f of this.cancelWaiters.splice(0)) f();
   }

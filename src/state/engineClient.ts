@@ -82,6 +82,7 @@ export class EngineClient {
     this.engine = new GuardedWorker<EngineApi>(
       () => new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' }),
       (reason) => this.died(reason),
+      true,
     );
   }
 

@@ -21,7 +21,7 @@ import { CellRunner, poolSize } from './cellRunner';
 import type { EngineClient } from './engineClient';
 import { LatestCall } from './latestCall';
 import { mirrorLink } from './mirror';
-import { useRegimes } from './regimesStore';
+import { type RegimesState, useRegimes } from './regimesStore';
 import { useRun } from './store';
 
 const makeWorker = () => new Worker(new URL('../engine/regimesWorker.ts', import.meta.url), { type: 'module' });
@@ -90,6 +90,7 @@ export class RegimesClient {
       phaseMessage: null,
       ran: { settings, d },
       cells: [],
+      failures: [],
       workDone: 0,
       workTotal: work.reduce((a, b) => a + b, 0),
       rowsDone: 0,
@@ -102,16 +103,16 @@ export class RegimesClient {
         ns.map((n, i) => ({ n, i })),
         poolSize(),
         (api, { n }) => api.row({ ...config, d }, n, ms, settings.seeds, settings.rounds, given),
-        (job, rows) => {
-          const n = ns[job];
-          rows.forEach((runs, j) => cells.push(phaseCell(n, ms[j], d, runs, settings.eps, settings.rounds)));
-          const s = useRegimes.getState();
-          useRegimes.setState({
-            cells: [...cells],
-            workDone: s.workDone + work[job],
-            rowsDone: s.rowsDone + 1,
-            elapsedMs: performance.now() - t0,
-          });
+        {
+          onResult: (job, rows) => {
+            const n = ns[job];
+            rows.forEach((runs, j) => cells.push(phaseCell(n, ms[j], d, runs, settings.eps, settings.rounds)));
+            this.rowDone(work[job], t0, { cells: [...cells] });
+          },
+          onFailed: (job, reason) =>
+            this.rowDone(work[job], t0, {
+              failures: [...useRegimes.getState().failures, `The row n = ${ns[job]} is left out: ${reason}.`],
+            }),
         },
         (api) => api.init(backend?.name ?? null),
       );
@@ -122,6 +123,17 @@ export class RegimesClient {
         phaseMessage: `The phase diagram stopped: ${e instanceof Error ? e.message : String(e)}`,
       });
     }
+  }
+
+  /** One more row of n finished (or failed), with what it adds to the state. */
+  private rowDone(work: number, t0: number, patch: Partial<RegimesState>): void {
+    const s = useRegimes.getState();
+    useRegimes.setState({
+      ...patch,
+      workDone: s.workDone + work,
+      rowsDone: s.rowsDone + 1,
+      elapsedMs: performance.now() - t0,
+    });
   }
 
   cancelPhase(): void {

@@ -17,6 +17,8 @@ export interface RegimesState {
   /** The settings and d the diagram ran with (the form may have changed since). */
   ran: { settings: PhaseSettingsT; d: number } | null;
   cells: PhaseCell[];
+  /** Jobs lost with their worker twice, in words (the rest ran). */
+  failures: string[];
   /** Work done and in all (operations estimated per row), for progress and time left. */
   workDone: number;
   workTotal: number;
@@ -35,6 +37,7 @@ export const useRegimes = create<RegimesState>(() => ({
   phaseMessage: null,
   ran: null,
   cells: [],
+  failures: [],
   workDone: 0,
   workTotal: 0,
   rowsDone: 0,

@@ -55,9 +55,15 @@ export class SweepClient {
         cells,
         1,
         (api, cell) => api.cell(cell.config, rounds, rule, given),
-        (i, result) => {
-          cells[i] = { ...cells[i], result };
-          useSweep.setState({ cells: [...cells], done: ++done, elapsedMs: performance.now() - t0 });
+        {
+          onResult: (i, result) => {
+            cells[i] = { ...cells[i], result };
+            useSweep.setState({ cells: [...cells], done: ++done, elapsedMs: performance.now() - t0 });
+          },
+          onFailed: (i, reason) => {
+            cells[i] = { ...cells[i], failed: reason };
+            useSweep.setState({ cells: [...cells], done: ++done, elapsedMs: performance.now() - t0 });
+          },
         },
         (api) => api.init(backend?.name ?? null),
       );

@@ -8,6 +8,8 @@ export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
 export interface SweepCell extends Cell {
   result: CellResult | null;
+  /** Why the cell failed: its worker stopped twice while it ran. */
+  failed?: string;
 }
 
 export interface SweepState {

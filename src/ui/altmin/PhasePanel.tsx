@@ -9,6 +9,7 @@ import { useAltMin } from '../../state/altminStore';
 import { useAltMinClient } from '../context';
 import { ChartBox } from '../shared/ChartBox';
 import { download } from '../shared/download';
+import { FailedJobs } from '../shared/FailedJobs';
 import { secondsLeft } from '../shared/progress';
 
 export function PhasePanel() {
@@ -27,6 +28,7 @@ export function PhasePanel() {
   const running = s.phaseStatus === 'running';
   const c = s.phaseConfig ?? s.config;
   const rows = phaseRows(s.results);
+  const ended = s.results.length + s.failures.length;
   const starts = paperStarts(c.model);
   const series: RecoverySeries[] = (['altmin', 'gd'] as const).flatMap((method, mi) =>
     starts.map((start, si) => ({
@@ -82,19 +84,15 @@ export function PhasePanel() {
       </div>
       {s.total > 0 && (
         <div className="sweep-progress">
-          <progress
-            id={`${id}-progress`}
-            max={s.total}
-            value={s.results.length}
-            aria-label="Phase transition progress"
-          />
+          <progress id={`${id}-progress`} max={s.total} value={ended} aria-label="Phase transition progress" />
           <output htmlFor={`${id}-progress`} data-status={s.phaseStatus}>
-            {s.results.length} / {s.total} trials
-            {secondsLeft(s.phaseStatus === 'running', s.elapsedMs, s.results.length, s.total)}
+            {ended} / {s.total} trials
+            {secondsLeft(s.phaseStatus === 'running', s.elapsedMs, ended, s.total)}
             {s.phaseStatus === 'cancelled' ? ' · cancelled' : s.phaseStatus === 'done' ? ' · done' : ''}
           </output>
         </div>
       )}
+      <FailedJobs failures={s.failures} what="trials" />
       {s.phaseMessage && (
         <p className="notice error" role="alert">
           {s.phaseMessage}

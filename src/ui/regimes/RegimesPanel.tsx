@@ -14,6 +14,7 @@ import { useRegimes } from '../../state/regimesStore';
 import { useRun } from '../../state/store';
 import { ChartBox } from '../shared/ChartBox';
 import { download } from '../shared/download';
+import { FailedJobs } from '../shared/FailedJobs';
 import { fmtNum } from '../shared/format';
 import { secondsLeft } from '../shared/progress';
 import { useTheory } from '../shared/useTheory';
@@ -144,6 +145,7 @@ export function RegimesPanel() {
           </button>
         </div>
       )}
+      <FailedJobs failures={st.failures} what="rows" />
       {st.phaseMessage && (
         <p className="notice error" role="alert">
           {st.phaseMessage}

@@ -12,6 +12,7 @@ import { DEFAULT_SWEEP_ROUNDS, type SweepCell, useSweep } from '../../state/swee
 import { useSweepClient } from '../context';
 import { ChartBox } from '../shared/ChartBox';
 import { download } from '../shared/download';
+import { FailedJobs } from '../shared/FailedJobs';
 import { secondsLeft } from '../shared/progress';
 
 /** Cell notes shown at most (a large grid can clamp every cell). */
@@ -23,6 +24,12 @@ const KEY_NAMES: Record<string, string> = {
   m: 'width m',
   tau: 'local steps τ',
 };
+
+/** A cell by its swept values, in words: "p = 2, ξ = 0.5". */
+const cellName = (c: SweepCell) =>
+  Object.entries(c.at)
+    .map(([k, v]) => `${k === 'xi' ? 'ξ' : k === 'tau' ? 'τ' : k} = ${v}`)
+    .join(', ');
 
 /** What every cell of a sweep trains besides the swept settings, in words. */
 function baseText(kind: SweepKind, config: Config, tau: number): string {
@@ -57,6 +64,7 @@ function drawSweep(
           converged: c.result?.converged ?? null,
           settled: c.result?.settled ?? false,
           radius: c.result?.radius ?? null,
+          failed: c.failed,
         })),
       },
       size,
@@ -197,6 +205,10 @@ export function SweepPanel() {
           </output>
         </div>
       )}
+      <FailedJobs
+        failures={s.cells.flatMap((c) => (c.failed ? [`${cellName(c)} is left out: ${c.failed}.`] : []))}
+        what="cells"
+      />
       {s.message && (
         <p className="notice error" role="alert">
           {s.message}

@@ -1,0 +1,96 @@
+// The pools' workers die too: a sweep worker killed from inside mid-sweep has its lost cell run again on a new worker
+// (every cell's result the same as in an uncrashed sweep); one that dies twice on the same cell marks that cell failed
+// with the reason while the others finish; an AltMin phase-transition worker killed mid-run loses no trial.
+import type { Page, Worker } from '@playwright/test';
+
+import { expect, test } from './fixtures';
+import { openRun } from './helpers';
+
+const LINK = '?backend=wasm&m=64&n=8&d=4&seed=3';
+
+/** Every worker the page starts whose script matches, as it starts. */
+function collect(page: Page, script: RegExp): Worker[] {
+  const seen: Worker[] = [];
+  page.on('worker', (w) => {
+    if (script.test(w.url())) seen.push(w);
+  });
+  return seen;
+}
+
+/** Ends a worker from inside, as a crash would look from the page (the worker just stops). */
+const kill = (w: Worker) => w.evaluate(() => self.close()).catch(() => undefined);
+
+async function runSweep(page: Page): Promise<void> {
+  await page.getByText('Sweeps — the paper’s Figure 2, live').click();
+  await page.getByLabel('values of subnetworks p').fill('1,2');
+  await page.getByLabel('values of mask probability ξ').fill('0.5,0.8,1');
+  await page.getByLabel('rounds per cell').fill('1500');
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+}
+
+const done = (page: Page) => page.locator('.sweep-progress progress').evaluate((p: HTMLProgressElement) => p.value);
+
+const results = (page: Page) =>
+  page
+    .locator('[data-chart="sweep"] rect[data-cell]')
+    .evaluateAll((rs) =>
+      rs.map((r) => `${r.getAttribute('data-cell')}: ${r.getAttribute('data-converged') ?? 'none'}`),
+    );
+
+test('a sweep worker killed mid-sweep: its cell runs again on a new worker, every result as in an uncrashed sweep', async ({
+  page,
+}) => {
+  const workers = collect(page, /sweepWorker/);
+  await openRun(page, LINK);
+  await runSweep(page);
+  await expect(page.locator('.sweep-progress output')).toHaveText(/^6 \/ 6 cells · done$/, { timeout: 120_000 });
+  const whole = await results(page);
+  expect(whole.filter((r) => r.endsWith('none'))).toEqual([]);
+  expect(workers).toHaveLength(1);
+
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await expect.poll(() => done(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+  await kill(workers[1]);
+  await expect(page.locator('.sweep-progress output')).toHaveText(/^6 \/ 6 cells · done$/, { timeout: 120_000 });
+  expect(workers).toHaveLength(3);
+  await expect(page.getByTestId('failed-jobs')).toHaveCount(0);
+  expect(await results(page)).toEqual(whole);
+});
+
+test('a sweep worker that dies twice on one cell: that cell is marked failed with the reason, the others finish', async ({
+  page,
+}) => {
+  const workers = collect(page, /sweepWorker/);
+  await openRun(page, LINK);
+  await runSweep(page);
+  await expect.poll(() => done(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+  const next = page.waitForEvent('worker');
+  await kill(workers[0]);
+  await kill(await next);
+  await expect(page.locator('.sweep-progress output')).toHaveText(/^6 \/ 6 cells · done$/, { timeout: 120_000 });
+  await expect(page.getByTestId('failed-jobs')).toHaveText(
+    /^p = \d, ξ = [\d.]+ is left out: its worker stopped twice \(it ended\)\.$/,
+  );
+  await expect(page.locator('[data-chart="sweep"] rect.failed')).toHaveCount(1);
+  await expect(page.locator('[data-chart="sweep"] rect.failed title')).toHaveText(/failed: its worker stopped twice/);
+  await expect(page.locator('[data-chart="sweep"] rect[data-converged]')).toHaveCount(5);
+});
+
+test('an AltMin phase-transition worker killed mid-run: its trial runs again, none is lost', async ({ page }) => {
+  const workers = collect(page, /altminWorker/);
+  await page.goto('./?view=altmin&model=skip&d=6&gamma=1&n=100&gdIters=200&seed=4');
+  await page.getByLabel('values of n').fill('20,300');
+  await page.getByLabel('trials per n').fill('12');
+  const before = workers.length;
+  await page.getByRole('button', { name: 'Run phase transition' }).click();
+  await expect(page.locator('.sweep-progress output')).toHaveText(/^[1-9]\d* \/ 24 trials/);
+  const replacement = page.waitForEvent('worker');
+  await kill(workers[before]);
+  expect((await replacement).url()).toMatch(/altminWorker/);
+  await expect(page.locator('.sweep-progress output')).toHaveText(/^24 \/ 24 trials · done$/, { timeout: 120_000 });
+  await expect(page.getByTestId('failed-jobs')).toHaveCount(0);
+  // Every series' point at each n counts all 12 trials there.
+  const points = page.locator('[data-chart="altmin-phase"] circle[data-n] title');
+  await expect(points).toHaveCount(8);
+  for (const t of await points.allTextContents()) expect(t).toMatch(/ of 12 recovered$/);
+});
