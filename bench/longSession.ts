@@ -16,7 +16,7 @@ const arg = (name: string, dflt: string) => {
 };
 const ROUNDS = Number(arg('rounds', '1000000'));
 const EVERY = Number(arg('every', '100000'));
-const PORT = 4183;
+const PORT = 4184;
 /** Heap after a collection, and 60 frames' times, in the page. */
 const MEASURE = `(async () => {
   if (window.gc) window.gc();

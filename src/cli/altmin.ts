@@ -1,7 +1,7 @@
 /**
  * The AltMin commands: `altmin` writes one row per iteration (iter, dist, loss; iter 0 = the start) for AltMin or GD
  * from a planted teacher, generated from the config or read from files; `altmin-phase` writes the recovery phase
- * transition (n, method, start, recovered, trials).
+ * transition (n, method, start, recovered, trials); `--shard i/N` runs only shard i's trials (./shard.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -14,7 +14,7 @@ import {
   phaseNs,
 } from '../core/altmin/config';
 import { dataFromJson, type FileResult, startFromJson, teacherFromJson } from '../core/altmin/files';
-import { gdStep, phaseCsv, phaseRows, phaseTrials, runTrial } from '../core/altmin/phase';
+import { gdStep, phaseCsv, phaseRows, phaseTrials, runTrial, type TrialResult } from '../core/altmin/phase';
 import { fitRate, type Method, METHODS, runAltMin, runGd } from '../core/altmin/run';
 import {
   makeInputs,
@@ -27,6 +27,7 @@ import {
 } from '../core/altmin/teacher';
 import { Rng } from '../core/math/rng';
 import { choiceFlag, intFlag, UsageError } from './args';
+import { numberOf, ownedCount, owns, shardFlag, shardText } from './shard';
 
 function readJson<T>(file: string, what: string, parse: (obj: unknown) => FileResult<T>): T {
   if (!existsSync(file)) throw new UsageError(`${what} file not found: ${file}`);
@@ -154,10 +155,22 @@ export function altminPhaseCsv(
     if (tooLarge) throw new UsageError(tooLarge);
   }
   const trials = phaseTrials(ns, config.trials);
-  const results = trials.map((spec, i) => {
-    const r = runTrial(config, spec, starts, methods);
-    progress(i + 1, trials.length);
-    return r;
+  const shard = shardFlag(flags);
+  const results = new Map<number, TrialResult>();
+  for (const [k, spec] of trials.entries()) {
+    if (!owns(shard, k)) continue;
+    results.set(k, runTrial(config, spec, starts, methods));
+    progress(results.size, ownedCount(shard, trials.length));
+  }
+  if (shard) return shardText('altmin-phase', flags, shard, trials.length, null, results);
+  return phaseCsv(phaseRows([...results.values()]));
+}
+
+/** The merged phase transition from every shard's trials, in trial order. */
+export function mergedAltminPhase(results: readonly unknown[]): string {
+  const trials = results.map((r) => {
+    const t = r as TrialResult;
+    return { ...t, runs: t.runs.map((run) => ({ ...run, dist: numberOf(run.dist) })) };
   });
-  return phaseCsv(phaseRows(results));
+  return phaseCsv(phaseRows(trials));
 }

@@ -2,7 +2,8 @@
  * Command line on Node: `train` writes one metrics row per round (CSV or JSON), `theory` prints the predicted
  * numbers as JSON, `sweep` writes one row per grid cell, `altmin` one row per AltMin or GD iteration and
  * `altmin-phase` the recovery phase transition, `regimes` the required widths as JSON and `phase` the measured
- * phase diagram, `validate` how good each prediction is, `lesson check FILE` whether a lesson's every task can be done.
+ * phase diagram, `validate` how good each prediction is, `lesson check FILE` whether a lesson's every task can be done,
+ * `merge` the shards of a grid (`--shard i/N` on sweep, phase, validate and altmin-phase) into the unsharded output.
  * Bad arguments print one line and exit with code 2.
  */
 import { writeFileSync } from 'node:fs';
@@ -15,25 +16,27 @@ import type { FullProblem } from '../core/masked/problem';
 import { summarize } from '../core/masked/summary';
 import { sumSquares } from '../core/math/matrix';
 import { Trainer } from '../engine/trainer';
-import { altminCsv, altminPhaseCsv } from './altmin';
+import { altminCsv, altminPhaseCsv, mergedAltminPhase } from './altmin';
 import { choiceFlag, intFlag, numberFlag, parseArgs, UsageError } from './args';
 import { NODE_BACKENDS, selectNodeBackend } from './backend';
 import { readProblem, readText } from './inputs';
 import { checkLesson } from './lesson';
 import { phaseCsv, regimesJson } from './regimes';
+import { csvText, readShards } from './shard';
 import { sweepCsv } from './sweep';
 import { validateCsv } from './validate';
 
 const COMMANDS = {
   train: ['config', 'run', 'data', 'init', 'rounds', 'backend', 'out', 'ntk-every', 'modes', 'function'],
   theory: ['config', 'run', 'data', 'init', 'delta', 'rounds', 'modes'],
-  sweep: ['config', 'data', 'init', 'grid', 'rounds', 'backend', 'out', 'window', 'tol'],
+  sweep: ['config', 'data', 'init', 'grid', 'rounds', 'backend', 'out', 'window', 'tol', 'shard'],
   altmin: ['config', 'method', 'data', 'teacher', 'init', 'iters', 'out'],
-  'altmin-phase': ['config', 'n', 'trials', 'method', 'start', 'out'],
+  'altmin-phase': ['config', 'n', 'trials', 'method', 'start', 'out', 'shard'],
   regimes: ['config', 'data', 'delta', 'rounds'],
-  phase: ['config', 'n', 'm', 'seeds', 'rounds', 'eps', 'data', 'backend', 'out'],
-  validate: ['config', 'grid', 'seeds', 'rounds', 'backend', 'out'],
+  phase: ['config', 'n', 'm', 'seeds', 'rounds', 'eps', 'data', 'backend', 'out', 'shard'],
+  validate: ['config', 'grid', 'seeds', 'rounds', 'backend', 'out', 'shard'],
   lesson: ['backend', 'max-rounds'],
+  merge: ['out'],
 } as const;
 
 async function train(flags: Map<string, string>, notes: string[]): Promise<void> {
@@ -138,10 +141,24 @@ function writeCsv(out: string | undefined, text: string): void {
   else process.stdout.write(text);
 }
 
+/** --out: a .csv, or for a shard (--shard) its .json. */
 function csvOut(flags: Map<string, string>): string | undefined {
   const out = flags.get('out');
-  if (out && !/\.csv$/i.test(out)) throw new UsageError(`--out must end in .csv, got "${out}"`);
+  const ext = flags.has('shard') ? 'json' : 'csv';
+  if (out && !new RegExp(`\\.${ext}$`, 'i').test(out))
+    throw new UsageError(`--out must end in .${ext}${ext === 'json' ? ' for a shard' : ''}, got "${out}"`);
   return out;
+}
+
+/** `merge FILE… --out FILE`: the shards of one run joined into what the unsharded command writes. */
+function merge(argv: string[]): void {
+  const files = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--out');
+  const { flags } = parseArgs(['merge', ...argv.filter((a) => !files.includes(a))], COMMANDS);
+  const out = flags.get('out');
+  const { command, head, results } = readShards(files);
+  const text = command === 'altmin-phase' ? mergedAltminPhase(results) : csvText(head ?? '', results);
+  if (out) writeFileSync(out, text);
+  else process.stdout.write(text);
 }
 
 function flushNotes(notes: string[]): void {
@@ -175,6 +192,10 @@ async function main(argv: string[]): Promise<number> {
   const notes: string[] = [];
   try {
     if (argv[0] === 'lesson') return await lesson(argv.slice(1));
+    if (argv[0] === 'merge') {
+      merge(argv.slice(1));
+      return 0;
+    }
     const { command, flags } = parseArgs(argv, COMMANDS);
     if (command === 'train') await train(flags, notes);
     else if (command === 'sweep') await sweep(flags, notes);

@@ -1,7 +1,8 @@
 /**
  * The width-regime commands: `regimes` prints each regime's required width at the configuration's n (THEORY.md E) as
  * JSON; `phase` trains the measured phase diagram — full-batch GD on the configuration's network setting, every
- * width and seed of one n in one program — and writes one CSV row per (n, m).
+ * width and seed of one n in one program — and writes one CSV row per (n, m); `--shard i/N` trains only shard i's
+ * rows of n (./shard.ts).
  */
 import { type Dataset, parseUserData } from '../core/masked/datasets';
 import {
@@ -18,6 +19,7 @@ import {
 import { runPhaseRow } from '../engine/phaseRow';
 import { intFlag, numberFlag, UsageError } from './args';
 import { readConfig, readText } from './inputs';
+import { csvOrShard, ownedCount, owns, shardFlag } from './shard';
 
 function readData(flags: Map<string, string>, notes: string[]): Dataset | undefined {
   const file = flags.get('data');
@@ -85,13 +87,16 @@ export async function phaseCsv(
   const ms = listOf(settings.ms);
   const refusal = phaseTooLarge(ns, ms, d, settings.seeds, settings.rounds);
   if (refusal) throw new UsageError(refusal);
-  const cells: PhaseCell[] = [];
+  const shard = shardFlag(flags);
+  const results = new Map<number, string>();
   for (const [i, n] of ns.entries()) {
+    if (!owns(shard, i)) continue;
     const data = dataAt({ ...config, d }, n, given);
     if (!data) throw new UsageError(`--n ${n} is more than the ${given?.X.rows} rows of the data`);
     const rows = await runPhaseRow({ ...config, n, d }, data, ms, settings.seeds, settings.rounds);
-    rows.forEach((runs, j) => cells.push(phaseCell(n, ms[j], d, runs, settings.eps, settings.rounds)));
-    progress(i + 1, ns.length);
+    const cells: PhaseCell[] = rows.map((runs, j) => phaseCell(n, ms[j], d, runs, settings.eps, settings.rounds));
+    results.set(i, phaseCellsCsv(cells));
+    progress(results.size, ownedCount(shard, ns.length));
   }
-  return phaseCellsCsv(cells);
+  return csvOrShard('phase', flags, shard, ns.length, phaseCellsCsv([]), results);
 }

@@ -2,13 +2,14 @@
  * The `sweep` command: trains one run per grid cell (same data and initialization wherever the cell keeps the
  * seed and shapes; `--data` and `--init` as `train` reads them) and writes one CSV row per cell: the values the cell
  * trained with, `converged` (the trailing-window mean of core/masked/converge.ts), whether it `settled`, `radius` (R_lazy at
- * that cell) and the rounds trained.
+ * that cell) and the rounds trained. `--shard i/N` trains only shard i's cells (./shard.ts).
  */
 import { gridCells, parseGrid } from '../core/masked/grid';
 import { sweepCsv as toCsv, sweepRule } from '../core/masked/sweep';
 import { runCell } from '../engine/sweepCell';
 import { intFlag, numberFlag, UsageError } from './args';
 import { readInputs } from './inputs';
+import { csvOrShard, owns, shardFlag } from './shard';
 
 export async function sweepCsv(flags: Map<string, string>, notes: string[]): Promise<string> {
   const spec = flags.get('grid');
@@ -21,12 +22,16 @@ export async function sweepCsv(flags: Map<string, string>, notes: string[]): Pro
     window: intFlag(flags, 'window', dflt.window, 1, Math.floor(rounds / 2)),
     tol: numberFlag(flags, 'tol', dflt.tol, 0, 10),
   };
-  const rows = [];
+  const shard = shardFlag(flags);
   const { config, data, init } = readInputs(flags, notes);
-  for (const cell of gridCells(config, parsed.grid)) {
-    const where = parsed.grid.keys.map((k) => `${k}=${cell.asked[k]}`).join(' ');
+  const { keys } = parsed.grid;
+  const cells = gridCells(config, parsed.grid);
+  const results = new Map<number, string>();
+  for (const [k, cell] of cells.entries()) {
+    if (!owns(shard, k)) continue;
+    const where = keys.map((key) => `${key}=${cell.asked[key]}`).join(' ');
     notes.push(...cell.messages.map((m) => `cell ${where}: ${m}`));
-    rows.push({ at: cell.at, result: await runCell(cell.config, rounds, rule, data, init) });
+    results.set(k, toCsv(keys, [{ at: cell.at, result: await runCell(cell.config, rounds, rule, data, init) }]));
   }
-  return toCsv(parsed.grid.keys, rows);
+  return csvOrShard('sweep', flags, shard, cells.length, toCsv(keys, []), results);
 }

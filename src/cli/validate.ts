@@ -2,7 +2,7 @@
  * The `validate` command (THEORY.md H): for each cell of `--grid` (or the configuration alone), trains `--seeds` runs
  * (seed, seed + 1, …: each its own data, initialization and masks) for `--rounds` rounds with R_now measured along the
  * way, and writes one CSV row per cell: the measured plateau ± its standard error against R_lazy and R_now, and the
- * measured rate against the prediction, ρ² and the paper's rate.
+ * measured rate against the prediction, ρ² and the paper's rate. `--shard i/N` runs only shard i's cells (./shard.ts).
  */
 import { type Cell, gridCells, parseGrid } from '../core/masked/grid';
 import { netOf } from '../core/masked/network';
@@ -13,6 +13,7 @@ import { type SeedRun, validationCsv, validationRow } from '../core/masked/valid
 import { Trainer } from '../engine/trainer';
 import { intFlag, UsageError } from './args';
 import { readConfig } from './inputs';
+import { csvOrShard, ownedCount, owns, shardFlag } from './shard';
 
 /** R_now is measured this many times over a run. */
 const NOW_POINTS = 40;
@@ -52,8 +53,10 @@ export async function validateCsv(
   if (parsed && !parsed.ok) throw new UsageError(parsed.error);
   const keys = parsed?.ok ? parsed.grid.keys : [];
   const cells: Cell[] = parsed?.ok ? gridCells(base, parsed.grid) : [{ at: {}, asked: {}, config: base, messages: [] }];
-  const out = [];
+  const shard = shardFlag(flags);
+  const results = new Map<number, string>();
   for (const [i, cell] of cells.entries()) {
+    if (!owns(shard, i)) continue;
     notes.push(...cell.messages.map((m) => `cell ${keys.map((k) => `${k}=${cell.asked[k]}`).join(' ')}: ${m}`));
     if (cell.config.act !== 'relu' || cell.config.layers !== 'first' || cell.config.init !== 'ntk')
       throw new UsageError(
@@ -61,8 +64,8 @@ export async function validateCsv(
       );
     const runs = [];
     for (let s = 0; s < seeds; s++) runs.push(await seedRun(cell, (cell.config.seed + s) >>> 0, rounds));
-    out.push({ at: cell.at, row: validationRow(runs) });
-    progress(i + 1, cells.length);
+    results.set(i, validationCsv(keys, [{ at: cell.at, row: validationRow(runs) }]));
+    progress(results.size, ownedCount(shard, cells.length));
   }
-  return validationCsv(keys, out);
+  return csvOrShard('validate', flags, shard, cells.length, validationCsv(keys, []), results);
 }

@@ -86,7 +86,7 @@ export function drawHeatmap(svg: SVGSVGElement, d: HeatmapData, size: Size): voi
       .attr('class', c.failed ? 'cell failed' : c.converged === null ? 'cell pending' : 'cell')
       .attr('data-cell', `${d.rowLabel}=${c.row} ${d.colLabel}=${c.col}`)
       .attr('fill', ok ? colour(c.converged as number) : 'none');
-    if (c.converged !== null) rect.attr('data-converged', String(c.converged));
+    if (c.converged !== null) rect.attr('data-converged', String(c.converged)).attr('data-settled', String(c.settled));
     const what = c.failed
       ? `failed: ${c.failed}`
       : c.converged === null

@@ -1,6 +1,6 @@
 /**
- * Runs a sweep from the page: pauses the live run, starts a sweep worker on the live run's backend, trains the
- * cells one after another on the live run's data (uploaded data included) and stores each result as it comes;
+ * Runs a sweep from the page: pauses the live run, starts sweep workers on the live run's backend (one on a GPU,
+ * one per core on the CPU backends), trains the cells on the live run's data (uploaded data included) and stores each result as it comes;
  * cancel ends the worker (a long cell stops at once) and keeps the finished cells. Sweeps too large for the
  * device are refused before anything runs.
  */
@@ -8,7 +8,7 @@ import { MAX_WIDTH } from '../core/masked/config';
 import { tooLarge } from '../core/masked/limits';
 import { sweepCells, sweepRule } from '../core/masked/sweep';
 import type { SweepApi } from '../engine/protocol';
-import { CellRunner } from './cellRunner';
+import { CellRunner, poolSize } from './cellRunner';
 import type { EngineClient } from './engineClient';
 import { useRun } from './store';
 import { type SweepCell, useSweep } from './sweepStore';
@@ -50,10 +50,11 @@ export class SweepClient {
     const given = this.engine.givenProblem();
     let done = 0;
     try {
-      // One worker: cells share the device with each other and with the live run's backend.
+      // On a GPU the cells share one device, so one worker; on the CPU backends one worker per core.
+      const size = backend?.name === 'webgpu' || backend?.name === 'webgl' ? 1 : poolSize();
       const end = await this.runner.run(
         cells,
-        1,
+        size,
         (api, cell) => api.cell(cell.config, rounds, rule, given),
         {
           onResult: (i, result) => {

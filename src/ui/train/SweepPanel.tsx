@@ -205,6 +205,11 @@ export function SweepPanel() {
           </output>
         </div>
       )}
+      {finished.length > 0 && (
+        <p className="small" data-testid="sweep-settled">
+          {settledText(finished.filter((c) => c.result!.settled).length, finished.length)}
+        </p>
+      )}
       <FailedJobs
         failures={s.cells.flatMap((c) => (c.failed ? [`${cellName(c)} is left out: ${c.failed}.`] : []))}
         what="cells"
@@ -235,4 +240,10 @@ export function SweepPanel() {
       )}
     </details>
   );
+}
+
+/** How many finished cells settled, and what to do about the others. */
+function settledText(settled: number, finished: number): string {
+  if (settled === finished) return `All ${finished} finished cells settled.`;
+  return `${settled} of ${finished} finished cells settled; the others were still moving at the end — more rounds per cell would settle them.`;
 }
