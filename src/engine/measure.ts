@@ -96,3 +96,46 @@ export function subnetworkNtks(
   const AM = masked(act.A, tf.ones([1, m]));
   return tf.add(first, tf.mul(tf.matMul(AM, AM, false, true), (kind.outScale / xi) ** 2)) as tf.Tensor3D;
 }
+
+/** Products a warm-started λ_min takes at teaching sizes (measured: about 45 where λ_min sits in a cluster). */
+export const MATRIX_FREE_STEPS = 45;
+
+/**
+ * Whether λ_min is cheaper from products H·v (MATRIX_FREE_STEPS of them, 4ndm each) than from the formed kernel
+ * (2n²m for SSᵀ, its n² read back and Lanczos on the host): when n is above about 90·d.
+ */
+export function matrixFreePays(n: number, d: number): boolean {
+  return n > 90 * d;
+}
+
+/** What H·v needs: C with H = (XXᵀ) ⊙ CCᵀ (+ s²AAᵀ when the second layer trains), for the network or subnetwork l. */
+export type NtkFactors = {
+  C: tf.Tensor2D;
+  /** s·A where the second layer trains. */
+  sA?: tf.Tensor2D;
+};
+
+/** The factors of H(W) (THEORY.md D.2): C = S/√m in the lazy case, D·|s a| otherwise. */
+export function ntkFactors(kind: NetworkKind, act: Activated, a: tf.Tensor2D): NtkFactors {
+  const m = act.D.shape[1];
+  const C = kind.lazy
+    ? (tf.div(act.S, Math.sqrt(m)) as tf.Tensor2D)
+    : (tf.mul(act.D, rootWeights(kind, a)) as tf.Tensor2D);
+  return kind.trainSecond ? { C, sA: tf.mul(act.A, kind.outScale) as tf.Tensor2D } : { C };
+}
+
+/** The factors of subnetwork l's H^l (THEORY.md D.3): the columns of mask row l, over ξ. */
+export function subnetworkFactors(f: NtkFactors, masks: tf.Tensor2D, l: number, xi: number): NtkFactors {
+  const keep = tf.div(masks.slice([l, 0], [1, -1]), xi);
+  const C = tf.mul(f.C, keep) as tf.Tensor2D;
+  return f.sA ? { C, sA: tf.mul(f.sA, keep) as tf.Tensor2D } : { C };
+}
+
+/**
+ * H·v without forming H, [n, 1]: (XXᵀ ⊙ CCᵀ)v = rowsum(C ⊙ X·(Xᵀ(v ⊙ C))) — two matmuls of n·d·m — plus sA(sAᵀv).
+ */
+export function ntkTimes(X: tf.Tensor2D, f: NtkFactors, v: tf.Tensor2D): tf.Tensor2D {
+  const G = tf.matMul(X, tf.mul(v, f.C), true, false);
+  const first = tf.sum(tf.mul(f.C, tf.matMul(X, G)), 1, true) as tf.Tensor2D;
+  return f.sA ? (tf.add(first, tf.matMul(f.sA, tf.matMul(f.sA, v, true, false))) as tf.Tensor2D) : first;
+}

@@ -16,9 +16,21 @@ import { type Eigenbasis, radiusNow } from '../core/masked/theory';
 import { lambdaMinEstimate } from '../core/math/eigen';
 import { type LogHistogram, logHistogram } from '../core/math/histogram';
 import { mat, quadForm, transpose } from '../core/math/matrix';
-import type { Rng, RngState } from '../core/math/rng';
+import { Rng, type RngState } from '../core/math/rng';
+import { warmLanczosMin } from '../core/math/warmLanczos';
 import { activate } from './activation';
-import { empiricalNtk, type NetworkKind, networkMetrics, type NetworkTensors, subnetworkNtks } from './measure';
+import {
+  empiricalNtk,
+  matrixFreePays,
+  type NetworkKind,
+  networkMetrics,
+  type NetworkTensors,
+  type NtkFactors,
+  ntkFactors,
+  ntkTimes,
+  subnetworkFactors,
+  subnetworkNtks,
+} from './measure';
 import { maskedRound, planMasks } from './round';
 
 /** The knobs that may change from one round to the next. */
@@ -32,6 +44,9 @@ export interface LiveSettings {
   aggregate: 'keep' | 'zero';
 }
 
+/** Relative error of a float32 product H·v on the device (a few float32 roundings). */
+const FLOAT32_PRODUCT = 1e-7;
+
 export interface TrainerOptions {
   /** Compute the NTKs every this many rounds (0: never). */
   ntkEvery?: number;
@@ -40,6 +55,11 @@ export interface TrainerOptions {
    * the metrics (THEORY.md I.3, the modes view).
    */
   modes?: Float64Array;
+  /**
+   * Find λ_min from products H·v, warm-started from the last measurement's eigenvector, instead of forming the n × n
+   * kernels (default: where that is cheaper, measure.ts matrixFreePays). The drift ‖H − H(0)‖ is then not measured.
+   */
+  matrixFree?: boolean;
 }
 
 /** Everything a run needs to go on exactly from where it was (its data and initialization are rebuilt from the problem). */
@@ -52,6 +72,8 @@ export interface TrainerSnapshot {
   ntk0: Float32Array | null;
   kSigmaTrace0: number;
   settings: LiveSettings;
+  /** The last matrix-free measurement's eigenvector (the next one starts from it). */
+  warm?: Float64Array | null;
 }
 
 export interface Pending {
@@ -68,6 +90,9 @@ export interface Pending {
   kSigma?: tf.Tensor2D;
   /** The settings of the round it measures (R_now uses them). */
   settings: LiveSettings;
+  /** Matrix-free: the factors of H, and the round's masks for the subnetworks' H^l. */
+  factors?: NtkFactors;
+  factorMasks?: tf.Tensor2D;
 }
 
 export function liveSettingsOf(problem: Problem): LiveSettings {
@@ -99,6 +124,9 @@ export class Trainer {
   private readonly modeBasis: tf.Tensor2D | null;
   /** (v_i·e_k)² of the rounds read back and not yet taken. */
   private modeRows: ModeRow[] = [];
+  private readonly matrixFree: boolean;
+  /** The eigenvector of the last matrix-free λ_min. */
+  private warm: Float64Array | null = null;
 
   constructor(
     readonly problem: Problem,
@@ -108,6 +136,7 @@ export class Trainer {
     const [n, d, m] = [data.X.rows, data.X.cols, init.W.rows];
     this.n = n;
     this.ntkEvery = opts.ntkEvery ?? 10;
+    this.matrixFree = opts.matrixFree ?? matrixFreePays(n, d);
     this.modeBasis = opts.modes?.length ? tf.tensor2d(Float32Array.from(opts.modes), [opts.modes.length / n, n]) : null;
     this.settings = liveSettingsOf(problem);
     this.rng = maskStream(problem.config);
@@ -185,7 +214,8 @@ export class Trainer {
   private enqueue(surrErr: tf.Scalar | null, masks: tf.Tensor2D | null): void {
     const dueNtk =
       this.ntkEvery > 0 && this.round % this.ntkEvery === 0 && (this.round > 0 || this.n <= DEFER_SPECTRUM_N);
-    const needH0 = dueNtk && this.round > 0 && !this.ntk0 && !this.pending.some((b) => b.ntk0 || b.ntk);
+    const needH0 =
+      dueNtk && !this.matrixFree && this.round > 0 && !this.ntk0 && !this.pending.some((b) => b.ntk0 || b.ntk);
     const xi = this.settings.xi;
     const entry = tf.tidy(() => {
       const { packed, activated, moves, residual } = networkMetrics(
@@ -199,7 +229,11 @@ export class Trainer {
       const parts = [packed.slice(0, 1), tf.reshape(surr, [1]), packed.slice(1)];
       if (this.modeBasis) parts.push(tf.reshape(tf.square(tf.matMul(this.modeBasis, residual)), [-1]));
       const out: Omit<Pending, 'round' | 'settings'> = { packed: tf.concat(parts) as tf.Tensor1D };
-      if (dueNtk) {
+      if (dueNtk && this.matrixFree) {
+        out.moves = moves;
+        out.factors = ntkFactors(this.kind, activated, this.a);
+        if (masks) out.factorMasks = tf.clone(masks);
+      } else if (dueNtk) {
         out.ntk = empiricalNtk(this.net.XXt, this.kind, activated, this.a);
         out.moves = moves;
         if (this.kind.lazy && this.problem.spectrum)
@@ -258,6 +292,7 @@ export class Trainer {
       }
       row.ntkShift = Math.sqrt(diff / norm);
     }
+    if (b.factors) await this.solveMatrixFree(row, b.factors, b.factorMasks, b.settings.xi);
     if (b.moves) this.lastMoves = logHistogram(await b.moves.data());
     if (b.kSigma) Object.assign(row, this.radiusOf(await b.kSigma.data(), b.settings));
     if (b.subNtks) {
@@ -271,6 +306,31 @@ export class Trainer {
       row.subNtkMax = Math.max(...mins);
     }
     return row;
+  }
+
+  /** λ_min of H and of each subnetwork's H^l from products on the device, each started from the last H's eigenvector. */
+  private async solveMatrixFree(row: MetricRow, f: NtkFactors, masks: tf.Tensor2D | undefined, xi: number) {
+    const X = this.net.X;
+    const solve = (factors: () => NtkFactors) =>
+      warmLanczosMin(
+        async (v) => {
+          const t = tf.tidy(() => ntkTimes(X, factors(), tf.tensor2d(Float32Array.from(v), [v.length, 1])));
+          const out = await t.data();
+          t.dispose();
+          return Float64Array.from(out);
+        },
+        this.n,
+        { start: this.warm, rng: new Rng(1), productError: FLOAT32_PRODUCT },
+      );
+    const est = await solve(() => f);
+    this.warm = est.vector;
+    row.ntkMin = est.value;
+    row.ntkMinBound = est.bound;
+    if (!masks) return;
+    const mins: number[] = [];
+    for (let l = 0; l < masks.shape[0]; l++) mins.push((await solve(() => subnetworkFactors(f, masks, l, xi))).value);
+    row.subNtkMin = Math.min(...mins);
+    row.subNtkMax = Math.max(...mins);
   }
 
   /** R_now and tr K_σ(W_k)/tr K_σ(W_0) from K_σ(W_k) and the round's settings (THEORY.md H.2). */
@@ -319,6 +379,7 @@ export class Trainer {
       ntk0: this.ntk0 ? this.ntk0.slice() : null,
       kSigmaTrace0: this.kSigmaTrace0,
       settings: { ...this.settings },
+      warm: this.warm ? this.warm.slice() : null,
     };
   }
 
@@ -335,6 +396,7 @@ export class Trainer {
     this.rng.restore(s.rng);
     this.ntk0 = s.ntk0;
     this.kSigmaTrace0 = s.kSigmaTrace0;
+    this.warm = s.warm ?? null;
     this.settings = { ...s.settings };
     this.modeRows = [];
   }
@@ -370,6 +432,9 @@ function disposePending(b: Pending): void {
   b.moves?.dispose();
   b.kSigma?.dispose();
   b.ntk0?.dispose();
+  b.factors?.C.dispose();
+  b.factors?.sA?.dispose();
+  b.factorMasks?.dispose();
 }
 
 /**

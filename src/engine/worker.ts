@@ -17,6 +17,7 @@ import type { Eigenbasis, Scales } from '../core/masked/theory';
 import { EXACT_EIGEN_MAX_N } from '../core/math/eigen';
 import { automaticCandidates, chooseBackend, measureBackends } from './backends';
 import { guarded } from './lifeline';
+import { MATRIX_FREE_STEPS, matrixFreePays } from './measure';
 import type {
   BackendInfo,
   BackendName,
@@ -34,12 +35,15 @@ import { flushTogether, Trainer } from './trainer';
  * NTK cadence: every 10 rounds on small problems; rarer as its cost grows, so that it stays under a quarter of the
  * training time. A measurement forms p + 1 n×n kernels on the device (2n²m each) and finds their λ_min in float64 on
  * the host — a full decomposition (≈ 10n³) up to EXACT_EIGEN_MAX_N, Lanczos (≈ 3·200·n²) above — where a flop costs about
- * HOST_FLOP device flops; a round costs 4ndL·τ (forward and backward over the local width L).
+ * HOST_FLOP device flops. Where n is large beside d, λ_min comes from products H·v instead (measure.ts matrixFreePays:
+ * about MATRIX_FREE_STEPS products of 4ndm each). A round costs 4ndL·τ (forward and backward over the local width L).
  */
 function ntkEvery(c: Config, p: number): number {
   const { n, d, m, tau } = c;
   const host = n <= EXACT_EIGEN_MAX_N ? 10 * n ** 3 : 600 * n * n;
-  const ntk = (p + 1) * (2 * n * n * m + HOST_FLOP * host);
+  const ntk = matrixFreePays(n, d)
+    ? (p + 1) * MATRIX_FREE_STEPS * 4 * n * d * m
+    : (p + 1) * (2 * n * n * m + HOST_FLOP * host);
   const round = 4 * n * d * (c.mask === 'categorical' ? m : p * m) * tau;
   return Math.max(10, Math.ceil((4 * ntk) / round));
 }
