@@ -1,7 +1,11 @@
 /**
- * Benchmark page (driven by bench/browser.ts): on the backend and size in its query string, measures rounds/s
- * of the engine, of the same matmuls run bare, and of the naive per-neuron float64 trainer; result in window.__bench.
+ * Benchmark page (driven by bench/browser.ts and bench/threads.ts): on the backend and size in its query string, measures
+ * rounds/s of the engine, of the same matmuls run bare, and of the naive per-neuron float64 trainer; result in
+ * window.__bench. `threads=K` asks the wasm backend for K threads (its threaded build runs only where the page is
+ * cross-origin isolated); `naive=0` leaves the naive trainer out.
  */
+import { getThreadsCount, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+
 import { parseConfig } from '../../src/core/masked/config';
 import { makeProblem } from '../../src/core/masked/problem';
 import { ReferenceTrainer } from '../../src/core/masked/reference';
@@ -17,6 +21,7 @@ const seconds = Number(q.get('seconds') ?? 2);
 const rate = (f: () => Promise<void>, minCalls = 2) => callsPerSecond(f, seconds, minCalls);
 
 async function run() {
+  if (q.get('threads')) setThreadsCount(Number(q.get('threads')));
   const info = await chooseBackend(q.get('backend') as BackendName);
   const problem = makeProblem(parseConfig(q).config);
   const { n, d, m, p, tau, mask } = problem.config;
@@ -39,13 +44,15 @@ async function run() {
   const ceiling = await rate(mm.run);
   mm.dispose();
   const ref = new ReferenceTrainer(problem);
-  const naive = await rate(async () => void ref.step(), 1);
+  const naive = q.get('naive') === '0' ? NaN : await rate(async () => void ref.step(), 1);
   (window as unknown as { __bench: unknown }).__bench = {
     backend: info.name,
     adapter: info.adapter,
     engine,
     ceiling,
     naive,
+    isolated: crossOriginIsolated,
+    threads: info.name === 'wasm' ? getThreadsCount() : 0,
   };
 }
 

@@ -29,8 +29,8 @@ export interface LanczosOptions {
   maxOnly?: boolean;
 }
 
-/** Ritz values and residual bounds of the tridiagonal matrix with diagonal α and off-diagonal β (β_last: the next). */
-function ritz(alpha: number[], beta: number[], last: number): { values: number[]; bounds: number[] } {
+/** The eigen-decomposition of the symmetric tridiagonal matrix with diagonal α and off-diagonal β. */
+export function tridiagonalEigen(alpha: readonly number[], beta: readonly number[]): EigenvalueDecomposition {
   const j = alpha.length;
   const T = Matrix.zeros(j, j);
   for (let i = 0; i < j; i++) {
@@ -40,7 +40,13 @@ function ritz(alpha: number[], beta: number[], last: number): { values: number[]
       T.set(i + 1, i, beta[i]);
     }
   }
-  const e = new EigenvalueDecomposition(T, { assumeSymmetric: true });
+  return new EigenvalueDecomposition(T, { assumeSymmetric: true });
+}
+
+/** Ritz values and residual bounds of the tridiagonal matrix with diagonal α and off-diagonal β (β_last: the next). */
+function ritz(alpha: number[], beta: number[], last: number): { values: number[]; bounds: number[] } {
+  const j = alpha.length;
+  const e = tridiagonalEigen(alpha, beta);
   const V = e.eigenvectorMatrix;
   return { values: e.realEigenvalues, bounds: e.realEigenvalues.map((_, c) => Math.abs(last * V.get(j - 1, c))) };
 }

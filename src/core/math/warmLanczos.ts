@@ -9,8 +9,8 @@
  * can move it), and the Ritz vector y to
  * start the next measurement from. The products may run on a device (hence async).
  */
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
-
+import { tridiagonalEigen } from './lanczos';
+import { dot } from './matrix';
 import type { Rng } from './rng';
 
 export interface WarmMin {
@@ -96,15 +96,7 @@ function smallestRitz(
   last: number,
 ): { value: number; bound: number; top: number; coefficients: number[] } {
   const j = alpha.length;
-  const T = Matrix.zeros(j, j);
-  for (let i = 0; i < j; i++) {
-    T.set(i, i, alpha[i]);
-    if (i + 1 < j) {
-      T.set(i, i + 1, beta[i]);
-      T.set(i + 1, i, beta[i]);
-    }
-  }
-  const e = new EigenvalueDecomposition(T, { assumeSymmetric: true });
+  const e = tridiagonalEigen(alpha, beta);
   const values = e.realEigenvalues;
   let lo = 0;
   values.forEach((v, i) => {
@@ -120,12 +112,6 @@ function combine(Q: readonly Float64Array[], s: readonly number[]): Float64Array
     for (let i = 0; i < y.length; i++) y[i] += s[k] * q[i];
   });
   return unit(y);
-}
-
-function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
 }
 
 function unit(a: Float64Array): Float64Array {
