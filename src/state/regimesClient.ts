@@ -107,6 +107,8 @@ export class RegimesClient {
           onResult: (job, rows) => {
             const n = ns[job];
             rows.forEach((runs, j) => cells.push(phaseCell(n, ms[j], d, runs, settings.eps, settings.rounds)));
+            // Rows finish in any order on the pool; the cells (and the CSV) stay in the grid's order.
+            cells.sort((a, b) => ns.indexOf(a.n) - ns.indexOf(b.n) || ms.indexOf(a.m) - ms.indexOf(b.m));
             this.rowDone(work[job], t0, { cells: [...cells] });
           },
           onFailed: (job, reason) =>
