@@ -113,6 +113,11 @@ describe('--shard and merge', () => {
     const r = merge(a1, file('t2.json'));
     expect(r.code).toBe(2);
     expect(r.err).toBe(`error: ${file('t2.json')} holds results of units that are not its own\n`);
+    const damaged = { ...(JSON.parse(readFileSync(a1, 'utf8')) as object), units: 1e12 };
+    writeFileSync(file('d1.json'), JSON.stringify(damaged));
+    expect(merge(file('d1.json'), a2).err).toBe(
+      `error: ${file('d1.json')} is a damaged shard file (a field is missing or of the wrong type)\n`,
+    );
     expect(merge().err).toBe('error: merge needs the shard files: merge FILE… --out FILE\n');
   }, 120_000);
 });

@@ -20,6 +20,8 @@ export interface Shard {
 }
 
 const MAX_SHARDS = 100_000;
+/** More units than any grid the commands accept. */
+const MAX_UNITS = 10_000_000;
 
 /** --shard "i/N", or null when absent. */
 export function shardFlag(flags: Map<string, string>): Shard | null {
@@ -120,6 +122,10 @@ function readShard(name: string): ShardFile {
     Number.isInteger(f.shard) &&
     Number.isInteger(f.of) &&
     Number.isInteger(f.units) &&
+    f.of >= 1 &&
+    f.of <= MAX_SHARDS &&
+    f.units >= 0 &&
+    f.units <= MAX_UNITS &&
     (f.head === null || typeof f.head === 'string') &&
     isRecord(f.results);
   if (!ok) throw new UsageError(`${name} is a damaged shard file (a field is missing or of the wrong type)`);
