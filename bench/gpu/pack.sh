@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=bench/out/gpu-kit
 APP=$OUT/app
+# xz's level: 9 for the kit that travels (it must fit the 64 MiB a run may carry); check.sh packs faster.
+LEVEL=${XZ_LEVEL:-9}
 rm -rf "$OUT"
 mkdir -p "$APP/node_modules/webgpu/dist/linux-x64" "$APP/node_modules/@tensorflow/tfjs-backend-wasm/dist"
 # One ESM file with one copy of tfjs (its ESM builds: module before main). `require`, `__dirname` and `__filename`
@@ -17,10 +19,10 @@ BANNER+=" const __filename = __fu(import.meta.url); const __dirname = __dn(__fil
 npx esbuild bench/node.ts --bundle --platform=node --format=esm --external:webgpu --main-fields=module,main \
   --log-level=warning --banner:js="$BANNER" --outfile="$APP/bench.mjs"
 cp node_modules/webgpu/index.js node_modules/webgpu/package.json "$APP/node_modules/webgpu/"
-xz -T0 -9 -c node_modules/webgpu/dist/linux-x64/dawn.node > "$APP/node_modules/webgpu/dist/linux-x64/dawn.node.xz"
+xz -T0 -"$LEVEL" -c node_modules/webgpu/dist/linux-x64/dawn.node > "$APP/node_modules/webgpu/dist/linux-x64/dawn.node.xz"
 cp node_modules/@tensorflow/tfjs-backend-wasm/package.json "$APP/node_modules/@tensorflow/tfjs-backend-wasm/"
 cp node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm "$APP/node_modules/@tensorflow/tfjs-backend-wasm/dist/"
-xz -T0 -9 -c "$(command -v node)" > "$OUT/node.xz"
+xz -T0 -"$LEVEL" -c "$(command -v node)" > "$OUT/node.xz"
 # The Vulkan loader (Dawn dlopens libvulkan.so.1); run.sh unpacks it where the machine has none.
 (cd "$OUT" && apt-get download libvulkan1 >/dev/null 2>&1) || cp /var/cache/apt/archives/libvulkan1_*.deb "$OUT/"
 cp bench/gpu/run.sh "$OUT/"
