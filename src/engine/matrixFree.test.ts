@@ -2,6 +2,7 @@
 // measurement's eigenvector) against float64 at the start (its bound holding) and against the same run with the n × n
 // kernels formed and fully decomposed — the network's λ_min and the subnetworks' within 1e-3 relative plus what float32
 // products allow (1e-8·λ_max), for the lazy ReLU network and for GELU with both layers trained.
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { selectNodeBackend } from '../cli/backend';
@@ -17,11 +18,13 @@ import { Trainer } from './trainer';
 beforeAll(() => selectNodeBackend('wasm'));
 
 async function measured(q: string, matrixFree: boolean): Promise<MetricRow[]> {
+  const before = tf.memory().numTensors;
   const t = new Trainer(makeProblem(parseConfig(q).config), { ntkEvery: 20, matrixFree });
   try {
     return [...(await t.flush()), ...(await t.run(60, 20))].filter((r) => Number.isFinite(r.ntkMin));
   } finally {
     t.dispose();
+    expect(tf.memory().numTensors).toBe(before); // every factor and product released
   }
 }
 

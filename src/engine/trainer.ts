@@ -311,10 +311,10 @@ export class Trainer {
   /** λ_min of H and of each subnetwork's H^l from products on the device, each started from the last H's eigenvector. */
   private async solveMatrixFree(row: MetricRow, f: NtkFactors, masks: tf.Tensor2D | undefined, xi: number) {
     const X = this.net.X;
-    const solve = (factors: () => NtkFactors) =>
+    const solve = (factors: NtkFactors) =>
       warmLanczosMin(
         async (v) => {
-          const t = tf.tidy(() => ntkTimes(X, factors(), tf.tensor2d(Float32Array.from(v), [v.length, 1])));
+          const t = tf.tidy(() => ntkTimes(X, factors, tf.tensor2d(Float32Array.from(v), [v.length, 1])));
           const out = await t.data();
           t.dispose();
           return Float64Array.from(out);
@@ -322,13 +322,21 @@ export class Trainer {
         this.n,
         { start: this.warm, rng: new Rng(1), productError: FLOAT32_PRODUCT },
       );
-    const est = await solve(() => f);
+    const est = await solve(f);
     this.warm = est.vector;
     row.ntkMin = est.value;
     row.ntkMinBound = est.bound;
     if (!masks) return;
     const mins: number[] = [];
-    for (let l = 0; l < masks.shape[0]; l++) mins.push((await solve(() => subnetworkFactors(f, masks, l, xi))).value);
+    for (let l = 0; l < masks.shape[0]; l++) {
+      const sub = tf.tidy(() => subnetworkFactors(f, masks, l, xi));
+      try {
+        mins.push((await solve(sub)).value);
+      } finally {
+        sub.C.dispose();
+        sub.sA?.dispose();
+      }
+    }
     row.subNtkMin = Math.min(...mins);
     row.subNtkMax = Math.max(...mins);
   }
