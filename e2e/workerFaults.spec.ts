@@ -24,6 +24,15 @@ function collect(page: Page, script: RegExp): Worker[] {
 const onOneCore = (page: Page) =>
   page.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 1 }));
 
+/** Starts the test sweep on one worker; returns every sweep worker the page starts, as it starts. */
+async function sweepOnOneCore(page: Page): Promise<Worker[]> {
+  await onOneCore(page);
+  const workers = collect(page, /sweepWorker/);
+  await openRun(page, LINK);
+  await runSweep(page);
+  return workers;
+}
+
 /** Ends a worker from inside, as a crash would look from the page (the worker just stops). */
 const kill = (w: Worker) => w.evaluate(() => self.close()).catch(() => undefined);
 
@@ -47,10 +56,7 @@ const results = (page: Page) =>
 test('a sweep worker killed mid-sweep: its cell runs again on a new worker, every result as in an uncrashed sweep', async ({
   page,
 }) => {
-  await onOneCore(page);
-  const workers = collect(page, /sweepWorker/);
-  await openRun(page, LINK);
-  await runSweep(page);
+  const workers = await sweepOnOneCore(page);
   await expect(page.locator('.sweep-progress output')).toHaveText(/^6 \/ 6 cells · done$/, { timeout: 120_000 });
   const whole = await results(page);
   expect(whole.filter((r) => r.endsWith('none'))).toEqual([]);
@@ -68,10 +74,7 @@ test('a sweep worker killed mid-sweep: its cell runs again on a new worker, ever
 test('a sweep worker that dies twice on one cell: that cell is marked failed with the reason, the others finish', async ({
   page,
 }) => {
-  await onOneCore(page);
-  const workers = collect(page, /sweepWorker/);
-  await openRun(page, LINK);
-  await runSweep(page);
+  const workers = await sweepOnOneCore(page);
   await expect.poll(() => done(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
   expect(workers).toHaveLength(1);
   const next = page.waitForEvent('worker');
