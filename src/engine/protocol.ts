@@ -126,10 +126,13 @@ export interface EngineApi extends Guarded {
   tensorCount(): Promise<number>;
 }
 
-/** The sweep worker's protocol: a backend, then one cell at a time (the page cancels by ending the worker). */
+/**
+ * The sweep worker's protocol: a backend, then one batch of cells at a time, trained as one program
+ * (core/masked/sweep.ts sweepBatches); the page cancels by ending the worker.
+ */
 export interface SweepApi extends Guarded {
   init(requested: BackendName | null): Promise<BackendInfo>;
-  cell(config: Config, rounds: number, rule: ConvergeRule, given?: Given): Promise<CellResult>;
+  cells(configs: Config[], rounds: number, rule: ConvergeRule, given?: Given): Promise<CellResult[]>;
 }
 
 /** The AltMin worker (float64, no tfjs): both methods from one start, or one trial of the phase transition. */

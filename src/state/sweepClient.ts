@@ -1,12 +1,13 @@
 /**
  * Runs a sweep from the page: pauses the live run, starts sweep workers on the live run's backend (one on a GPU,
- * one per core on the CPU backends), trains the cells on the live run's data (uploaded data included) and stores each result as it comes;
- * cancel ends the worker (a long cell stops at once) and keeps the finished cells. Sweeps too large for the
- * device are refused before anything runs.
+ * one per core on the CPU backends), trains the cells on the live run's data (uploaded data included) a batch at a
+ * time — the cells that share a width and p, as one program (core/masked/sweep.ts sweepBatches) — and stores each
+ * batch's results as they come; cancel ends the workers (a long batch stops at once) and keeps the finished cells.
+ * Sweeps too large for the device are refused before anything runs.
  */
 import { MAX_WIDTH } from '../core/masked/config';
 import { tooLarge } from '../core/masked/limits';
-import { sweepCells, sweepRule } from '../core/masked/sweep';
+import { sweepBatches, sweepCells, sweepRule } from '../core/masked/sweep';
 import type { SweepApi } from '../engine/protocol';
 import { CellRunner, poolSize } from './cellRunner';
 import type { EngineClient } from './engineClient';
@@ -49,21 +50,30 @@ export class SweepClient {
     const rule = sweepRule(rounds);
     const given = this.engine.givenProblem();
     let done = 0;
+    const batches = sweepBatches(cells.map((c) => c.config));
     try {
       // On a GPU the cells share one device, so one worker; on the CPU backends one worker per core.
       const size = backend?.name === 'webgpu' || backend?.name === 'webgl' ? 1 : poolSize();
       const end = await this.runner.run(
-        cells,
+        batches,
         size,
-        (api, cell) => api.cell(cell.config, rounds, rule, given),
+        (api, batch) =>
+          api.cells(
+            batch.map((i) => cells[i].config),
+            rounds,
+            rule,
+            given,
+          ),
         {
-          onResult: (i, result) => {
-            cells[i] = { ...cells[i], result };
-            useSweep.setState({ cells: [...cells], done: ++done, elapsedMs: performance.now() - t0 });
+          onResult: (b, results) => {
+            batches[b].forEach((i, j) => (cells[i] = { ...cells[i], result: results[j] }));
+            done += batches[b].length;
+            useSweep.setState({ cells: [...cells], done, elapsedMs: performance.now() - t0 });
           },
-          onFailed: (i, reason) => {
-            cells[i] = { ...cells[i], failed: reason };
-            useSweep.setState({ cells: [...cells], done: ++done, elapsedMs: performance.now() - t0 });
+          onFailed: (b, reason) => {
+            for (const i of batches[b]) cells[i] = { ...cells[i], failed: reason };
+            done += batches[b].length;
+            useSweep.setState({ cells: [...cells], done, elapsedMs: performance.now() - t0 });
           },
         },
         (api) => api.init(backend?.name ?? null),

@@ -79,3 +79,31 @@ export function sweepCsv(keys: readonly string[], rows: { at: Record<string, str
     );
   return lines.join('\n') + '\n';
 }
+
+/** The most floats one batch's widest tensor ([n, cells·p·m]) may hold. */
+const BATCH_FLOATS = 2 ** 22;
+
+/** Keys that may differ between the cells of one batch (engine/sweepBatch.ts); every other key must agree. */
+const PER_CELL: readonly ConfigKey[] = ['scheme', 'xi', 'tau', 'eta', 'mask'];
+
+/**
+ * The sweep's cells in batches that train as one program: cells that agree on every key but ξ, τ, η and the masks
+ * (so on the data, the initialization, m and p), in grid order, split where a batch would pass BATCH_FLOATS. A cell
+ * whose second layer trains is a batch of its own. Returns the cells' indices, batch by batch.
+ */
+export function sweepBatches(configs: readonly Config[]): number[][] {
+  const open = new Map<string, number[]>();
+  const out: number[][] = [];
+  configs.forEach((c, i) => {
+    if (c.layers === 'both') return out.push([i]);
+    const key = JSON.stringify(Object.entries(c).filter(([k]) => !PER_CELL.includes(k as ConfigKey)));
+    let batch = open.get(key);
+    if (!batch || (batch.length + 1) * c.n * c.p * c.m > BATCH_FLOATS) {
+      batch = [];
+      open.set(key, batch);
+      out.push(batch);
+    }
+    batch.push(i);
+  });
+  return out;
+}
