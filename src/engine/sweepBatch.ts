@@ -19,7 +19,6 @@ import type { Weights } from '../core/masked/init';
 import { sampleMasks } from '../core/masked/masks';
 import { netOf } from '../core/masked/network';
 import { type FullProblem, makeProblem, maskStream, type Problem, withSettings } from '../core/masked/problem';
-import { transpose } from '../core/math/matrix';
 import type { Rng } from '../core/math/rng';
 import { activate } from './activation';
 
@@ -41,17 +40,16 @@ function yieldToEvents(): Promise<void> {
   });
 }
 
-/** One round's per-cell inputs, drawn on the CPU: [C, p, m] coefficients, [C, m] kept weights and 1/N_r. */
+/** One round's masks, drawn on the CPU, and what aggregation needs of them. */
 interface RoundPlan {
-  coef: Float32Array;
-  /** m_r^l a_r s/ξ · η/max(N_r, 1) for each copy (the compact step) or η·m_r^l a_r s/ξ (the wide steps). */
-  step: Float32Array;
+  /** [C, p, m] 0/1, row (c, l) = subnetwork l of cell c. */
+  masks: Float32Array;
   /** [C, m] 1 where neuron r keeps its weights at aggregation: held by someone, or by no one under the keep rule. */
   held: Float32Array;
   /** [C, m] 1 where neuron r was held by no one and keeps its weights (the keep rule). */
   orphans: Float32Array;
+  /** [C, m] 1/max(N_r, 1). */
   invN: Float32Array;
-  masks: Float32Array;
 }
 
 /** The problems of cells that may share a batch: the first cell's data and initialization, each cell's scheme. */
@@ -74,19 +72,43 @@ export async function trainBatch(problems: readonly Problem[], rounds: number): 
   const rngs: Rng[] = problems.map((pr) => maskStream(pr.config));
   const taus = problems.map((pr) => pr.config.tau);
   const wide = Math.max(...taus) > 1;
-  const W0 = transpose(init.W).data;
-  const Wflat = new Float32Array(d * C * m);
-  for (let q = 0; q < d; q++) for (let c = 0; c < C; c++) Wflat.set(W0.subarray(q * m, (q + 1) * m), (q * C + c) * m);
+  // Per neuron of each cell: a_r s (the network's output), a_r s/ξ (a surrogate's) and η a_r s/ξ (its step).
   const aRow = new Float32Array(C * m);
-  for (let c = 0; c < C; c++) for (let r = 0; r < m; r++) aRow[c * m + r] = init.a[r] * net.outScale;
+  const scales = new Float32Array(C * m);
+  const steps = new Float32Array(C * m);
+  problems.forEach(({ config: c, eta }, j) => {
+    for (let r = 0; r < m; r++) {
+      aRow[j * m + r] = init.a[r] * net.outScale;
+      scales[j * m + r] = aRow[j * m + r] / c.xi;
+      steps[j * m + r] = scales[j * m + r] * eta;
+    }
+  });
   const t = tf.tidy(() => {
     const X = tf.tensor2d(Float32Array.from(data.X.data), [n, d]);
-    return { X, XT: tf.transpose(X) as tf.Tensor2D, y: tf.tensor2d(Float32Array.from(data.y), [n, 1]) };
+    const y = tf.tensor2d(Float32Array.from(data.y), [n, 1]);
+    const column = (v: Float32Array) => tf.tile(tf.tensor2d(v, [C * m, 1]), [1, n]) as tf.Tensor2D;
+    return {
+      X,
+      XT: tf.transpose(X) as tf.Tensor2D,
+      y,
+      yT: tf.reshape(y, [1, n]) as tf.Tensor2D,
+      aTile: column(aRow),
+      scaleTile: column(scales),
+      neurons: tf.range(0, C * m, 1, 'int32') as tf.Tensor1D,
+      cellOf: tf.tensor1d(
+        Int32Array.from({ length: C * m }, (_, i) => Math.floor(i / m)),
+        'int32',
+      ),
+    };
   });
-  const aS = tf.tensor2d(aRow, [1, C * m]);
-  let W = tf.tensor2d(Wflat, [d, C * m]);
-  const errs = (A: tf.Tensor2D) =>
-    tf.sum(tf.square(tf.sub(tf.sum(tf.reshape(tf.mul(A, aS), [n, C, m]), 2), t.y)), 0) as tf.Tensor1D;
+  // The cells' neurons as rows: row c·m + r is neuron r of cell c (every matmul then has a constant right side).
+  const W0 = new Float32Array(C * m * d);
+  for (let c = 0; c < C; c++) W0.set(init.W.data, c * m * d);
+  let WT = tf.tensor2d(W0, [C * m, d]);
+  const errs = (AT: tf.Tensor2D) => {
+    const u = tf.sparse.sparseSegmentSum(tf.mul(AT, t.aTile), t.neurons, t.cellOf);
+    return tf.sum(tf.square(tf.sub(u, t.yT)), 1) as tf.Tensor1D;
+  };
   const queued: tf.Tensor1D[] = [];
   const out = problems.map(() => new Float32Array(rounds + 1));
   let read = 0;
@@ -98,25 +120,27 @@ export async function trainBatch(problems: readonly Problem[], rounds: number): 
     for (let j = 0; j < k; j++, read++) for (let c = 0; c < C; c++) out[c][read] = values[j * C + c];
     await yieldToEvents();
   };
+  const at = { ...t, scales, steps };
   try {
     for (let k = 0; k <= rounds; k++) {
       const last = k === rounds;
-      const plan = last ? null : planRound(problems, rngs, p, m, wide);
+      const plan = last ? null : drawRound(problems, rngs, p, m);
       const next = tf.tidy(() => {
-        const { A, D } = activate(t.X, W, net.act, strict);
+        const { A, D } = activate(WT, t.XT, net.act, strict);
         const err = tf.keep(errs(A));
-        if (!plan) return { err, W };
-        if (!wide) return { err, W: compactStep(A, D, W, plan, t, [n, C, p, m]) };
-        return { err, W: wideRound(W, plan, t, taus, [n, C, p, m], net.act, strict) };
+        if (!plan) return { err, WT };
+        if (!wide) return { err, WT: compactStep(A, D, WT, plan, at, [n, C, p, m]) };
+        const W = wideRound(tf.transpose(WT), plan, at, taus, [n, C, p, m], net.act, strict);
+        return { err, WT: tf.transpose(W) as tf.Tensor2D };
       });
       queued.push(next.err);
-      if (next.W !== W) W.dispose();
-      W = next.W;
+      if (next.WT !== WT) WT.dispose();
+      WT = next.WT;
       if (queued.length === READ_EVERY || last) await readBack();
     }
     return out;
   } finally {
-    tf.dispose([W, aS, ...queued, ...Object.values(t)]);
+    tf.dispose([WT, ...queued, ...Object.values(t)]);
   }
 }
 
@@ -125,21 +149,24 @@ interface Data {
   X: tf.Tensor2D;
   XT: tf.Tensor2D;
   y: tf.Tensor2D;
+  /** [1, n] targets. */
+  yT: tf.Tensor2D;
+  /** [C·m, n] a_r s/ξ down each neuron's row, and on the CPU a_r s/ξ and η a_r s/ξ per neuron. */
+  scaleTile: tf.Tensor2D;
+  scales: Float32Array;
+  steps: Float32Array;
 }
 
-/** Draws each cell's masks from its own stream (as its trainer would) and prepares the round's coefficients. */
-function planRound(problems: readonly Problem[], rngs: Rng[], p: number, m: number, wide: boolean): RoundPlan {
+/** Draws each cell's masks from its own stream, as its trainer would. */
+function drawRound(problems: readonly Problem[], rngs: Rng[], p: number, m: number): RoundPlan {
   const C = problems.length;
   const masks = new Float32Array(C * p * m);
-  const coef = new Float32Array(C * p * m);
-  const step = new Float32Array(C * p * m);
   const held = new Float32Array(C * m);
   const orphans = new Float32Array(C * m);
   const invN = new Float32Array(C * m);
-  problems.forEach(({ config, init, eta }, c) => {
+  problems.forEach(({ config }, c) => {
     const drawn = sampleMasks(rngs[c], config.mask, p, m, config.xi);
     masks.set(drawn, c * p * m);
-    const s = netOf(config, m).outScale / config.xi;
     const keep = config.aggregate === 'keep';
     for (let r = 0; r < m; r++) {
       let N = 0;
@@ -147,27 +174,71 @@ function planRound(problems: readonly Problem[], rngs: Rng[], p: number, m: numb
       held[c * m + r] = N > 0 || keep ? 1 : 0;
       orphans[c * m + r] = N === 0 && keep ? 1 : 0;
       invN[c * m + r] = 1 / Math.max(N, 1);
-      for (let l = 0; l < p; l++) {
-        const q = (c * p + l) * m + r;
-        coef[q] = drawn[l * m + r] * init.a[r] * s;
-        step[q] = coef[q] * eta * (wide ? 1 : invN[c * m + r]);
-      }
     }
   });
-  return { coef, step, held, orphans, invN, masks };
+  return { masks, held, orphans, invN };
+}
+
+/** Σ of the rows of `data` listed in `rows`, by sorted segment, as [segments, n] (a segment that lists none is 0). */
+function segmentSum(data: tf.Tensor2D, rows: Int32Array, segs: Int32Array, segments: number): tf.Tensor2D {
+  if (!rows.length) return tf.zeros([segments, data.shape[1]]);
+  const sum = tf.sparse.sparseSegmentSum(data, tf.tensor1d(rows, 'int32'), tf.tensor1d(segs, 'int32')) as tf.Tensor2D;
+  const short = segments - sum.shape[0];
+  return short
+    ? tf.pad(sum, [
+        [0, short],
+        [0, 0],
+      ])
+    : sum;
 }
 
 /**
  * τ = 1 for every cell: the copies all equal W, so u^l = φ(XW)(m^l ⊙ a s/ξ) and the aggregated update is
- * Xᵀ(φ′ ⊙ Σ_l e^l (m^l a s/ξ) η/N_r), taken from the neurons' own activations.
+ * Xᵀ(φ′ ⊙ Σ_l e^l (m^l a s/ξ) η/N_r), taken from the neurons' own activations. Both sums over the masks run on the
+ * selected entries only, as segment sums: u^l over the neurons it holds, each neuron's update over the subnetworks
+ * that hold it.
  */
-function compactStep(A: tf.Tensor2D, D: tf.Tensor2D, W: tf.Tensor2D, plan: RoundPlan, t: Data, shape: Shape) {
-  const [n, C, p, m] = shape;
-  const held = tf.mul(W, tf.tensor2d(plan.held, [1, C * m]));
-  const U = tf.sum(tf.mul(tf.reshape(A, [n, C, 1, m]), tf.tensor4d(plan.coef, [1, C, p, m])), 3);
-  const E = tf.sub(U, tf.reshape(t.y, [n, 1, 1]));
-  const G = tf.sum(tf.mul(tf.reshape(E, [n, C, p, 1]), tf.tensor4d(plan.step, [1, C, p, m])), 2);
-  return tf.sub(held, tf.matMul(t.XT, tf.mul(D, tf.reshape(G, [n, C * m])))) as tf.Tensor2D;
+function compactStep(
+  AT: tf.Tensor2D,
+  DT: tf.Tensor2D,
+  WT: tf.Tensor2D,
+  plan: RoundPlan,
+  t: Data,
+  shape: Shape,
+): tf.Tensor2D {
+  const [, C, p, m] = shape;
+  const d = WT.shape[1];
+  const { masks, invN } = plan;
+  let K = 0;
+  for (let q = 0; q < masks.length; q++) K += masks[q];
+  const [toU, ofU, toG, ofG] = [0, 0, 0, 0].map(() => new Int32Array(K));
+  for (let c = 0, k = 0; c < C; c++)
+    for (let l = 0; l < p; l++)
+      for (let r = 0; r < m; r++)
+        if (masks[(c * p + l) * m + r]) {
+          toU[k] = c * m + r;
+          ofU[k++] = c * p + l;
+        }
+  for (let c = 0, k = 0; c < C; c++)
+    for (let r = 0; r < m; r++)
+      for (let l = 0; l < p; l++)
+        if (masks[(c * p + l) * m + r]) {
+          toG[k] = c * p + l;
+          ofG[k++] = c * m + r;
+        }
+  // Each neuron's step η a_r s/ξ / N_r across its row of d weights; and the rows that stay, where some are zeroed.
+  const weight = new Float32Array(C * m * d);
+  const held = plan.held.every((v) => v === 1) ? null : new Float32Array(C * m * d);
+  for (let q = 0; q < C * m; q++) {
+    weight.fill(t.steps[q] * invN[q], q * d, (q + 1) * d);
+    held?.fill(plan.held[q], q * d, (q + 1) * d);
+  }
+  const U = segmentSum(tf.mul(AT, t.scaleTile), toU, ofU, C * p);
+  const E = tf.sub(U, t.yT) as tf.Tensor2D;
+  const G = segmentSum(E, toG, ofG, C * m);
+  const update = tf.mul(tf.matMul(tf.mul(DT, G), t.X), tf.tensor2d(weight, [C * m, d]));
+  const kept = held ? tf.mul(WT, tf.tensor2d(held, [C * m, d])) : WT;
+  return tf.sub(kept, update) as tf.Tensor2D;
 }
 
 /** Local steps on copies side by side [d, C·p·m] (a cell past its τ holds still), then each cell's average. */
@@ -184,11 +255,21 @@ function wideRound(
   const d = W.shape[0];
   const L = C * p * m;
   let Wl = tf.reshape(tf.tile(tf.reshape(W, [d, C, 1, m]), [1, 1, p, 1]), [d, L]) as tf.Tensor2D;
-  const coef = tf.tensor2d(plan.coef, [1, L]);
+  // Copy (c, l, r): m_r^l a_r s/ξ, and its step η m_r^l a_r s/ξ.
+  const copyCoef = new Float32Array(L);
+  const copyStep = new Float32Array(L);
+  for (let c = 0; c < C; c++)
+    for (let l = 0; l < p; l++)
+      for (let r = 0; r < m; r++) {
+        const q = (c * p + l) * m + r;
+        copyCoef[q] = plan.masks[q] * t.scales[c * m + r];
+        copyStep[q] = plan.masks[q] * t.steps[c * m + r];
+      }
+  const coef = tf.tensor2d(copyCoef, [1, L]);
   for (let step = 0; step < Math.max(...taus); step++) {
     const active = new Float32Array(L);
     taus.forEach((tau, c) => {
-      if (step < tau) active.set(plan.step.subarray(c * p * m, (c + 1) * p * m), c * p * m);
+      if (step < tau) active.set(copyStep.subarray(c * p * m, (c + 1) * p * m), c * p * m);
     });
     const { A, D } = activate(t.X, Wl, act, strict);
     const E = tf.sub(tf.sum(tf.reshape(tf.mul(A, coef), [n, C * p, m]), 2), t.y);
