@@ -23,8 +23,9 @@ const POOLS = arg('pools', `1,${Math.min(4, cpus().length)}`)
 const PORT = 4183;
 
 async function sweep(page: Page, cores: number): Promise<{ seconds: number; cells: number; settled: number }> {
-  // The page sizes its pool from the cores it sees.
-  await page.addInitScript((c) => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => c }), cores);
+  // The page sizes its pool from the cores it sees. A script as text: a function from this file would be serialized
+  // as tsx compiled it, with a helper the page does not have.
+  await page.addInitScript(`Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => ${cores} })`);
   await page.goto(`http://localhost:${PORT}/?${LINK}`);
   await page.waitForFunction(() => window.subnetLab?.status() === 'ready', null, { timeout: 120_000 });
   await page.getByText('Sweeps — the paper’s Figure 2, live').click();
@@ -51,7 +52,10 @@ try {
   for (const pool of POOLS) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.addInitScript(() => localStorage.setItem('subnet-lab-welcomed', '1'));
+    let workers = 0;
+    page.on('worker', (w) => void (/sweepWorker/.test(w.url()) && workers++));
     const r = await sweep(page, pool);
+    if (workers !== pool) throw new Error(`${workers} sweep workers ran, not ${pool}`);
     console.log(`| \`${LINK}\` | ${pool} | ${r.cells} | ${ROUNDS} | ${r.seconds.toFixed(1)} | ${r.settled} |`);
     await page.close();
   }
