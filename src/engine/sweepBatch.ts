@@ -48,8 +48,11 @@ interface RoundPlan {
   held: Float32Array;
   /** [C, m] 1 where neuron r was held by no one and keeps its weights (the keep rule). */
   orphans: Float32Array;
-  /** [C, m] 1/max(N_r, 1). */
+  /** [C, m] 1/max(N_r, 1), and N_r: how many subnetworks hold neuron r. */
   invN: Float32Array;
+  counts: Int32Array;
+  /** Whether every neuron keeps its weights (none is zeroed). */
+  allHeld: boolean;
 }
 
 /** The problems of cells that may share a batch: the first cell's data and initialization, each cell's scheme. */
@@ -164,19 +167,23 @@ function drawRound(problems: readonly Problem[], rngs: Rng[], p: number, m: numb
   const held = new Float32Array(C * m);
   const orphans = new Float32Array(C * m);
   const invN = new Float32Array(C * m);
-  problems.forEach(({ config }, c) => {
+  const counts = new Int32Array(C * m);
+  let allHeld = true;
+  for (let c = 0; c < C; c++) {
+    const { config } = problems[c];
     const drawn = sampleMasks(rngs[c], config.mask, p, m, config.xi);
     masks.set(drawn, c * p * m);
+    for (let l = 0, i = 0; l < p; l++) for (let r = c * m; r < (c + 1) * m; r++, i++) if (drawn[i]) counts[r]++;
     const keep = config.aggregate === 'keep';
-    for (let r = 0; r < m; r++) {
-      let N = 0;
-      for (let l = 0; l < p; l++) N += drawn[l * m + r];
-      held[c * m + r] = N > 0 || keep ? 1 : 0;
-      orphans[c * m + r] = N === 0 && keep ? 1 : 0;
-      invN[c * m + r] = 1 / Math.max(N, 1);
+    for (let q = c * m; q < (c + 1) * m; q++) {
+      const N = counts[q];
+      held[q] = N > 0 || keep ? 1 : 0;
+      orphans[q] = N === 0 && keep ? 1 : 0;
+      invN[q] = 1 / Math.max(N, 1);
+      if (N === 0 && !keep) allHeld = false;
     }
-  });
-  return { masks, held, orphans, invN };
+  }
+  return { masks, held, orphans, invN, counts, allHeld };
 }
 
 /** Σ of the rows of `data` listed in `rows`, by sorted segment, as [segments, n] (a segment that lists none is 0). */
@@ -208,30 +215,35 @@ function compactStep(
 ): tf.Tensor2D {
   const [, C, p, m] = shape;
   const d = WT.shape[1];
-  const { masks, invN } = plan;
+  const { masks, invN, counts } = plan;
+  // The selected entries twice: by subnetwork (c, l) for its output, by neuron (c, r) for its update.
+  const next = new Int32Array(C * m);
   let K = 0;
-  for (let q = 0; q < masks.length; q++) K += masks[q];
+  for (let q = 0; q < C * m; q++) {
+    next[q] = K;
+    K += counts[q];
+  }
   const [toU, ofU, toG, ofG] = [0, 0, 0, 0].map(() => new Int32Array(K));
-  for (let c = 0, k = 0; c < C; c++)
+  for (let c = 0, k = 0, i = 0; c < C; c++)
     for (let l = 0; l < p; l++)
-      for (let r = 0; r < m; r++)
-        if (masks[(c * p + l) * m + r]) {
-          toU[k] = c * m + r;
+      for (let r = 0; r < m; r++, i++)
+        if (masks[i]) {
+          const neuron = c * m + r;
+          toU[k] = neuron;
           ofU[k++] = c * p + l;
-        }
-  for (let c = 0, k = 0; c < C; c++)
-    for (let r = 0; r < m; r++)
-      for (let l = 0; l < p; l++)
-        if (masks[(c * p + l) * m + r]) {
-          toG[k] = c * p + l;
-          ofG[k++] = c * m + r;
+          const at = next[neuron]++;
+          toG[at] = c * p + l;
+          ofG[at] = neuron;
         }
   // Each neuron's step η a_r s/ξ / N_r across its row of d weights; and the rows that stay, where some are zeroed.
   const weight = new Float32Array(C * m * d);
-  const held = plan.held.every((v) => v === 1) ? null : new Float32Array(C * m * d);
-  for (let q = 0; q < C * m; q++) {
-    weight.fill(t.steps[q] * invN[q], q * d, (q + 1) * d);
-    held?.fill(plan.held[q], q * d, (q + 1) * d);
+  const held = plan.allHeld ? null : new Float32Array(C * m * d);
+  for (let q = 0, i = 0; q < C * m; q++) {
+    const w = t.steps[q] * invN[q];
+    for (let j = 0; j < d; j++, i++) {
+      weight[i] = w;
+      if (held) held[i] = plan.held[q];
+    }
   }
   const U = segmentSum(tf.mul(AT, t.scaleTile), toU, ofU, C * p);
   const E = tf.sub(U, t.yT) as tf.Tensor2D;
