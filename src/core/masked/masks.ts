@@ -14,8 +14,7 @@ export function sampleMasks(rng: Rng, kind: MaskKind, p: number, m: number, xi: 
     return out;
   }
   // One 32-bit draw per entry: P(u < ξ·2^32) = ξ; ξ = 1 selects every neuron.
-  const threshold = xi * 4294967296;
-  for (let i = 0; i < p * m; i++) out[i] = rng.nextU32() < threshold ? 1 : 0;
+  rng.fillBelow(out, xi * 4294967296);
   return out;
 }
 

@@ -29,6 +29,20 @@ describe('Rng (xoshiro128**)', () => {
   });
 });
 
+describe('Rng.fillBelow', () => {
+  it('draws what as many calls of nextU32 draw, and leaves the stream where they would', () => {
+    const [a, b] = [Rng.stream(11, 'masks'), Rng.stream(11, 'masks')];
+    const out = new Float32Array(1000);
+    a.fillBelow(out, 0.3 * 2 ** 32);
+    const expected = Array.from({ length: 1000 }, () => (b.nextU32() < 0.3 * 2 ** 32 ? 1 : 0));
+    expect(Array.from(out)).toEqual(expected);
+    expect(out.reduce((s, v) => s + v, 0)).toBeGreaterThan(240); // about 300 of 1000 below 0.3
+    expect(out.reduce((s, v) => s + v, 0)).toBeLessThan(360);
+    expect(a.state()).toEqual(b.state());
+    expect(a.nextU32()).toBe(b.nextU32());
+  });
+});
+
 describe('Rng state', () => {
   it('restored, continues with the same numbers bit for bit (the spare normal included)', () => {
     const a = new Rng(9);
