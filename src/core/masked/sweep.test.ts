@@ -2,9 +2,40 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseConfig } from './config';
-import { MAX_CELLS, SWEEP_KINDS, sweepCells, sweepCsv, sweepRule } from './sweep';
+import { MAX_CELLS, SWEEP_KINDS, sweepBatches, sweepCells, sweepCsv, sweepRule } from './sweep';
 
 const current = parseConfig('scheme=dropout&xi=0.3&m=256&n=12&d=6&seed=4&tau=1').config;
+
+describe('sweep batches', () => {
+  const configsOf = (kind: keyof typeof SWEEP_KINDS, lists: string[], over = current) => {
+    const made = sweepCells(kind, over, lists, 1);
+    if (!made.ok) throw new Error(made.error);
+    return made.cells.map((c) => c.config);
+  };
+
+  it('p × ξ: one batch per p, each of its ten ξ in grid order, the costliest first', () => {
+    const configs = configsOf('p-xi', [...SWEEP_KINDS['p-xi'].values]);
+    const batches = sweepBatches(configs);
+    expect(batches.map((b) => configs[b[0]].p)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    for (const b of batches) {
+      expect(b).toHaveLength(10);
+      expect(new Set(b.map((i) => configs[i].p)).size).toBe(1);
+      expect(b).toEqual([...b].sort((x, y) => x - y));
+    }
+    expect(batches.flat().sort((x, y) => x - y)).toEqual(configs.map((_, i) => i));
+  });
+
+  it('τ varies within a batch; widths do not; a trained second layer and an oversized batch are split', () => {
+    const tau = configsOf('tau', ['1,2,4']);
+    expect(sweepBatches(tau)).toEqual([[0, 1, 2]]);
+    expect(sweepBatches(configsOf('m', ['64,128']))).toEqual([[1], [0]]);
+    const both = configsOf('p-xi', ['2', '0.5,1'], parseConfig('layers=both&m=64&n=12&d=6').config);
+    expect(sweepBatches(both)).toEqual([[0], [1]]);
+    // n·p·m floats per cell: 4096 · 10 · 128 = 2^22.3 > 2^22, so each cell is a batch of its own.
+    const big = configsOf('p-xi', ['10', '0.5,1'], parseConfig('m=128&n=4096&d=6').config);
+    expect(sweepBatches(big)).toEqual([[0], [1]]);
+  });
+});
 
 describe('sweep cells', () => {
   it('p × ξ: the default 10 × 10 grid of Bernoulli custom runs at the current τ, p slowest', () => {

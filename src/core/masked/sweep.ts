@@ -88,8 +88,9 @@ const PER_CELL: readonly ConfigKey[] = ['scheme', 'xi', 'tau', 'eta', 'mask'];
 
 /**
  * The sweep's cells in batches that train as one program: cells that agree on every key but ξ, τ, η and the masks
- * (so on the data, the initialization, m and p), in grid order, split where a batch would pass BATCH_FLOATS. A cell
- * whose second layer trains is a batch of its own. Returns the cells' indices, batch by batch.
+ * (so on the data, the initialization, m and p), split where a batch would pass BATCH_FLOATS. A cell whose second
+ * layer trains is a batch of its own. Returns the cells' indices (in grid order within a batch), the costliest batch
+ * first (work ∝ cells·p·m·τ), so that a pool of workers taking them in turn ends close together.
  */
 export function sweepBatches(configs: readonly Config[]): number[][] {
   const open = new Map<string, number[]>();
@@ -105,5 +106,6 @@ export function sweepBatches(configs: readonly Config[]): number[][] {
     }
     batch.push(i);
   });
-  return out;
+  const cost = (batch: number[]) => batch.reduce((w, i) => w + configs[i].p * configs[i].m * configs[i].tau, 0);
+  return out.sort((a, b) => cost(b) - cost(a));
 }
