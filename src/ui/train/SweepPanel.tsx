@@ -242,8 +242,8 @@ export function SweepPanel() {
   );
 }
 
-/** How many finished cells settled, and what to do about the others. */
+/** How many finished cells settled, and what the others mean. */
 function settledText(settled: number, finished: number): string {
   if (settled === finished) return `All ${finished} finished cells settled.`;
-  return `${settled} of ${finished} finished cells settled; the others were still moving at the end — more rounds per cell would settle them.`;
+  return `${settled} of ${finished} finished cells settled; the others were still moving at the end (still falling, or their plateau noisier than 5 % from one window to the next). Slow runs need more rounds per cell; at the default size most cells are still falling after 3,000.`;
 }
