@@ -1,15 +1,16 @@
 /**
  * Several sweep cells as one tensor program. Cells that share the data, the initialization, the width m and the
- * number of subnetworks p (core/masked/batches.ts groups them) train side by side: their weights are one [d, C·m]
- * matrix, each cell with its own seeded masks, ξ, step size, local steps τ and aggregation rule, and one read-back
- * every few rounds brings every cell's error. Each cell's columns only ever meet its own, so a cell trains as it
- * would alone, to float32 rounding.
+ * number of subnetworks p (core/masked/sweep.ts sweepBatches groups them) train side by side: their neurons are the
+ * rows of one [C·m, d] matrix (so each matmul's right-hand side is the constant data), each cell with its own seeded
+ * masks, ξ, step size, local steps τ and aggregation rule, and one read-back every few rounds brings every cell's
+ * error. Each cell's rows only ever meet its own, so a cell trains as it would alone, to float32 rounding.
  *
  * Where every cell takes one local step (τ = 1) all p copies of a neuron start the step equal, so the step is taken
- * on the neurons themselves: the p subnetworks' outputs and the averaged update come from φ(XW) once, and a round
- * costs about as much as one of full GD. With more local steps the copies part: they sit side by side as [d, C·p·m],
- * and a cell with fewer local steps than another holds still for the extra ones (its step size is 0 there).
- * The second layer is fixed here (a sweep with a trained second layer runs its cells one by one). Call per batch.
+ * on the neurons themselves: the p subnetworks' outputs and the averaged update come from φ(XW) once, as segment sums
+ * over the selected entries, and a round costs about as much as one of full GD. With more local steps the copies
+ * part: they sit side by side as [d, C·p·m], and a cell with fewer local steps than another holds still for the extra
+ * ones (its step size is 0 there). The second layer is fixed here (a sweep with a trained second layer runs its cells
+ * one by one).
  */
 import * as tf from '@tensorflow/tfjs';
 
