@@ -10,7 +10,7 @@
  * over the selected entries, and a round costs about as much as one of full GD. With more local steps the copies
  * part: they sit side by side as [d, C·p·m], and a cell with fewer local steps than another holds still for the extra
  * ones (its step size is 0 there). The second layer is fixed here (a sweep with a trained second layer runs its cells
- * one by one).
+ * one by one). On a GPU the copies are formed at every τ (see `gpu` below).
  */
 import * as tf from '@tensorflow/tfjs';
 
@@ -75,7 +75,10 @@ export async function trainBatch(problems: readonly Problem[], rounds: number): 
   const strict = config.aggregate === 'zero';
   const rngs: Rng[] = problems.map((pr) => maskStream(pr.config));
   const taus = problems.map((pr) => pr.config.tau);
-  const wide = Math.max(...taus) > 1;
+  // On a GPU a segment sum reads its segments back to size its output, a stall every call: there the copies are
+  // always formed, and the error sums each cell's block of rows.
+  const gpu = tf.getBackend() === 'webgpu' || tf.getBackend() === 'webgl';
+  const wide = gpu || Math.max(...taus) > 1;
   // Per neuron of each cell: a_r s (the network's output), a_r s/ξ (a surrogate's) and η a_r s/ξ (its step).
   const aRow = new Float32Array(C * m);
   const scales = new Float32Array(C * m);
@@ -110,7 +113,10 @@ export async function trainBatch(problems: readonly Problem[], rounds: number): 
   for (let c = 0; c < C; c++) W0.set(init.W.data, c * m * d);
   let WT = tf.tensor2d(W0, [C * m, d]);
   const errs = (AT: tf.Tensor2D) => {
-    const u = tf.sparse.sparseSegmentSum(tf.mul(AT, t.aTile), t.neurons, t.cellOf);
+    const weighted = tf.mul(AT, t.aTile);
+    const u = gpu
+      ? tf.sum(tf.reshape(weighted, [C, m, n]), 1)
+      : tf.sparse.sparseSegmentSum(weighted, t.neurons, t.cellOf);
     return tf.sum(tf.square(tf.sub(u, t.yT)), 1) as tf.Tensor1D;
   };
   const queued: tf.Tensor1D[] = [];
