@@ -17,7 +17,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Config } from '../core/masked/config';
 import type { Dataset } from '../core/masked/datasets';
 import type { Weights } from '../core/masked/init';
-import { sampleMasks } from '../core/masked/masks';
+import { neuronCounts, sampleMasks } from '../core/masked/masks';
 import { netOf } from '../core/masked/network';
 import { type FullProblem, makeProblem, maskStream, type Problem, withSettings } from '../core/masked/problem';
 import type { Rng } from '../core/math/rng';
@@ -180,7 +180,7 @@ function drawRound(problems: readonly Problem[], rngs: Rng[], p: number, m: numb
     const { config } = problems[c];
     const drawn = sampleMasks(rngs[c], config.mask, p, m, config.xi);
     masks.set(drawn, c * p * m);
-    for (let l = 0, i = 0; l < p; l++) for (let r = c * m; r < (c + 1) * m; r++, i++) if (drawn[i]) counts[r]++;
+    counts.set(neuronCounts(drawn, p, m), c * m);
     const keep = config.aggregate === 'keep';
     for (let q = c * m; q < (c + 1) * m; q++) {
       const N = counts[q];
