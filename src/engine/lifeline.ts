@@ -4,15 +4,21 @@
  * worker ends, however it ends (out of memory, a crash, the browser reclaiming it, `self.close()`), even while the
  * worker was busy in a long computation that could not have answered a ping.
  */
+import { withLock } from '../platform/storage';
 import type { Guarded } from './protocol';
 
+/**
+ * Takes the lock `name` for the worker's whole life: true once it is held. False where Web Locks are missing (a page
+ * served over plain http from another host) or refused (a frame on another site): the page then falls back to pings.
+ */
 function lifeline(name: string): Promise<boolean> {
-  // Web Locks need a secure context (https or localhost); elsewhere the page falls back to pings.
-  if (!('locks' in navigator)) return Promise.resolve(false);
   return new Promise((held) => {
-    void navigator.locks.request(name, () => {
-      held(true);
-      return new Promise<never>(() => {});
+    void withLock(
+      name,
+      () => new Promise<never>(() => {}),
+      () => held(true),
+    ).then((granted) => {
+      if (!granted) held(false);
     });
   });
 }

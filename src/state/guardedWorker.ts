@@ -3,13 +3,14 @@
  * the browser reclaiming it, or `self.close()` — and then every call to it would wait forever. Here every call fails
  * at once with WorkerDied when the worker ends. The worker holds a Web Lock for its whole life (engine/lifeline.ts)
  * and the page is granted that lock the moment it ends, busy or not. Where Web Locks are missing (a page served over
- * plain http from another host), a watched worker — one whose calls are short, like the engine's — is pinged when a
+ * plain http from another host) or refused (a frame on another site, platform/storage.ts), a watched worker — one whose calls are short, like the engine's — is pinged when a
  * call runs late (four times the slowest call seen, and at least a few seconds), and is dead when it cannot answer.
  * An `error` event kills it too, and so does a worker that has not loaded and taken its lifeline within 20 s. The owner hears of the death once, and can start a fresh worker with `replace()`.
  */
 import * as Comlink from 'comlink';
 
 import type { Guarded } from '../engine/protocol';
+import { withLock } from '../platform/storage';
 
 export class WorkerDied extends Error {}
 
@@ -57,8 +58,6 @@ export class GuardedWorker<Api extends Guarded> {
     promise.catch(() => undefined);
     this.death = { promise, reject };
     worker.addEventListener('error', (e) => this.kill(`it failed: ${e.message || 'an error in the worker'}`, worker));
-    this.ready = Promise.resolve();
-    if (!('locks' in navigator)) return;
     const name = `subnet-lab-worker-${++lifelines}-${Math.random().toString(36).slice(2)}`;
     const started = setTimeout(() => this.kill('it did not start', worker), START_MS);
     this.ready = this.api
@@ -67,7 +66,8 @@ export class GuardedWorker<Api extends Guarded> {
         clearTimeout(started);
         if (!held || this.worker !== worker) return;
         this.held = true;
-        void navigator.locks.request(name, () => this.kill('it ended', worker));
+        // Granted once the worker's own hold on the lock ends: it has ended.
+        void withLock(name, async () => this.kill('it ended', worker));
       })
       .catch(() => undefined);
   }

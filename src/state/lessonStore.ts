@@ -7,6 +7,7 @@ import { create } from 'zustand';
 
 import type { Lesson } from '../core/lessons/format';
 import type { GoalState } from '../core/lessons/goals';
+import { localStore } from '../platform/storage';
 
 export interface LessonState {
   lesson: Lesson | null;
@@ -42,19 +43,12 @@ const WELCOMED_KEY = 'subnet-lab-welcomed';
 
 /** Whether this browser has dismissed the first-visit card. */
 export function welcomed(): boolean {
-  try {
-    return localStorage.getItem(WELCOMED_KEY) === '1';
-  } catch {
-    return true;
-  }
+  // Where storage is refused there is no first-visit memory: the card is not offered (no first visit can be told).
+  return !localStore.available() || localStore.get(WELCOMED_KEY) === '1';
 }
 
 /** Hides the first-visit card for good in this browser. */
 export function dismissWelcome(): void {
   useLesson.setState({ welcome: false });
-  try {
-    localStorage.setItem(WELCOMED_KEY, '1');
-  } catch {
-    /* storage unavailable: the card stays hidden for this page */
-  }
+  localStore.set(WELCOMED_KEY, '1');
 }

@@ -7,6 +7,7 @@ import { create } from 'zustand';
 
 import type { EmbedSettings } from '../core/embed';
 import type { ViewName } from '../core/link';
+import { localStore } from '../platform/storage';
 
 export type Theme = 'system' | 'light' | 'dark';
 
@@ -27,12 +28,8 @@ export interface ViewState {
 const THEME_KEY = 'subnet-lab-theme';
 
 function storedTheme(): Theme {
-  try {
-    const t = localStorage.getItem(THEME_KEY);
-    return t === 'light' || t === 'dark' ? t : 'system';
-  } catch {
-    return 'system';
-  }
+  const t = localStore.get(THEME_KEY);
+  return t === 'light' || t === 'dark' ? t : 'system';
 }
 
 export const useView = create<ViewState>(() => ({
@@ -56,10 +53,7 @@ export function nextTheme(): void {
   const order: Theme[] = ['system', 'light', 'dark'];
   const theme = order[(order.indexOf(useView.getState().theme) + 1) % order.length];
   useView.setState({ theme });
-  try {
-    if (theme === 'system') localStorage.removeItem(THEME_KEY);
-    else localStorage.setItem(THEME_KEY, theme);
-  } catch {
-    /* storage unavailable: the choice lasts for this page */
-  }
+  // Where storage is refused (a frame on another site) the choice lasts for this page.
+  if (theme === 'system') localStore.remove(THEME_KEY);
+  else localStore.set(THEME_KEY, theme);
 }

@@ -1,7 +1,7 @@
 /** A Copy button for the text of a field beside it, and what happened, in words (copying may be closed inside a frame). */
 import { type RefObject, useState } from 'react';
 
-import { copyText } from './copy';
+import { copyText } from '../../platform/clipboard';
 
 export function CopyButton({
   label,
