@@ -1,5 +1,6 @@
-// postMessage payloads from a host page, fuzzed (seeded): every malformed message is answered with an error in words,
-// and only a well-formed call to a known method with checked arguments gets through.
+// postMessage payloads from a host page, fuzzed (seeded): a message not addressed to the app is ignored, every
+// malformed message addressed to it is answered with an error in words, and only a well-formed call to a known method
+// with checked arguments gets through.
 import { describe, expect, it } from 'vitest';
 
 import { Rng } from '../core/math/rng';
@@ -40,6 +41,7 @@ const METHODS = [
 describe('host messages', () => {
   it('100 fuzzed payloads: a call only when type, id, method and arguments all check out; else one error in words', () => {
     let calls = 0;
+    let ignored = 0;
     for (let i = 0; i < 100; i++) {
       const msg =
         i % 10 === 0
@@ -47,14 +49,21 @@ describe('host messages', () => {
           : pick([
               pick(VALUES),
               {
-                type: pick(['subnetlab:call', 'subnetlab:result', 'other', 3]),
+                type: pick(['subnetlab:call', 'subnetlab:call', 'subnetlab:other', 'subnetlab:result', 'other', 3]),
                 id: pick([1, 'a', null, {}, NaN]),
                 method: pick(METHODS),
                 args: pick([[], [pick(VALUES)], [1, 2], 'x', undefined]),
               },
             ]);
       const r = readCall(msg);
-      if ('error' in r) expect(r.error).toMatch(/^[a-z][\w ":;,()—\-.'{}|/…]+/i);
+      const addressed =
+        typeof msg === 'object' &&
+        msg !== null &&
+        typeof (msg as { type?: unknown }).type === 'string' &&
+        /^subnetlab:(?!result$|error$|event$)/.test((msg as { type: string }).type);
+      expect(r === null).toBe(!addressed);
+      if (r === null) ignored++;
+      else if ('error' in r) expect(r.error).toMatch(/^[a-z][\w ":;,()—\-.'{}|/…]+/i);
       else {
         calls++;
         expect(['step', 'play', 'config', 'setConfig', 'openLesson']).toContain(r.method);
@@ -62,9 +71,33 @@ describe('host messages', () => {
       }
     }
     expect(calls).toBeGreaterThan(0);
+    expect(ignored).toBeGreaterThan(0);
+  });
+  it('ignores what is not addressed to the app: a deck’s own messages, other types, the app’s own replies', () => {
+    for (const msg of [
+      'slide:start',
+      'slide:stop',
+      '{"method":"slide","args":[2]}',
+      { type: 'slide:start' },
+      { namespace: 'reveal', eventName: 'slidechanged', state: { indexh: 1 } },
+      { type: 'subnetlab:event', event: 'key', data: { key: 'ArrowRight' } },
+      { type: 'subnetlab:error', id: 1, error: 'echoed' },
+      { type: 'subnetlab:result', id: 1, result: null },
+      null,
+      42,
+      ['subnetlab:call'],
+    ])
+      expect(readCall(msg)).toBeNull();
   });
   it('names what is wrong', () => {
-    expect(readCall('step')).toMatchObject({ id: null, error: expect.stringMatching(/must be an object/) });
+    expect(readCall({ type: 'subnetlab:cal', id: 4, method: 'step' })).toMatchObject({
+      id: 4,
+      error: expect.stringMatching(/type must be "subnetlab:call"/),
+    });
+    expect(readCall({ type: 'subnetlab:call', method: 'play' })).toMatchObject({
+      id: null,
+      error: expect.stringMatching(/id must be/),
+    });
     expect(readCall({ type: 'subnetlab:call', id: 1, method: 'eval' })).toMatchObject({
       id: 1,
       error: expect.stringMatching(/unknown method/),

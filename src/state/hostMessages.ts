@@ -4,8 +4,10 @@
  *   app → host  { type: "subnetlab:result", id, result } or { type: "subnetlab:error", id, error }
  * sent once the call's work is done (step answers when its rounds are trained), to the sender's origin only; and
  * events to the parent frame, { type: "subnetlab:event", event, data }: `ready` once, `round` at most four times a
- * second, `goal` when a lesson step's goal is reached, `size` with the content's height. Every message is checked; a
- * malformed one is answered with an error and changes nothing. Nothing from a message is ever inserted as HTML.
+ * second, `goal` when a lesson step's goal is reached, `size` with the content's height, `key` for a key the embed
+ * leaves to its host (a slide deck's). Only messages whose type starts
+ * with "subnetlab:" are read (a host's own traffic is ignored); a malformed one is answered with an error and changes
+ * nothing. Nothing from a message is ever inserted as HTML.
  */
 import { MAX_LESSON_BYTES } from '../core/lessons/format';
 import type { SubnetLabApi } from './automation';
@@ -52,12 +54,28 @@ function none(a: Args): string | null {
 const isId = (v: unknown): v is number | string =>
   (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= 100);
 
-/** The call a message holds, or why it holds none. */
+/** The app's own messages to a host: never calls, so a host that echoes them back gets no answer (and no loop). */
+const OUTBOUND = ['subnetlab:result', 'subnetlab:error', 'subnetlab:event'];
+
+/**
+ * Whether a message is addressed to the app: an object whose `type` starts with "subnetlab:" and is not one of the
+ * app's own replies. A host page posts its own traffic into frames (a reveal.js deck sends the strings "slide:start"
+ * and "slide:stop" to every embedded frame); those are not the app's to answer.
+ */
+export function addressedToApp(data: unknown): boolean {
+  if (typeof data !== 'object' || data === null) return false;
+  const type = (data as Record<string, unknown>).type;
+  return typeof type === 'string' && type.startsWith('subnetlab:') && !OUTBOUND.includes(type);
+}
+
+/**
+ * The call a message holds, why it holds none (a malformed message addressed to the app), or null for a message that
+ * is not addressed to the app at all (ignored without a word).
+ */
 export function readCall(
   data: unknown,
-): { id: number | string; method: string; args: Args } | { id: number | string | null; error: string } {
-  if (typeof data !== 'object' || data === null || Array.isArray(data))
-    return { id: null, error: 'a message must be an object { type: "subnetlab:call", id, method, args }' };
+): { id: number | string; method: string; args: Args } | { id: number | string | null; error: string } | null {
+  if (!addressedToApp(data)) return null;
   const m = data as Record<string, unknown>;
   const id = isId(m.id) ? m.id : null;
   if (m.type !== 'subnetlab:call') return { id, error: 'type must be "subnetlab:call"' };
@@ -70,16 +88,29 @@ export function readCall(
   return bad ? { id, error: bad } : { id, method: m.method, args };
 }
 
+/**
+ * Hands a key the app does not take to the page that frames it, as `{ type: "subnetlab:event", event: "key", data }`
+ * (data: key, code, keyCode, shiftKey, altKey): a slide deck forwards it to its own keys (README: slide decks).
+ */
+export function sendKeyToHost(e: KeyboardEvent): void {
+  if (window.parent === window) return;
+  const data = { key: e.key, code: e.code, keyCode: e.keyCode, shiftKey: e.shiftKey, altKey: e.altKey };
+  window.parent.postMessage({ type: 'subnetlab:event', event: 'key', data }, '*');
+}
+
 /** Makes any result cloneable for postMessage (typed arrays and plain data pass; undefined becomes null). */
 const cloneable = (v: unknown) => (v === undefined ? null : v);
 
-export function listenToHost(api: SubnetLabApi, lessons: LessonClient): void {
+/** Listens to the host page; `onCall` runs before every well-formed call (a call starts an embed's engine). */
+export function listenToHost(api: SubnetLabApi, lessons: LessonClient, onCall: () => void = () => undefined): void {
   const parent = window.parent !== window ? window.parent : null;
   window.addEventListener('message', (e: MessageEvent) => {
     if (!e.source || e.source === window) return;
     const source = e.source as Window;
     const target = e.origin && e.origin !== 'null' ? e.origin : '*';
     const call = readCall(e.data);
+    if (!call) return;
+    if (!('error' in call)) onCall();
     if ('error' in call) {
       source.postMessage({ type: 'subnetlab:error', id: call.id, error: call.error }, target);
       return;
