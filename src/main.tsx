@@ -20,6 +20,7 @@ import { RegimesClient } from './state/regimesClient';
 import { useRegimes } from './state/regimesStore';
 import { SweepClient } from './state/sweepClient';
 import { useView } from './state/view';
+import { watchVisibility } from './state/visibility';
 import { App } from './ui/App';
 import { AltMinContext, ClientContext, LessonContext, RegimesContext, SweepContext } from './ui/context';
 
@@ -35,7 +36,10 @@ const altmin = new AltMinClient();
 const regimes = new RegimesClient(client);
 const lessons = new LessonClient(client, regimes, altmin);
 window.subnetLab = automationApi({ engine: client, regimes, altmin }, lessons);
-listenToHost(window.subnetLab, lessons);
+// The engine starts at once, except in a frame (below): there when the frame is first seen, or the host calls.
+let startEngine = () => undefined as void;
+const engineMayStart = new Promise<void>((go) => (startEngine = go));
+listenToHost(window.subnetLab, lessons, startEngine);
 // A lesson in the address opens at its step: the app boots on the step's link.
 const ask = await lessonFromAddress(location.search, location.hash);
 const search = ask?.ok ? lessons.prepare(ask.request) : location.search;
@@ -55,7 +59,20 @@ useView.subscribe((v, prev) => {
   if (v.view === 'regimes') void regimes.refreshCurves();
 });
 // boot() puts the link's configuration in the store at once; the regimes curves read it.
-void client.boot(link.config, link.compare, link.messages, link.backend);
+void client.boot(link.config, link.compare, link.messages, link.backend, engineMayStart);
+// An embed in a frame (a course page, a slide deck) trains only while it can be seen: its engine starts when it is
+// first on screen, it pauses when hidden or scrolled off, and with autoplay=1 it plays again when shown.
+const autoplay = link.pace.autoplay === '1';
+if (link.embed && window.parent !== window)
+  watchVisibility((visible) => {
+    if (!visible) return client.pause();
+    startEngine();
+    if (autoplay) window.subnetLab.play();
+  });
+else {
+  startEngine();
+  if (autoplay) window.subnetLab.play();
+}
 if (link.view === 'altmin') void altmin.runTraces();
 if (link.view === 'regimes') void regimes.refreshCurves();
 

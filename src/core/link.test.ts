@@ -138,17 +138,18 @@ describe('pace and presentation in the link', () => {
       phase,
       backend: null,
       presenting: true,
-      pace: { speed: 10, until: 500, xaxis: 'log', window: 'all' },
+      pace: { speed: 10, until: 500, xaxis: 'log', window: 'all', autoplay: '1' },
       embed,
     });
-    expect(q).toMatch(/&speed=10&until=500&xaxis=log&present=1$/);
+    expect(q).toMatch(/&speed=10&until=500&xaxis=log&autoplay=1&present=1$/);
     expect(readLink(q)).toMatchObject({ presenting: true, pace: { speed: 10, until: 500, xaxis: 'log' } });
     expect(readLink('?view=altmin&present=1').presenting).toBe(true);
     expect(readLink('?view=present').presenting).toBe(true);
   });
   it('clamps out-of-range speed and until with a message, and ignores pace outside the training view', () => {
     const l = readLink('?speed=1e9&until=-3&window=abc');
-    expect(l.pace).toEqual({ speed: 100000, until: 1, xaxis: 'linear', window: 'all' });
+    expect(l.pace).toEqual({ speed: 100000, until: 1, xaxis: 'linear', window: 'all', autoplay: '0' });
+    expect(readLink('?autoplay=yes').messages).toEqual(['autoplay = "yes" is not one of 0, 1; using 0.']);
     expect(l.messages.join(' ')).toMatch(
       /speed = "1e9" is above the largest speed.*until = "-3" is below.*window = "abc" is not a number or "all"/,
     );

@@ -1,6 +1,7 @@
 /**
  * The pace of the training view, for a lecture: rounds per second (`speed`, a number or "full"), a round to stop at
- * (`until`), and how the error plot shows the run (`xaxis` linear or log; `window`: the latest N rounds, or "all").
+ * (`until`), how the error plot shows the run (`xaxis` linear or log; `window`: the latest N rounds, or "all"), and
+ * whether it plays on its own (`autoplay`).
  * They change how the run is shown and when it pauses, never its numbers; a link holds the ones that differ from
  * the defaults.
  */
@@ -11,6 +12,8 @@ export interface Pace {
   until: number | 'none';
   xaxis: 'linear' | 'log';
   window: number | 'all';
+  /** '1': play as soon as the run can start (in a frame: whenever it is seen). */
+  autoplay: '0' | '1';
 }
 
 export const SPEEDS = [1, 10, 100] as const;
@@ -51,6 +54,13 @@ export const PACE_TABLE: Table<Pace> = {
     default: 'all',
     label: 'rounds shown',
     help: 'all: the whole run; a number: the error plot follows the latest rounds.',
+  },
+  autoplay: {
+    kind: 'enum',
+    options: ['0', '1'],
+    default: '0',
+    label: 'autoplay',
+    help: '1: training plays as soon as the run is ready — in an embed, whenever the frame is seen (it pauses while hidden); 0: it waits for Play.',
   },
 };
 

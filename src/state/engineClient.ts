@@ -58,8 +58,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const lastRound = () => useRun.getState().history.round.at(-1) ?? 0;
 
 export class EngineClient {
-  /** The engine's worker, known to be alive: a call fails at once when it dies (see recover). */
-  private readonly engine: GuardedWorker<EngineApi>;
+  /** The engine's worker, known to be alive: a call fails at once when it dies (see recover); made on first use. */
+  private worker: GuardedWorker<EngineApi> | null = null;
   /** The latest checkpoint: every run's state at one round, to resume from when the worker dies. */
   private saved: { checkpoint: Checkpoint; round: number } | null = null;
   private savedAt = 0;
@@ -78,12 +78,13 @@ export class EngineClient {
   /** User data and weights in use instead of the seed's; dropped when a restart key changes. */
   private given: Given = {};
 
-  constructor() {
-    this.engine = new GuardedWorker<EngineApi>(
+  private get engine(): GuardedWorker<EngineApi> {
+    this.worker ??= new GuardedWorker<EngineApi>(
       () => new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' }),
       (reason) => this.died(reason),
       true,
     );
+    return this.worker;
   }
 
   /** Serializes calls to the worker so that steps, restarts and the loop never interleave. */
@@ -93,9 +94,20 @@ export class EngineClient {
     return next;
   }
 
-  async boot(config: Config, compare: Config[], messages: string[], forced: BackendName | null): Promise<void> {
+  /**
+   * Puts the link's configuration in the store at once, then — once `when` settles (an embed waits until it is first
+   * seen) — starts the engine's worker and the run.
+   */
+  async boot(
+    config: Config,
+    compare: Config[],
+    messages: string[],
+    forced: BackendName | null,
+    when: Promise<void> = Promise.resolve(),
+  ): Promise<void> {
     useRun.setState({ config, compare, linkMessages: messages, forcedBackend: forced, status: 'starting' });
     mirrorLink();
+    await when;
     try {
       const backend = await this.engine.call((a) => a.init(forced), false);
       useRun.setState({ backend });
