@@ -2,7 +2,7 @@
  * The practical ceiling of one round: the same matmuls (τ × (X·W_l and Xᵀ·G) on the local width L, then X·W
  * for the metrics) run bare with tf.matMul. Shared by the Node and browser benchmarks.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 export function roundFlops(n: number, d: number, m: number, L: number, tau: number): number {
   return tau * 2 * (2 * n * d * L) + 2 * n * d * m;

@@ -7,7 +7,7 @@
  */
 import os from 'node:os';
 
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 import { NODE_BACKENDS, selectNodeBackend } from '../src/cli/backend';
 import { applyComparePreset, COMPARE_PRESETS } from '../src/core/masked/compare';

@@ -7,7 +7,7 @@
  */
 import os from 'node:os';
 
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 import { type NodeBackend, selectNodeBackend } from '../src/cli/backend';
 import { parseConfig } from '../src/core/masked/config';

@@ -53,7 +53,7 @@ try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.addInitScript(() => localStorage.setItem('subnet-lab-welcomed', '1'));
     let workers = 0;
-    page.on('worker', (w) => void (/sweepWorker/.test(w.url()) && workers++));
+    page.on('worker', (w) => void w.evaluate(() => self.name).then((role) => role === 'sweep' && workers++));
     const r = await sweep(page, pool);
     if (workers !== pool) throw new Error(`${workers} sweep workers ran, not ${pool}`);
     console.log(`| \`${LINK}\` | ${pool} | ${r.cells} | ${ROUNDS} | ${r.seconds.toFixed(1)} | ${r.settled} |`);

@@ -4,21 +4,13 @@
 import type { Page } from '@playwright/test';
 
 import { expect, test } from './fixtures';
-import { openRun } from './helpers';
+import { openRun, workerOf } from './helpers';
 
 const LINK = '?backend=wasm&scheme=dropout&xi=0.5&m=256&n=16&d=8&seed=3';
 
 /** Kills the engine's worker from inside, as a crash would look from the page: it just stops answering. */
 async function killEngine(page: Page): Promise<void> {
-  const w = page.workers().find((x) => /\/worker-[^/]*\.js/.test(x.url()));
-  if (!w)
-    throw new Error(
-      `no engine worker among ${page
-        .workers()
-        .map((x) => x.url())
-        .join(', ')}`,
-    );
-  await w.evaluate(() => self.close());
+  await (await workerOf(page, 'engine')).evaluate(() => self.close());
 }
 
 /** A checkpoint after the rounds so far (the client takes one when a chunk comes in three seconds after the last). */
@@ -85,8 +77,8 @@ test('a lost WebGPU device: the run goes on on another backend from its checkpoi
   await openRun(page, '?backend=webgpu&scheme=dropout&m=128&n=8&d=4&seed=2');
   await page.evaluate(() => window.subnetLab.step(30));
   await checkpointNow(page);
-  const w = page.workers().find((x) => /\/worker-[^/]*\.js/.test(x.url()));
-  await w?.evaluate(() => (self as unknown as { subnetLabLoseDevice: () => void }).subnetLabLoseDevice());
+  const w = await workerOf(page, 'engine');
+  await w.evaluate(() => (self as unknown as { subnetLabLoseDevice: () => void }).subnetLabLoseDevice());
   await page.evaluate(() => window.subnetLab.step(20));
   const m = await page.evaluate(() => window.subnetLab.metrics());
   expect(m.round).toEqual(Array.from({ length: m.round.length }, (_, k) => k));

@@ -1,6 +1,6 @@
 // Shared e2e helpers: open a link and wait for the engine, run rounds, read metrics through window.subnetLab.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, type Worker } from '@playwright/test';
 
 export async function openRun(page: Page, query: string): Promise<void> {
   await page.goto(`/${query}`);
@@ -29,4 +29,15 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`);
+}
+
+/** A worker's role (every worker of the app runs one script; its name says what it does: engine, sweep, …). */
+export const roleOf = (w: Worker): Promise<string> => w.evaluate(() => self.name).catch(() => '');
+
+/** The page's running worker in a role, or an error that lists the workers there are. */
+export async function workerOf(page: Page, role: string): Promise<Worker> {
+  const roles = await Promise.all(page.workers().map(roleOf));
+  const i = roles.lastIndexOf(role);
+  if (i < 0) throw new Error(`no ${role} worker among ${roles.join(', ')}`);
+  return page.workers()[i];
 }

@@ -4,16 +4,14 @@
 import type { Page, Worker } from '@playwright/test';
 
 import { expect, test } from './fixtures';
-import { openRun } from './helpers';
+import { openRun, roleOf } from './helpers';
 
 const LINK = '?backend=wasm&m=64&n=8&d=4&seed=3';
 
-/** Every worker the page starts whose script matches, as it starts. */
-function collect(page: Page, script: RegExp): Worker[] {
+/** Every worker the page starts in a role, as it starts. */
+function collect(page: Page, role: string): Worker[] {
   const seen: Worker[] = [];
-  page.on('worker', (w) => {
-    if (script.test(w.url())) seen.push(w);
-  });
+  page.on('worker', (w) => void roleOf(w).then((r) => r === role && seen.push(w)));
   return seen;
 }
 
@@ -27,7 +25,7 @@ const onOneCore = (page: Page) =>
 /** Starts the test sweep on one worker; returns every sweep worker the page starts, as it starts. */
 async function sweepOnOneCore(page: Page): Promise<Worker[]> {
   await onOneCore(page);
-  const workers = collect(page, /sweepWorker/);
+  const workers = collect(page, 'sweep');
   await openRun(page, LINK);
   await runSweep(page);
   return workers;
@@ -98,7 +96,7 @@ test('a sweep worker that dies twice on one batch: its cells are marked failed w
 });
 
 test('an AltMin phase-transition worker killed mid-run: its trial runs again, none is lost', async ({ page }) => {
-  const workers = collect(page, /altminWorker/);
+  const workers = collect(page, 'altmin');
   await page.goto('./?view=altmin&model=skip&d=6&gamma=1&n=100&gdIters=200&seed=4');
   await page.getByLabel('values of n').fill('20,300');
   await page.getByLabel('trials per n').fill('12');
@@ -107,7 +105,7 @@ test('an AltMin phase-transition worker killed mid-run: its trial runs again, no
   await expect(page.locator('.sweep-progress output')).toHaveText(/^[1-9]\d* \/ 24 trials/);
   const replacement = page.waitForEvent('worker');
   await kill(workers[before]);
-  expect((await replacement).url()).toMatch(/altminWorker/);
+  expect(await roleOf(await replacement)).toBe('altmin');
   await expect(page.locator('.sweep-progress output')).toHaveText(/^24 \/ 24 trials · done$/, { timeout: 120_000 });
   await expect(page.getByTestId('failed-jobs')).toHaveCount(0);
   // Every series' point at each n counts all 12 trials there.

@@ -3,12 +3,14 @@
  * package gives Node a navigator.gpu; the same tfjs WebGPU backend as the browser's runs on it). Silences the console
  * banner that suggests tfjs-node (which cannot be installed without downloading a native binary).
  */
+import '@tensorflow/tfjs-backend-cpu';
+
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 
-import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs-core';
 
 import { UsageError } from './args';
 

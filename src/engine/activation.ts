@@ -6,7 +6,7 @@
  * instead: a zeroed neuron then never trains again. GELU is exact: z·Φ(z) with
  * Φ(z) = ½(1 + erf(z/√2)), and φ′(z) = Φ(z) + z·pdf(z). Call inside tf.tidy.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 import type { Activation } from '../core/masked/config';
 

@@ -4,13 +4,15 @@
  * automatically), a requested backend tried first, and the automatic choice by measurement — a few timed rounds of
  * the actual configuration on each candidate, the fastest taken. Device limits come from the adapter where there is one.
  */
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 
-import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import * as tf from '@tensorflow/tfjs-core';
 
 import type { DeviceLimits } from '../core/masked/limits';
 import { type BackendInfo, type BackendName, BACKENDS } from './protocol';

@@ -2,7 +2,7 @@
 // measurement's eigenvector) against float64 at the start (its bound holding) and against the same run with the n × n
 // kernels formed and fully decomposed — the network's λ_min and the subnetworks' within 1e-3 relative plus what float32
 // products allow (1e-8·λ_max), for the lazy ReLU network and for GELU with both layers trained.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { selectNodeBackend } from '../cli/backend';

@@ -4,7 +4,7 @@
  * network f = s·Σ_r a_r φ(⟨w_r, x⟩): the first layer's part (XXᵀ) ⊙ (Φ′ diag((s a)²) Φ′ᵀ), plus s²ΦΦᵀ when the second
  * layer trains. Call inside tf.tidy.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 import type { Activation } from '../core/masked/config';
 import { activate, type Activated } from './activation';
@@ -126,7 +126,7 @@ export function ntkFactors(kind: NetworkKind, act: Activated, a: tf.Tensor2D): N
 
 /** The factors of subnetwork l's H^l (THEORY.md D.3): the columns of mask row l, over ξ. */
 export function subnetworkFactors(f: NtkFactors, masks: tf.Tensor2D, l: number, xi: number): NtkFactors {
-  const keep = tf.div(masks.slice([l, 0], [1, -1]), xi);
+  const keep = tf.div(tf.slice(masks, [l, 0], [1, -1]), xi);
   const C = tf.mul(f.C, keep) as tf.Tensor2D;
   return f.sA ? { C, sA: tf.mul(f.sA, keep) as tf.Tensor2D } : { C };
 }

@@ -7,7 +7,7 @@
  * networks, whose NTK fluctuates, neither diverge nor crawl. Weights are clipped at ±1e4: a run that diverges
  * saturates there and fails, without turning the other runs' sums into NaN.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 import type { Config } from '../core/masked/config';
 import type { Dataset } from '../core/masked/datasets';

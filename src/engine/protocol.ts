@@ -25,6 +25,9 @@ import type { TrainerSnapshot } from './trainer';
 
 export { type BackendName, BACKENDS } from '../core/link';
 
+/** What a Web Worker of the app does (engine/entry.ts: the Worker's name picks it). */
+export type WorkerRole = 'engine' | 'sweep' | 'regimes' | 'theory' | 'altmin';
+
 export interface BackendInfo {
   name: BackendName;
   /** GPU adapter description, or the CPU path used. */

@@ -10,7 +10,7 @@
  * each subnetwork keeps local copies of a, steps them from the same local weights as W, and they are averaged per
  * neuron like W. Call inside tf.tidy.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 import type { Activation } from '../core/masked/config';
 import { activate } from './activation';

@@ -12,7 +12,7 @@
  * ones (its step size is 0 there). The second layer is fixed here (a sweep with a trained second layer runs its cells
  * one by one). On a GPU the copies are formed at every τ (see `gpu` below).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 import type { Config } from '../core/masked/config';
 import type { Dataset } from '../core/masked/datasets';

@@ -1,6 +1,6 @@
 // The tfjs engine against the float64 reference (same masks), and its bookkeeping: GD equivalence, seeds,
 // memory, NTK eigenvalues, Du's rate (THEORY.md G.4, G.9, D.2–D.3).
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { selectNodeBackend } from '../cli/backend';

@@ -4,7 +4,7 @@
  * the NTK every few rounds with its λ_min solved in float64, its drift from round 0 and a histogram of the neurons'
  * moves. Scheme settings can change between rounds; the tensor count stays flat.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 import type { Weights } from '../core/masked/init';
 import { type MaskKind, sampleMasks } from '../core/masked/masks';
@@ -226,7 +226,7 @@ export class Trainer {
         this.settings.aggregate === 'zero',
       );
       const surr = surrErr ?? tf.scalar(NaN);
-      const parts = [packed.slice(0, 1), tf.reshape(surr, [1]), packed.slice(1)];
+      const parts = [tf.slice(packed, 0, 1), tf.reshape(surr, [1]), tf.slice(packed, 1)];
       if (this.modeBasis) parts.push(tf.reshape(tf.square(tf.matMul(this.modeBasis, residual)), [-1]));
       const out: Omit<Pending, 'round' | 'settings'> = { packed: tf.concat(parts) as tf.Tensor1D };
       if (dueNtk && this.matrixFree) {

@@ -3,7 +3,7 @@
  * in lockstep and read back together), and answers the protocol of ./protocol.ts. A backend that fails mid-run
  * is replaced by the next one and the runs restart there from round 0.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import * as Comlink from 'comlink';
 
 import { theoryBasis } from '../core/masked/basis';

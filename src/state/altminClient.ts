@@ -11,11 +11,12 @@ import { type AltMinState, useAltMin } from './altminStore';
 import { CellRunner, poolSize } from './cellRunner';
 import { LatestCall } from './latestCall';
 import { mirrorLink } from './mirror';
+import { startWorker } from './workerScript';
 
 /** Settings only the phase transition uses. */
 const PHASE_ONLY: (keyof AltMinConfig)[] = ['ns', 'trials'];
 
-const makeWorker = () => new Worker(new URL('../engine/altminWorker.ts', import.meta.url), { type: 'module' });
+const makeWorker = () => startWorker('altmin');
 
 export class AltMinClient {
   private readonly traces = new LatestCall<AltMinApi>(makeWorker);

@@ -27,6 +27,7 @@ import { LatestCall } from './latestCall';
 import { mirrorLink } from './mirror';
 import { usePace } from './pace';
 import { useRun } from './store';
+import { startWorker } from './workerScript';
 
 /** Keys that change the problem itself: a new initialization. */
 const RESTART_KEYS: ConfigKey[] = [
@@ -62,7 +63,7 @@ export class EngineClient {
   private worker: GuardedWorker<EngineApi> | null = null;
   /** The latest checkpoint: every run's state at one round, to resume from when the worker dies. */
   private saved: { checkpoint: Checkpoint; round: number } | null = null;
-  private savedAt = 0;
+  private savedAt = -Infinity;
   /** The recovery under way after a death, and when the last one ended (a second death soon after: give up). */
   private recovering: Promise<void> | null = null;
   private recoveredAt = -Infinity;
@@ -70,9 +71,7 @@ export class EngineClient {
   private loop: Promise<void> | null = null;
   private busy: Promise<unknown> = Promise.resolve();
   /** The full spectrum of a large problem, computed beside the training (a newer start drops an older one). */
-  private readonly spectrum = new LatestCall<TheoryApi>(
-    () => new Worker(new URL('../engine/theoryWorker.ts', import.meta.url), { type: 'module' }),
-  );
+  private readonly spectrum = new LatestCall<TheoryApi>(() => startWorker('theory'));
   /** When the runs' functions were last sampled. */
   private sampledAt = 0;
   /** User data and weights in use instead of the seed's; dropped when a restart key changes. */
@@ -80,7 +79,7 @@ export class EngineClient {
 
   private get engine(): GuardedWorker<EngineApi> {
     this.worker ??= new GuardedWorker<EngineApi>(
-      () => new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' }),
+      () => startWorker('engine'),
       (reason) => this.died(reason),
       true,
     );
@@ -166,7 +165,7 @@ export class EngineClient {
       this.ingest(await this.engine.call((a) => a.runFor(0, 0)), 0);
       useRun.setState({ status: 'ready' });
       this.saved = null;
-      this.savedAt = 0;
+      this.savedAt = -Infinity;
     });
     try {
       await started;
@@ -212,7 +211,7 @@ export class EngineClient {
     if (prev.p !== next.p || prev.mask !== next.mask) useRun.setState({ compiling: true });
     const round = await this.exclusive(() => this.engine.call((a) => a.update(0, this.liveOf(next, scales))));
     // A checkpoint with the new settings, so that a resumed run changes them at the same round.
-    this.savedAt = 0;
+    this.savedAt = -Infinity;
     const label = changed.map((k) => `${k} = ${String(next[k])}`).join(', ');
     useRun.setState((s) => ({ markers: [...s.markers, { round, label }] }));
   }
@@ -408,26 +407,28 @@ export class EngineClient {
         });
         return;
       }
-      const from = this.saved?.round ?? 0;
-      const runs = [config, ...compare];
+      // Without a checkpoint the run starts again from its seed, which reproduces it from round 0.
       const saved = this.saved;
+      const from = saved?.round ?? 0;
+      const runs = [config, ...compare];
       if (saved) await this.engine.call((a) => a.resume(runs, this.given, saved.checkpoint), false);
       else await this.engine.call((a) => a.start(runs, this.given), false);
-      // Every round after the checkpoint is run again, exactly as it ran before: the history keeps each once.
       const s = useRun.getState();
       for (const h of [s.history, ...s.compareHistories]) keepUpTo(h, saved ? from : -1);
-      const modeHistory = s.modeHistory.filter((r) => saved && r.round <= from);
+      useRun.setState({ modeHistory: s.modeHistory.filter((r) => saved && r.round <= from) });
       if (!saved) {
         for (const [i, run] of runs.entries())
           await this.engine.call((a) => a.update(i, this.liveOf(run, s.scales as Scales)));
         this.ingest(await this.engine.call((a) => a.runFor(0, 0)), 0);
       }
+      // The rounds after the checkpoint are trained again, exactly as they ran, up to where the run was: the history
+      // keeps every round once and loses none.
+      if (at > from) this.ingest(await this.engine.call((a) => a.runFor(1e9, at - from), false), 0);
       this.recoveredAt = performance.now();
       useRun.setState({
         status: 'paused',
-        modeHistory,
         version: useRun.getState().version + 1,
-        notice: `The engine's worker stopped at round ${at} (${reason}); a new one resumed the run from round ${from} on ${(backend?.name ?? '').toUpperCase()}: the same run, every round kept once.`,
+        notice: `The engine's worker stopped at round ${at} (${reason}); a new one resumed the run from round ${from} on ${(backend?.name ?? '').toUpperCase()}${at > from ? ` and trained again to round ${at}` : ''}: the same run, every round kept once.`,
       });
       if (resume) setTimeout(() => this.play(), 0);
     } catch (e) {

@@ -23,8 +23,9 @@ import { LatestCall } from './latestCall';
 import { mirrorLink } from './mirror';
 import { type RegimesState, useRegimes } from './regimesStore';
 import { useRun } from './store';
+import { startWorker } from './workerScript';
 
-const makeWorker = () => new Worker(new URL('../engine/regimesWorker.ts', import.meta.url), { type: 'module' });
+const makeWorker = () => startWorker('regimes');
 
 /** The n at which the curves are evaluated besides the grid's own and the current run's: powers of 2 up to 512. */
 const CURVE_NS = [4, 8, 16, 32, 64, 128, 256, 512];

@@ -13,11 +13,10 @@ import { CellRunner, poolSize } from './cellRunner';
 import type { EngineClient } from './engineClient';
 import { useRun } from './store';
 import { type SweepCell, useSweep } from './sweepStore';
+import { startWorker } from './workerScript';
 
 export class SweepClient {
-  private readonly runner = new CellRunner<SweepApi>(
-    () => new Worker(new URL('../engine/sweepWorker.ts', import.meta.url), { type: 'module' }),
-  );
+  private readonly runner = new CellRunner<SweepApi>(() => startWorker('sweep'));
 
   constructor(private readonly engine: EngineClient) {}
 
