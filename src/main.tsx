@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { readLink } from './core/link';
+import { keepForOffline } from './platform/offline';
 import { AltMinClient } from './state/altminClient';
 import { useAltMin } from './state/altminStore';
 import { automationApi, type SubnetLabApi } from './state/automation';
@@ -73,6 +74,11 @@ else {
   startEngine();
   if (autoplay) window.subnetLab.play();
 }
+// Once the run has started, the build is cached for offline use in the background.
+void client.whenStarted().then(
+  () => setTimeout(keepForOffline, 1000),
+  () => undefined,
+);
 if (link.view === 'altmin') void altmin.runTraces();
 if (link.view === 'regimes') void regimes.refreshCurves();
 
