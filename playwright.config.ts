@@ -28,7 +28,8 @@ export default defineConfig({
     { name: 'no-webgpu', testMatch: /no-webgpu/, use: { launchOptions: { executablePath, args } } },
   ],
   webServer: {
-    command: 'npx vite build && npx vite preview --port 4173 --strictPort',
+    // The hosted build (served), and the one-file offline build (opened from file:// by e2e/offline.spec.ts).
+    command: 'npx vite build && npx vite build --config vite.offline.config.ts && npx vite preview --port 4173 --strictPort',
     url: 'http://localhost:4173',
     timeout: 180_000,
     reuseExistingServer: !process.env.CI,

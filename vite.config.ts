@@ -7,12 +7,14 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 import { CSP, DEV_CSP } from './csp';
+import { katexWoff2Only } from './vite.shared';
 
 export default defineConfig({
   // Relative asset paths: the built app works from any sub-path of any static host (a course page's folder).
   base: './',
   plugins: [
     react(),
+    katexWoff2Only(),
     VitePWA({
       // The page registers the worker itself, guarded, once the first round has trained (platform/offline.ts).
       injectRegister: false,

@@ -1,12 +1,15 @@
 // A lecture hall without network: a page loaded once (the service worker precaches the whole build) reloads with the
 // network gone — the server stopped and the browser offline — and every view works, workers and WebAssembly
 // included; a link never opened before opens too. A new build replaces the old cache: the next load is the new one.
+// And the one-file build (`npm run build:offline`) opens from file:// with no network and trains on WASM.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import type { Page } from '@playwright/test';
 
+import { OFFLINE_DIR, OFFLINE_FILE } from '../vite.shared';
 import { expect, test } from './fixtures';
 import { type Served, serveStatic } from './staticServer';
 
@@ -102,4 +105,32 @@ test('a new build replaces the old one in the cache: the next load is the new bu
   await page.reload();
   await expect(page.locator('meta[name="build"]')).toHaveAttribute('content', '2');
   await ready(page);
+});
+
+test('the one-file build opens from file:// with no network: it trains on WASM, and every view works', async ({
+  page,
+  context,
+}, info) => {
+  await context.setOffline(true);
+  const errors: string[] = [];
+  const failed: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('requestfailed', (r) => failed.push(r.url()));
+  const file = pathToFileURL(path.resolve(OFFLINE_DIR, OFFLINE_FILE)).href;
+  await page.goto(`${file}?scheme=ist&p=4&m=256`);
+  await ready(page);
+  expect(await page.evaluate(() => window.subnetLab.backend())).toBe('wasm');
+  await page.evaluate(() => window.subnetLab.step(20));
+  const err = await page.evaluate(() => window.subnetLab.metrics().err);
+  expect(err).toHaveLength(21);
+  expect(err[20]).toBeLessThan(err[0]);
+  await page.getByRole('button', { name: 'Width regimes' }).click();
+  await expect(page.locator('[data-chart="regimes"] path[data-regime]').first()).toHaveAttribute('d', /M/, {
+    timeout: 60_000,
+  });
+  await page.getByRole('button', { name: 'AltMin' }).click();
+  await expect(page.getByTestId('altmin-rates')).toBeVisible({ timeout: 60_000 });
+  expect(failed).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.screenshot({ path: info.outputPath('file-altmin.png') });
 });

@@ -125,6 +125,11 @@ export class EngineClient {
     await this.stopLoop();
     const started = this.exclusive(async () => {
       this.spectrum.cancel();
+      // After a worker that could not be kept alive, Reset starts a fresh one.
+      if (!this.engine.alive) {
+        this.engine.replace();
+        useRun.setState({ backend: await this.engine.call((a) => a.init(useRun.getState().forcedBackend), false) });
+      }
       const { config, compare, backend } = useRun.getState();
       const runs = [config, ...compare];
       const refusal = backend ? tooLargeTogether(runs, backend.limits, MAX_WIDTH) : null;
@@ -388,6 +393,14 @@ export class EngineClient {
   private died(reason: string): void {
     const resume = this.playing || useRun.getState().status === 'running';
     this.playing = false;
+    // The replacement died before it could resume: no third worker (a worker that cannot start would loop for ever).
+    if (this.recovering) {
+      useRun.setState({
+        status: 'error',
+        notice: `The engine's worker could not be started again (${reason}). Reload the page, or try another backend (backend=cpu in the link).`,
+      });
+      return;
+    }
     this.recovering = this.exclusive(() => this.recover(reason, resume)).finally(() => (this.recovering = null));
   }
 
@@ -432,7 +445,8 @@ export class EngineClient {
       });
       if (resume) setTimeout(() => this.play(), 0);
     } catch (e) {
-      this.fail(e);
+      // A replacement that died too has been reported (died); anything else stops the run with its reason.
+      if (!(e instanceof WorkerDied)) this.fail(e);
     }
   }
 

@@ -72,6 +72,11 @@ export class GuardedWorker<Api extends Guarded> {
       .catch(() => undefined);
   }
 
+  /** Whether the worker is running (not found dead, replaced or stopped). */
+  get alive(): boolean {
+    return !this.dead;
+  }
+
   /**
    * A call to the worker, failing with WorkerDied as soon as the worker is found dead. A watched call (the default)
    * lets the watchdog ping the worker when it runs late; starting a run (which may compile shaders for seconds) is not.
