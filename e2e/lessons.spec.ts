@@ -160,12 +160,23 @@ test('malformed lesson files are refused with the step and the field named, and 
     expect(error).toMatch(/^Lesson refused — /);
     expect(error).toMatch(message);
   }
-  // The file button says why, in the list.
+  // The file button says why, beside itself, and the focus moves to the reason; a syntax error is named by line and
+  // column; a full address that is not the app's asks for the query string only.
   await page.getByRole('button', { name: 'Lessons', exact: true }).click();
-  await page
-    .getByLabel('Lesson file')
-    .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('[1,2]') });
-  await expect(page.getByTestId('lesson-message')).toHaveText(/Lesson refused — the file must hold one JSON object/);
+  const choose = async (name: string, text: string) =>
+    page.getByLabel('Lesson file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  const refusal = page.getByTestId('lesson-file-message');
+  await choose('bad.json', '[1,2]');
+  await expect(refusal).toHaveText(/^bad\.json: Lesson refused — the file must hold one JSON object/);
+  await expect(refusal).toBeFocused();
+  await expect(refusal).toBeInViewport();
+  const button = await page.getByRole('button', { name: 'Open a lesson file…' }).boundingBox();
+  const box = await refusal.boundingBox();
+  expect(Math.abs((box?.y ?? 0) - (button?.y ?? 0))).toBeLessThan(120);
+  await choose('typo.json', custom('t').replace('"summary":', '\n"summary":').replace(',\n"summary":', '\n"summary":'));
+  await expect(refusal).toHaveText(/^typo\.json: Lesson refused — the file is not JSON — line 2, column 1: /);
+  await choose('url.json', custom('t').replace('scheme=gd&m=256', 'https://www.youtube.com/watch?v=abc'));
+  await expect(refusal).toHaveText(/field "link": .* give the query string only, e\.g\. "scheme=ist&p=4"\.$/);
   expect(await lesson(page)).toBeNull();
   expect(await page.evaluate(() => window.subnetLab.config())).toEqual(before);
   expect(page.url()).toBe(url);

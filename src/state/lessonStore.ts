@@ -24,6 +24,8 @@ export interface LessonState {
   welcome: boolean;
   /** Why a lesson could not be opened, in words. */
   message: string | null;
+  /** Why the lesson file the user chose or dropped was refused (shown beside the file button). */
+  fileMessage: string | null;
 }
 
 export const useLesson = create<LessonState>(() => ({
@@ -37,6 +39,7 @@ export const useLesson = create<LessonState>(() => ({
   listOpen: false,
   welcome: false,
   message: null,
+  fileMessage: null,
 }));
 
 const WELCOMED_KEY = 'subnet-lab-welcomed';

@@ -2,7 +2,6 @@
 // the theory page; theme, presentation mode, shortcuts, and lesson files dropped on the page.
 import { useEffect } from 'react';
 
-import { useLesson } from '../state/lessonStore';
 import { useView } from '../state/view';
 import { AltMinView } from './altmin/AltMinView';
 import { useLessonClient } from './context';
@@ -47,7 +46,7 @@ export function App() {
         const file = e.dataTransfer.files[0];
         if (!file) return;
         e.preventDefault();
-        void openLessonFile(lessons, file).catch(() => useLesson.setState({ listOpen: true }));
+        void openLessonFile(lessons, file);
       }}
     >
       {!embed && <Header />}

@@ -54,12 +54,58 @@ function only(obj: Record<string, unknown>, keys: string[], where: string): void
     throw new Refusal(`${where}: "${showRaw(extra)}" is not a field (fields: ${keys.join(', ')}).`);
 }
 
-/** The query string of a link field: a leading "?" is allowed; it must open exactly as written. */
+/** Keys of an address that belong to the address, not to a step: a lesson step's own place. */
+const ADDRESS_ONLY = ['lesson', 'step'];
+const QUERY_ONLY = 'give the query string only, e.g. "scheme=ist&p=4"';
+
+/**
+ * The query string a link or solution field holds: a query string ("scheme=ist&p=4", a leading "?" allowed), or a
+ * full address whose query is taken (a lecturer pastes what the address bar shows); `address` says which it was.
+ */
+function queryOf(raw: string, where: string): { query: string; address: boolean } {
+  const q = raw.trim();
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(q)) return { query: q.replace(/^\?/, ''), address: false };
+  let params: URLSearchParams | null = null;
+  try {
+    params = new URL(q).searchParams;
+  } catch {
+    /* not an address either: refused below */
+  }
+  for (const k of ADDRESS_ONLY) params?.delete(k);
+  const query = (params?.toString() ?? '').replace(/%2C/g, ',').replace(/%3A/g, ':');
+  if (!query) throw new Refusal(`${where}: the address holds no settings; ${QUERY_ONLY}.`);
+  return { query, address: true };
+}
+
+/** The refusal for a field whose link would not open as written (for a full address: take the query string only). */
+function corrected(where: string, problem: string, address: boolean): Refusal {
+  return new Refusal(
+    address
+      ? `${where}: a full address is taken only when it is a link of this app, and this one would be corrected (${problem.replace(/\.$/, '')}); ${QUERY_ONLY}.`
+      : `${where}: the link would be corrected: ${problem}`,
+  );
+}
+
+/** The query string of a link field; it must open exactly as written. */
 function linkField(raw: string, where: string): string {
-  const q = raw.trim().replace(/^\?/, '');
-  const problems = linkProblems(q);
-  if (problems.length) throw new Refusal(`${where}: the link would be corrected: ${problems[0]}`);
-  return q;
+  const { query, address } = queryOf(raw, where);
+  const problems = linkProblems(query);
+  if (problems.length) throw corrected(where, problems[0], address);
+  return query;
+}
+
+/** Where a JSON syntax error is, as a line and column (from the parser's character position), with the line's text. */
+function jsonErrorAt(source: string, e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const at = /position (\d+)/.exec(message);
+  const what = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+  if (!at) return message;
+  const pos = Math.min(Number(at[1]), source.length);
+  const before = source.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
+  const text = source.split('\n')[line - 1] ?? '';
+  return `line ${line}, column ${column}: ${what}, at "${showRaw(text.trim())}"`;
 }
 
 /** The step's link with the solution's keys set over it. */
@@ -144,12 +190,13 @@ function step(raw: unknown, i: number): Step {
   if (raw.solution !== undefined) {
     if (typeof raw.solution !== 'string') throw new Refusal(`${where}, field "solution": must be a query string.`);
     if (!g) throw new Refusal(`${where}, field "solution": a solution needs a goal.`);
-    solution = raw.solution.trim().replace(/^\?/, '');
+    const w = `${where}, field "solution"`;
+    const given = queryOf(raw.solution, w);
+    solution = given.query;
     const solved = solvedLink(link, solution);
     const problems = linkProblems(solved);
-    if (problems.length) throw new Refusal(`${where}, field "solution": the link would be corrected: ${problems[0]}`);
-    if (readLink(solved).view !== view)
-      throw new Refusal(`${where}, field "solution": it must stay in the ${view} view.`);
+    if (problems.length) throw corrected(w, problems[0], given.address);
+    if (readLink(solved).view !== view) throw new Refusal(`${w}: it must stay in the ${view} view.`);
   }
   let question: Step['question'] = null;
   if (raw.question !== undefined) {
@@ -170,7 +217,7 @@ export function parseLesson(source: string): LessonResult {
     try {
       raw = JSON.parse(source.replace(/^\uFEFF/, ''));
     } catch (e) {
-      throw new Refusal(`the file is not JSON (${e instanceof Error ? e.message : String(e)}).`);
+      throw new Refusal(`the file is not JSON — ${jsonErrorAt(source.replace(/^\uFEFF/, ''), e)}.`);
     }
     if (!isObject(raw)) throw new Refusal('the file must hold one JSON object.');
     if (raw.format !== LESSON_FORMAT)

@@ -101,6 +101,39 @@ describe('malformed lesson files are refused with the step and the field named',
         expect(res.error).toMatch(message);
       }
     });
+  it('a JSON syntax error is named by line and column, with the line', () => {
+    const text = '{\n  "format": "subnet-lab-lesson/1",\n  "id": "x"\n  "title": "t"\n}';
+    const res = parseLesson(text);
+    expect(res.ok).toBe(false);
+    if (!res.ok)
+      expect(res.error).toMatch(/^Lesson refused — the file is not JSON — line 4, column 3: .*, at ""title": "t""\.$/);
+  });
+  it('a full address of the app in a link or a solution: its query is taken (without a lesson step’s own keys)', () => {
+    const res = parseLesson(
+      lesson({}, [
+        step({
+          link: 'https://example.org/course/subnetlab/?scheme=ist&p=4&lesson=schemes&step=2#lesson=abc',
+          solution: 'http://localhost:5173/?scheme=ist&p=8',
+        }),
+      ]),
+    );
+    if (!res.ok) throw new Error(res.error);
+    expect(res.lesson.steps[0]).toMatchObject({ link: 'scheme=ist&p=4', solution: 'scheme=ist&p=8' });
+  });
+  it('a full address that is not a link of this app is refused, asking for the query string only', () => {
+    for (const [field, value] of [
+      ['link', 'https://www.youtube.com/watch?v=abc'],
+      ['link', 'https://example.org/course/'],
+      ['solution', 'https://example.org/?scheme=dropout&colour=red'],
+    ]) {
+      const res = parseLesson(lesson({}, [step({ [field]: value })]));
+      expect(res.ok).toBe(false);
+      if (!res.ok)
+        expect(res.error).toMatch(
+          new RegExp(`step 1, field "${field}": .*give the query string only, e\\.g\\. "scheme=ist&p=4"\\.$`),
+        );
+    }
+  });
   it('markup in the text is kept as text (the page renders it as text)', () => {
     const res = parseLesson(lesson({}, [step({ text: '<script>alert(1)</script><img src=x onerror=alert(1)>' })]));
     expect(res.ok && res.lesson.steps[0].text).toBe('<script>alert(1)</script><img src=x onerror=alert(1)>');

@@ -2,7 +2,7 @@
  * The lesson list (from the header's Lessons button, the first-visit card, or a link to an unknown lesson): every
  * built-in lesson with its length, and a button to open a lesson file (a file can also be dropped on the page).
  */
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 
 import { BUILT_IN } from '../../state/builtinLessons';
 import { useLesson } from '../../state/lessonStore';
@@ -14,14 +14,20 @@ export function LessonList() {
   const lessons = useLessonClient();
   const open = useLesson((s) => s.listOpen);
   const message = useLesson((s) => s.message);
+  const fileMessage = useLesson((s) => s.fileMessage);
   const file = useRef<HTMLInputElement>(null);
+  const refusal = useRef<HTMLParagraphElement>(null);
   const ref = useModal(open);
+  // A refused file: the reason is beside the button that chose it, and the focus moves there (a screen reader reads it).
+  useEffect(() => {
+    if (fileMessage && open) refusal.current?.focus();
+  }, [fileMessage, open]);
   return (
     <dialog
       ref={ref}
       className="lesson-list"
       aria-labelledby="lessons-title"
-      onClose={() => useLesson.setState({ listOpen: false })}
+      onClose={() => useLesson.setState({ listOpen: false, fileMessage: null })}
     >
       <h2 id="lessons-title">Lessons</h2>
       <p className="small">
@@ -63,7 +69,7 @@ export function LessonList() {
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
-            if (f) void openLessonFile(lessons, f).catch(() => undefined);
+            if (f) void openLessonFile(lessons, f);
           }}
         />
         <span className="spacer" />
@@ -71,6 +77,11 @@ export function LessonList() {
           Close
         </button>
       </div>
+      {fileMessage && (
+        <p className="notice error" role="alert" tabIndex={-1} ref={refusal} data-testid="lesson-file-message">
+          {fileMessage}
+        </p>
+      )}
     </dialog>
   );
 }
