@@ -1,9 +1,9 @@
 // In front of a class: pace (rounds per second, run to round K, step by 10 and 100), a log round axis and a window,
-// shortcuts that work after a click, and presentation mode readable from the back of the room in every view.
+// and shortcuts that work after a click. (The projector itself: e2e/projector.spec.ts.)
 import type { Page } from '@playwright/test';
 
 import { expect, test } from './fixtures';
-import { openRun, seriousViolations } from './helpers';
+import { openRun } from './helpers';
 
 const rounds = (page: Page) => page.evaluate(() => window.subnetLab.metrics().round.at(-1) ?? 0);
 
@@ -74,46 +74,3 @@ test('shortcuts work after clicking a button and a slider; the focused control k
   await page.keyboard.press('t');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
-
-/** Every visible text on screen with its font size, below 18 px (formulas are measured at their base size). */
-async function smallText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.textContent?.trim();
-      const el = n.parentElement;
-      if (!text || !el || el.closest('option, title, script, style')) continue;
-      const target = (el.closest('.katex') as HTMLElement | null) ?? el;
-      const r = target.getBoundingClientRect();
-      if (r.width <= 1 || r.height <= 1 || r.bottom < 0 || r.top > innerHeight || r.right < 0 || r.left > innerWidth)
-        continue;
-      if (!target.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
-      const size = parseFloat(getComputedStyle(target).fontSize);
-      if (size < 18)
-        out.push(
-          `${size}px "${text.slice(0, 40)}" <${target.tagName.toLowerCase()} class="${target.getAttribute('class') ?? ''}">`,
-        );
-    }
-    return [...new Set(out)];
-  });
-}
-
-for (const view of ['train', 'regimes', 'altmin'] as const) {
-  test(`presentation mode at 1280×720, ${view} view: every text on screen is at least 18 px; axe-clean`, async ({
-    page,
-  }, info) => {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await openRun(page, `?backend=wasm&present=1${view === 'train' ? '' : `&view=${view}`}`);
-    if (view === 'train') await page.evaluate(() => window.subnetLab.step(200));
-    await page.waitForTimeout(view === 'altmin' ? 4000 : 1000);
-    expect(await smallText(page)).toEqual([]);
-    // The theory further down the page too.
-    await page.evaluate(() => window.scrollBy(0, innerHeight));
-    await page.waitForTimeout(300);
-    expect(await smallText(page)).toEqual([]);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: info.outputPath(`present-${view}.png`) });
-    expect(await seriousViolations(page)).toEqual([]);
-  });
-}

@@ -30,7 +30,8 @@ test('a comparison link reproduces its four runs, which start from the same data
     expect(err[12]).toBeLessThan(err[0]);
   }
   expect(new Set(first.map((e) => e[12])).size).toBe(4);
-  await expect(page.locator('[data-chart="error"] .legend text')).toHaveText([
+  await expect(page.locator('[data-chart="error"] .chart-legend li').first()).toHaveText('Full GD');
+  expect((await page.locator('[data-chart="error"] .chart-legend li').allTextContents()).slice(0, 4)).toEqual([
     'Full GD',
     'Dropout ξ=0.5',
     'Multi-sample dropout ξ=0.5 p=4',

@@ -198,5 +198,11 @@ test('the embed and the Embed dialog: axe-clean, and the snippet reproduces this
   expect(snippet).toMatch(
     /^<iframe src="http:\/\/localhost:4173\/\?scheme=ist&amp;.*&amp;embed=1&amp;panels=error&amp;controls=play,p,tau" width="960" height="600"/,
   );
+  // For slides: projector type, and playing whenever its slide is shown.
+  await page.getByLabel('large type for a projector').check();
+  await page.getByLabel('play when shown').check();
+  expect(await page.getByLabel('iframe snippet').inputValue()).toMatch(
+    /controls=play,p,tau&amp;present=1&amp;autoplay=1" width="960" height="600"/,
+  );
   expect(await seriousViolations(page)).toEqual([]);
 });

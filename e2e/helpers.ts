@@ -41,3 +41,37 @@ export async function workerOf(page: Page, role: string): Promise<Worker> {
   if (i < 0) throw new Error(`no ${role} worker among ${roles.join(', ')}`);
   return page.workers()[i];
 }
+
+/** Every visible text on screen below `min` px, with its size (formulas are measured at their base size). */
+export async function smallText(page: Page, min = 18): Promise<string[]> {
+  return page.evaluate((least) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent?.trim();
+      const el = n.parentElement;
+      if (!text || !el || el.closest('option, title, script, style')) continue;
+      const target = (el.closest('.katex') as HTMLElement | null) ?? el;
+      const r = target.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1 || r.bottom < 0 || r.top > innerHeight || r.right < 0 || r.left > innerWidth)
+        continue;
+      if (!target.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      const size = parseFloat(getComputedStyle(target).fontSize);
+      if (size < least)
+        out.push(
+          `${size}px "${text.slice(0, 40)}" <${target.tagName.toLowerCase()} class="${target.getAttribute('class') ?? ''}">`,
+        );
+    }
+    return [...new Set(out)];
+  }, min);
+}
+
+/** Where an element lies in the window (null when it is not there). */
+export const boxOf = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+    });

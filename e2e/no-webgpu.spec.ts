@@ -6,14 +6,17 @@ test('a WebGPU link without WebGPU falls back, says so, and trains', async ({ pa
   await openRun(page, '?backend=webgpu&m=128&n=16&d=8');
   const backend = await page.evaluate(() => window.subnetLab.backend());
   expect(backend).not.toBe('webgpu');
-  await expect(page.getByTestId('fallback')).toContainText('webgpu was requested but failed');
-  await expect(page.getByTestId('fallback')).toContainText('no WebGPU adapter');
+  // The status chip says which backend runs; a tap says why.
+  await page.getByTestId('backend').click();
+  await expect(page.getByTestId('backend-note')).toContainText('webgpu was requested but failed');
+  await expect(page.getByTestId('backend-note')).toContainText('no WebGPU adapter');
   await expectTrains(page, 10);
 });
 
 test('automatic choice without WebGPU says why', async ({ page }) => {
   await openRun(page, '?m=128&n=16&d=8');
-  await expect(page.getByTestId('fallback')).toContainText('no WebGPU adapter');
+  await page.getByTestId('backend').click();
+  await expect(page.getByTestId('backend-note')).toContainText('no WebGPU adapter');
 });
 
 test('on a machine whose only GPU is software, the automatic choice is measured and is not that GPU', async ({

@@ -91,6 +91,7 @@ test('in Song et al.\u2019s setting, a larger ω₂/ω₁ factor moves the neuro
     const m = await page.evaluate(() => window.subnetLab.metrics());
     const last = (v: number[]) => v.filter(Number.isFinite).at(-1) as number;
     shifts.push(last(m.ntkShift));
+    await page.locator('[data-chart="laziness"]').scrollIntoViewIfNeeded();
     await expect(page.locator('[data-chart="moves"] rect.bar').first()).toBeVisible();
     expect(
       await page
@@ -99,5 +100,5 @@ test('in Song et al.\u2019s setting, a larger ω₂/ω₁ factor moves the neuro
     ).toBeGreaterThan(20);
   }
   expect(shifts[1]).toBeGreaterThan(20 * shifts[0]);
-  await expect(page.locator('[data-chart="error"] path.predicted')).not.toHaveAttribute('d');
+  await expect(page.locator('[data-chart="error"] .chart-plot svg')).toHaveAttribute('data-predicted', '0');
 });

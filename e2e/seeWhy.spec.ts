@@ -9,6 +9,7 @@ test('circle data: the function around the circle and the modes, live, with a co
   await openRun(page, '?backend=wasm&data=circle&n=16&m=512&xi=0.5&compare=ist:p=2');
   await page.evaluate(() => window.subnetLab.step(300));
   const fn = page.locator('[data-chart="function"]');
+  await fn.scrollIntoViewIfNeeded();
   await expect(fn.locator('[data-series="network-0"]')).toHaveCount(1);
   await expect(fn.locator('[data-series="network-1"]')).toHaveCount(1);
   await expect(fn.locator('[data-series="predicted"]')).toHaveCount(1);
@@ -23,10 +24,13 @@ test('circle data: the function around the circle and the modes, live, with a co
   expect(m?.measured).toHaveLength(16);
   expect(m?.round).toBe(300);
   expect(m?.floor.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  // A chart off screen draws when it comes into view.
+  await page.locator('[data-chart="mode-bars"]').scrollIntoViewIfNeeded();
   await expect(page.locator('[data-chart="mode-bars"] .mode-bar')).toHaveCount(16);
   await expect(page.locator('[data-chart="mode-bars"] .mode-vector')).toHaveCount(16);
   await expect(page.locator('[data-panel="modes"]')).toContainText('is the slowest: it sets the rate');
   // Live: more rounds move both views.
+  await fn.scrollIntoViewIfNeeded();
   const before = await fn.locator('[data-series="network-0"]').getAttribute('d');
   await page.evaluate(() => window.subnetLab.step(200));
   await expect.poll(() => fn.locator('[data-series="network-0"]').getAttribute('d')).not.toBe(before);
@@ -43,6 +47,7 @@ test('circle data: the function around the circle and the modes, live, with a co
 test('any d: outputs against targets; the function is null off the circle', async ({ page }) => {
   await openRun(page, '?backend=wasm&n=16&d=8&m=256');
   await page.evaluate(() => window.subnetLab.step(50));
+  await page.locator('[data-chart="predictions"]').scrollIntoViewIfNeeded();
   await expect(page.locator('[data-chart="predictions"] [data-series="network-0"] circle')).toHaveCount(16);
   expect(await page.evaluate(() => window.subnetLab.function())).toBeNull();
   expect((await page.evaluate(() => window.subnetLab.modes()))?.measured).toHaveLength(16);

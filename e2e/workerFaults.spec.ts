@@ -31,8 +31,12 @@ async function sweepOnOneCore(page: Page): Promise<Worker[]> {
   return workers;
 }
 
-/** Ends a worker from inside, as a crash would look from the page (the worker just stops). */
-const kill = (w: Worker) => w.evaluate(() => self.close()).catch(() => undefined);
+/**
+ * Ends a worker from inside, as a crash would look from the page (the worker just stops). A worker closed before its
+ * script has run never answers the evaluation: the wait for it is bounded.
+ */
+const kill = (w: Worker) =>
+  Promise.race([w.evaluate(() => self.close()).catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
 
 /** Three batches of two cells (a batch is one p), each of a few read-backs (the worker takes the test's call then). */
 async function runSweep(page: Page): Promise<void> {
@@ -109,6 +113,7 @@ test('an AltMin phase-transition worker killed mid-run: its trial runs again, no
   await expect(page.locator('.sweep-progress output')).toHaveText(/^24 \/ 24 trials · done$/, { timeout: 120_000 });
   await expect(page.getByTestId('failed-jobs')).toHaveCount(0);
   // Every series' point at each n counts all 12 trials there.
+  await page.locator('[data-chart="altmin-phase"]').scrollIntoViewIfNeeded();
   const points = page.locator('[data-chart="altmin-phase"] circle[data-n] title');
   await expect(points).toHaveCount(8);
   for (const t of await points.allTextContents()) expect(t).toMatch(/ of 12 recovered$/);

@@ -53,7 +53,10 @@ useRegimes.setState({ settings: link.phase });
 usePace.setState(link.pace);
 usePace.subscribe(mirrorLink);
 // A view's work starts when it is first shown; the link follows the view.
+// In presentation mode an open lesson folds to one line (the lecturer opens its step when the room should read it).
+if (link.presenting) useLesson.setState({ collapsed: true });
 useView.subscribe((v, prev) => {
+  if (v.presenting !== prev.presenting) useLesson.setState({ collapsed: v.presenting });
   if (v.view === prev.view && v.presenting === prev.presenting) return;
   mirrorLink();
   if (v.view === 'altmin' && useAltMin.getState().traceStatus === 'idle') void altmin.runTraces();

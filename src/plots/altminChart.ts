@@ -1,7 +1,8 @@
 /**
  * One method's run on the planted teacher: ‖W^t − W*‖ (relative) and the loss on a log axis against the
  * iteration, with the fitted linear rate as a dotted line over the iterations it used. A straight line is linear
- * convergence. Charts drawn side by side share their y-domain (given), so AltMin and GD compare at a glance.
+ * convergence. Charts drawn side by side share their y-domain (given), so AltMin and GD compare at a glance. The
+ * legend is the page's (ui/altmin/AltMinPlots.tsx).
  */
 import * as d3 from 'd3';
 
@@ -47,22 +48,4 @@ export function drawAltMinChart(svg: SVGSVGElement, d: AltMinChartData, size: Si
         ]),
       );
   }
-  // Bottom left: the curves start at the top left and fall to the right.
-  const legend = root
-    .append('g')
-    .attr('class', 'legend')
-    .attr('transform', `translate(${x.range()[0] + 8},${y.range()[0] - 3 * 14})`);
-  [
-    ['run-0', '‖W^t − W*‖ (relative)'],
-    ['run-1 loss', 'loss (1/2n)‖f(X) − y‖²'],
-    ['fit', 'fitted rate ρ'],
-  ].forEach(([cls, label], i) => {
-    const row = legend.append('g').attr('transform', `translate(0,${i * 14})`);
-    row
-      .append('line')
-      .attr('class', cls === 'fit' ? 'fit' : `series ${cls}`)
-      .attr('x1', 0)
-      .attr('x2', 16);
-    row.append('text').attr('class', 'legend-label').attr('x', 20).attr('dy', '0.32em').text(label);
-  });
 }

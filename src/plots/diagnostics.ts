@@ -103,17 +103,4 @@ export function drawLazinessChart(svg: SVGSVGElement, d: LazinessData, size: Siz
   root.append('path').attr('class', 'series run-0').attr('data-series', 'flipFrac').attr('d', line(x, y)(flips));
   root.append('path').attr('class', 'series run-1').attr('data-series', 'ntkShift').attr('d', line(x, y)(shift));
   root.append('path').attr('class', 'series run-2').attr('data-series', 'kSigmaRatio').attr('d', line(x, y)(trace));
-  const legend = root
-    .append('g')
-    .attr('class', 'legend')
-    .attr('transform', `translate(${x.range()[0] + 8},${MARGIN.top + 4})`);
-  [
-    ['run-0', 'flipped activation signs'],
-    ['run-1', '‖H(k) − H(0)‖ / ‖H(0)‖'],
-    ['run-2', 'tr K_σ(W_k) / tr K_σ(W_0)'],
-  ].forEach(([cls, label], i) => {
-    const row = legend.append('g').attr('transform', `translate(0,${i * 14})`);
-    row.append('line').attr('class', `series ${cls}`).attr('x1', 0).attr('x2', 16);
-    row.append('text').attr('class', 'legend-label').attr('x', 20).attr('dy', '0.32em').text(label);
-  });
 }

@@ -1,6 +1,6 @@
 /**
- * A chart as a standalone SVG document (styles inlined from the page, so it looks the same outside it), and
- * as a PNG rendered from that SVG.
+ * A chart as a standalone SVG document (styles inlined from the page, so it looks the same outside it; the canvas
+ * layers a chart paints its dense series on go in as images under the axes), and as a PNG rendered from that SVG.
  */
 const STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'font-size', 'font-family', 'opacity'];
 
@@ -23,6 +23,16 @@ export function standaloneSvg(svg: SVGSVGElement): string {
   rect.setAttribute('width', '100%');
   rect.setAttribute('height', '100%');
   rect.setAttribute('fill', bg);
+  // The canvases under the SVG, bottom first, right above the background.
+  let after: ChildNode = rect;
+  for (const canvas of svg.parentElement?.querySelectorAll('canvas') ?? []) {
+    const image = document.createElementNS('http://www.w3.org/2000/svg', 'image');
+    image.setAttribute('href', canvas.toDataURL('image/png'));
+    image.setAttribute('width', canvas.style.width || `${canvas.width}`);
+    image.setAttribute('height', canvas.style.height || `${canvas.height}`);
+    after.after(image);
+    after = image;
+  }
   return new XMLSerializer().serializeToString(clone);
 }
 

@@ -1,67 +1,74 @@
 /**
  * The error direction by direction (THEORY.md I.3). Over rounds: the measured (v_i·e_k)² of each followed direction
- * (solid) against its prediction (dashed), coloured by λ_i (dark: slow). At the current round: one bar per direction
+ * (solid, painted on canvas from its column summary) against its prediction (dashed), coloured by λ_i (dark: slow). At the current round: one bar per direction
  * — the prediction's mean part and floor part stacked, the measurement as a tick — with each direction's milestone,
  * and on circle data each eigenvector drawn as a small curve above its bar (slow directions are high frequencies).
  */
 import * as d3 from 'd3';
 
-import type { ModeRow, ModeTheory } from '../core/masked/modes';
+import type { ModeTheory } from '../core/masked/modes';
 import { milestone, predictedMode } from '../core/masked/modes';
-import { frame, line, MARGIN, type Size } from './frame';
-import { decimate, logDomain } from './transforms';
+import { type Layers, type Paint, paintColumns, paintLine } from './canvas';
+import type { Columns } from './columns';
+import { frame, MARGIN, type Scale, type Size } from './frame';
+import { logDomain } from './transforms';
 
 /** Dark for the slowest direction, light for the fastest. */
-const shade = (j: number, count: number) => d3.interpolateViridis(count > 1 ? (0.85 * j) / (count - 1) : 0);
+export const shade = (j: number, count: number) => d3.interpolateViridis(count > 1 ? (0.85 * j) / (count - 1) : 0);
 
-export function drawModeCurves(
-  svg: SVGSVGElement,
-  d: { theory: ModeTheory; rows: readonly ModeRow[]; predictedRounds: number[] },
-  size: Size,
-): void {
-  const K = d.theory.lambda.length;
-  const rounds = d.rows.map((r) => r.round);
-  const last = Math.max(1, rounds.at(-1) ?? 1);
-  const series = Array.from({ length: K }, (_, j) =>
-    decimate(
-      rounds,
-      d.rows.map((r) => r.values[j]),
-      Math.max(60, size.width / 3),
-    ),
-  );
-  const predicted = Array.from({ length: K }, (_, j) =>
+export interface ModeCurvesData {
+  theory: ModeTheory;
+  /** Each followed direction's measured (v_i·e_k)², summarized. */
+  measured: Columns[];
+  last: number;
+  predictedRounds: number[];
+}
+
+/** The predicted mean plus floor of each direction at the predicted rounds. */
+function predictions(d: ModeCurvesData): number[][] {
+  return d.measured.map((_, j) =>
     d.predictedRounds.map((k) => {
       const q = predictedMode(d.theory, j, k);
       return q.mean + q.floor;
     }),
   );
-  const ys = series.flatMap((s) => s.y).filter((v) => v > 0);
-  const x = d3.scaleLinear().domain([0, last]);
-  const y = d3
-    .scaleLog()
-    .domain(
-      logDomain(
-        ys,
-        predicted.flat().filter((v) => (v > ys.length ? 0 : v)),
-        [],
-      ),
-    )
-    .clamp(true);
-  const root = frame(svg, size, x, y, 'global round k', '(v_i·e_k)²', { whole: true });
+}
+
+export function modeScales(
+  d: ModeCurvesData,
+  predicted: number[][],
+): { x: Scale; y: d3.ScaleLogarithmic<number, number> } {
+  const ys = d.measured.flatMap((c) => c.extent() ?? []).filter((v) => v > 0);
+  return {
+    x: d3.scaleLinear().domain([0, Math.max(1, d.last)]),
+    y: d3
+      .scaleLog()
+      .domain(logDomain(ys, ys.length ? predicted.flat() : []))
+      .clamp(true),
+  };
+}
+
+/** Slow directions last, so that the rate-setting one lies on top. */
+export function paintModeCurves(
+  layers: { under: Paint; data: Paint },
+  d: ModeCurvesData,
+  predicted: number[][],
+  x: Scale,
+  y: Scale,
+): void {
+  const K = d.measured.length;
   for (let j = K - 1; j >= 0; j--) {
     const colour = shade(j, K);
-    root
-      .append('path')
-      .attr('class', 'mode-predicted')
-      .attr('stroke', colour)
-      .attr('d', line(x, y)(d.predictedRounds.map((k, q) => [k, predicted[j][q]])));
-    root
-      .append('path')
-      .attr('class', 'mode-measured')
-      .attr('data-mode', j)
-      .attr('stroke', colour)
-      .attr('d', line(x, y)(series[j].x.map((k, q) => [k, series[j].y[q]])));
+    paintLine(layers.under, d.predictedRounds, predicted[j], x, y, { colour, width: 1, dash: [4, 3] });
+    paintColumns(layers.data, d.measured[j], x, y, { colour });
   }
+}
+
+export function drawModeCurves(layers: Layers, d: ModeCurvesData, size: Size): void {
+  const predicted = predictions(d);
+  const { x, y } = modeScales(d, predicted);
+  frame(layers.svg, size, x, y, 'global round k', '(v_i·e_k)²', { whole: true });
+  paintModeCurves(layers, d, predicted, x, y);
 }
 
 export function drawModeBars(

@@ -1,50 +1,52 @@
 /**
  * Plot 2: λ_min of the empirical NTK H(W_k) over rounds, λ_0 = λ_min(H^∞) as a line (where H^∞ is the setting's
  * kernel), and the subnetworks' normalized λ_min (ξ·λ_min(H^l), comparable with λ_0 since ξ·H^l → H^∞) as a band.
+ * The measurements are painted on canvas layers from their column summaries; the axes and λ_0 are SVG.
  */
 import * as d3 from 'd3';
 
-import { frame, line, type Size } from './frame';
+import { type Layers, type Paint, paintBand, paintColumns } from './canvas';
+import type { Columns } from './columns';
+import { frame, type Scale, type Size } from './frame';
+import type { Palette } from './palette';
 import { linearDomain } from './transforms';
 
 export interface NtkChartData {
-  rounds: ArrayLike<number>;
-  ntkMin: ArrayLike<number>;
-  subMin: ArrayLike<number>;
-  subMax: ArrayLike<number>;
+  ntkMin: Columns;
+  subMin: Columns;
+  subMax: Columns;
+  last: number;
   xi: number;
   /** λ_0 = λ_min(H^∞), or null where H^∞ is not the setting's kernel. */
   lambda0: number | null;
 }
 
-export function drawNtkChart(svg: SVGSVGElement, d: NtkChartData, size: Size): void {
-  const at: number[] = [];
-  for (let i = 0; i < d.rounds.length; i++) if (Number.isFinite(d.ntkMin[i])) at.push(i);
-  const band = at.filter((i) => Number.isFinite(d.subMin[i]));
-  const lo = band.map((i) => d.xi * d.subMin[i]);
-  const hi = band.map((i) => d.xi * d.subMax[i]);
-  const last = d.rounds.length ? d.rounds[d.rounds.length - 1] : 1;
-  const x = d3.scaleLinear().domain([0, Math.max(1, last)]);
-  const y = d3.scaleLinear().domain(
-    linearDomain(
-      at.map((i) => d.ntkMin[i]),
-      lo,
-      hi,
-      d.lambda0 === null ? [0] : [d.lambda0, 0],
-    ),
-  );
-  const root = frame(svg, size, x, y, 'global round k', 'λ_min', { whole: true });
-  root
-    .append('path')
-    .attr('class', 'band')
-    .attr(
-      'd',
-      d3
-        .area<number>()
-        .x((i) => x(d.rounds[band[i]]))
-        .y0((i) => y(lo[i]))
-        .y1((i) => y(hi[i]))(band.map((_, i) => i)) ?? '',
-    );
+export function ntkScales(d: NtkChartData): { x: Scale; y: Scale } {
+  const ext = (c: Columns, k = 1) => (c.extent() ?? []).map((v) => k * v);
+  return {
+    x: d3.scaleLinear().domain([0, Math.max(1, d.last)]),
+    y: d3
+      .scaleLinear()
+      .domain(
+        linearDomain(
+          ext(d.ntkMin),
+          ext(d.subMin, d.xi),
+          ext(d.subMax, d.xi),
+          d.lambda0 === null ? [0] : [d.lambda0, 0],
+        ),
+      ),
+  };
+}
+
+export function paintNtkChart(layers: { under: Paint; data: Paint }, d: NtkChartData, x: Scale, y: Scale, c: Palette) {
+  paintBand(layers.under, d.subMin, d.subMax, d.xi, x, y, c.band);
+  paintColumns(layers.data, d.ntkMin, x, y, { colour: c.accent });
+}
+
+export function drawNtkChart(layers: Layers, d: NtkChartData, size: Size, colours: Palette): void {
+  const { x, y } = ntkScales(d);
+  const root = frame(layers.svg, size, x, y, 'global round k', 'λ_min', { whole: true });
+  paintNtkChart(layers, d, x, y, colours);
   const [x0, x1] = x.range();
   if (d.lambda0 !== null)
     root
@@ -54,8 +56,4 @@ export function drawNtkChart(svg: SVGSVGElement, d: NtkChartData, size: Size): v
       .attr('x2', x1)
       .attr('y1', y(d.lambda0))
       .attr('y2', y(d.lambda0));
-  root
-    .append('path')
-    .attr('class', 'series')
-    .attr('d', line(x, y)(at.map((i) => [d.rounds[i], d.ntkMin[i]])));
 }

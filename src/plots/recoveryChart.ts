@@ -5,7 +5,7 @@
  */
 import * as d3 from 'd3';
 
-import { boxedLabel, frame, line, MARGIN, type Size } from './frame';
+import { boxedLabel, frame, line, type Size } from './frame';
 
 export interface RecoverySeries {
   label: string;
@@ -26,7 +26,7 @@ export function drawRecoveryChart(svg: SVGSVGElement, d: RecoveryData, size: Siz
   const y = d3.scaleLinear().domain([0, 1]);
   const root = frame(svg, size, x, y, 'samples n', 'fraction recovered');
   d3.select(svg).classed('compare', true);
-  const [x0, x1] = x.range();
+  const x1 = x.range()[1];
   d.references.forEach((r, i) => {
     if (r.n <= x.domain()[1]) {
       root
@@ -36,7 +36,7 @@ export function drawRecoveryChart(svg: SVGSVGElement, d: RecoveryData, size: Siz
         .attr('x2', x(r.n))
         .attr('y1', y(0))
         .attr('y2', y(1));
-      // Halfway up, left of its line: the curves are still near 0 there, and the legend holds the top left.
+      // Halfway up, left of its line: the curves are still near 0 there.
       boxedLabel(root, x(r.n) - 4, y(0.6 - 0.09 * i), r.label, 'end');
     } else {
       root
@@ -66,20 +66,4 @@ export function drawRecoveryChart(svg: SVGSVGElement, d: RecoveryData, size: Siz
         .append('title')
         .text(`${s.label}, n = ${p.n}: ${Math.round(p.fraction * p.trials)} of ${p.trials} recovered`);
   }
-  const legend = root
-    .append('g')
-    .attr('class', 'legend')
-    .attr('transform', `translate(${x0 + 8},${MARGIN.top + 4})`);
-  d.series.forEach((s, i) => {
-    const row = legend
-      .append('g')
-      .attr('class', `run-${s.slot}`)
-      .attr('transform', `translate(0,${i * 14})`);
-    row
-      .append('line')
-      .attr('class', s.dashed ? 'series dashed' : 'series')
-      .attr('x1', 0)
-      .attr('x2', 16);
-    row.append('text').attr('class', 'legend-label').attr('x', 20).attr('dy', '0.32em').text(s.label);
-  });
 }

@@ -3,7 +3,10 @@
  * - widths: each regime's required width over its whole range (they span tens of decades), the measured boundary
  *   (the smallest width of the grid where at least half the seeds succeed) and the current (n, m);
  * - phase: the measured phase diagram's cells (coloured by the chosen measure; m·d < n hatched: fewer parameters than
- *   samples) with the curves that pass through the grid on top; the legend names those that stay above it.
+ *   samples) with the curves that pass through the grid on top.
+ * The widths axis fits the curves that matter at teaching sizes (the counting bound, Song et al., Oymak–Soltanolkotabi,
+ * the grid, the current m); a width far above them (Du et al.'s reaches 1e28) is clipped at the top edge, where a
+ * marker names its range. The legend is the page's (ui/regimes/RegimesPanel.tsx).
  */
 import * as d3 from 'd3';
 
@@ -13,6 +16,21 @@ export interface RegimeCurve {
   key: string;
   label: string;
   points: { n: number; m: number }[];
+  /** Drawn in full however wide (the widths axis fits it): the curves that matter at teaching sizes. */
+  fits?: boolean;
+}
+
+/** The widths axis: up to ten times the widest curve that fits, the grid's widths and the current m. */
+export function widthsTop(curves: RegimeCurve[], extra: number[]): number {
+  const inView = curves.filter((c) => c.fits).flatMap((c) => c.points.map((p) => p.m));
+  const all = [...inView, ...extra].filter((m) => Number.isFinite(m) && m > 0);
+  return 10 ** Math.ceil(Math.log10(Math.max(10, ...all)) + 1e-9) * 10;
+}
+
+/** A curve's range of widths over the plot's n, for the marker of a clipped curve ("1e13–1e28"). */
+export function curveRange(c: RegimeCurve): [number, number] | null {
+  const ms = c.points.map((p) => p.m).filter((m) => Number.isFinite(m) && m > 0);
+  return ms.length ? [Math.min(...ms), Math.max(...ms)] : null;
 }
 
 export interface RegimeCell {
@@ -54,11 +72,8 @@ export function drawRegimesChart(svg: SVGSVGElement, d: RegimesChartData, size: 
     .attr('width', size.width)
     .attr('height', size.height);
   root.selectAll('*').remove();
-  // Legend rows and the axis label grow with the chart text (presentation mode), as the margins do.
-  const legendRow = Math.round(1.4 * MARGIN.top);
-  const legendH = (d.curves.length + 1) * legendRow + 8;
-  const right = size.width - MARGIN.right - BAR.width - BAR.gap - BAR.axis;
-  const bottom = size.height - MARGIN.bottom - legendH;
+  const right = size.width - MARGIN.right - (d.mode === 'phase' ? BAR.width + BAR.gap + BAR.axis : 0);
+  const bottom = size.height - MARGIN.bottom;
   const nEdges = d.ns.length ? edges(d.ns) : [];
   const mEdges = d.ms.length ? edges(d.ms) : [];
   const phase = d.mode === 'phase';
@@ -72,7 +87,10 @@ export function drawRegimesChart(svg: SVGSVGElement, d: RegimesChartData, size: 
     .range([MARGIN.left, right]);
   const yDomain: [number, number] = phase
     ? [mEdges[0], mEdges[mEdges.length - 1]]
-    : [Math.min(0.5, ...finiteM), Math.max(10, ...finiteM, d.current ? d.current.m : 1) * 3];
+    : [
+        Math.min(0.5, ...finiteM),
+        widthsTop(d.curves, [...d.boundary.map((p) => p.m), ...(d.current ? [d.current.m] : [])]),
+      ];
   const y = d3.scaleLog().domain(yDomain).range([bottom, MARGIN.top]);
   const mTop = yDomain[1];
   const id = `regimes-${Math.random().toString(36).slice(2, 8)}`;
@@ -179,7 +197,6 @@ export function drawRegimesChart(svg: SVGSVGElement, d: RegimesChartData, size: 
         .append('title')
         .text(`${c.title} — fewer parameters than samples (m·d < n)`);
   }
-  const above = d.curves.map((c) => c.points.every((p) => !(p.m <= mTop)));
   d.curves.forEach((c, k) => {
     const pts = c.points.filter((p) => Number.isFinite(p.m) && p.m > 0);
     plot
@@ -227,24 +244,22 @@ export function drawRegimesChart(svg: SVGSVGElement, d: RegimesChartData, size: 
       .append('title')
       .text(`the training view's run: n = ${d.current.n}, m = ${d.current.m}`);
   }
-  const legend = root
-    .append('g')
-    .attr('class', 'legend')
-    .attr('transform', `translate(${MARGIN.left},${bottom + MARGIN.bottom + 6})`);
-  const rows = [
-    ...d.curves.map((c, k) => ({
-      cls: `regime regime-${k}`,
-      label: c.label + (phase && above[k] ? ' (above this grid)' : ''),
-    })),
-    ...(d.boundary.length && !phase
-      ? [{ cls: 'boundary', label: 'measured: smallest width where half the seeds reach ε' }]
-      : []),
-  ];
-  rows.forEach((r, k) => {
-    const row = legend.append('g').attr('transform', `translate(0,${k * legendRow})`);
-    row.append('line').attr('class', r.cls).attr('x1', 0).attr('x2', 18);
-    row.append('text').attr('class', 'legend-label').attr('x', 24).attr('dy', '0.32em').text(r.label);
-  });
+  // A curve above the axis: a marker at the top edge where it leaves the plot, naming its range of widths.
+  // Curves that leave at the same place get their markers side by side.
+  let clipped = 0;
+  if (!phase)
+    d.curves.forEach((c, k) => {
+      const range = curveRange(c);
+      if (!range || range[1] <= mTop) return;
+      const exit = c.points.find((p) => p.m > mTop) ?? c.points[0];
+      const px = Math.max(MARGIN.left + 8, Math.min(right - 8, x(exit.n))) + 16 * clipped++;
+      const g = root.append('g').attr('class', 'clipped').attr('data-regime', c.key);
+      g.append('path')
+        .attr('class', `regime regime-${k} clipped-mark`)
+        .attr('d', d3.symbol(d3.symbolTriangle, 60)())
+        .attr('transform', `translate(${px},${MARGIN.top + 5})`);
+      g.append('title').text(`${c.label}: ${tickText(range[0])} to ${tickText(range[1])}, above this plot`);
+    });
   if (phase && d.cells.length) {
     const left = right + BAR.gap;
     const grad = defs

@@ -141,7 +141,14 @@ export class LessonClient {
     const index = Math.max(0, Math.min(lesson.steps.length - 1, i));
     const step = lesson.steps[index];
     const link = readLink(overrides ? solvedLink(step.link, overrides) : step.link);
-    useLesson.setState({ step: index, goal: null, reached: false, revealed: false, collapsed: false });
+    // A new step opens over the view, except on a projector, where the lesson stays one line until asked for.
+    useLesson.setState({
+      step: index,
+      goal: null,
+      reached: false,
+      revealed: false,
+      collapsed: useView.getState().presenting,
+    });
     await applyLink(link, { engine: this.engine, regimes: this.regimes, altmin: this.altmin });
     this.scheduleCheck();
   }

@@ -16,12 +16,26 @@ function toggle<T>(list: T[], v: T): T[] {
   return list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
 }
 
+/** How the embed behaves on a slide: projector type (present=1), and playing whenever its slide is shown (autoplay=1). */
+export interface SlideOptions {
+  present: boolean;
+  autoplay: boolean;
+}
+
 /** The snippet for the current address with the embed keys set. */
-export function embedSnippet(href: string, panels: PanelName[], controls: ControlName[], w: number, h: number): string {
+export function embedSnippet(
+  href: string,
+  panels: PanelName[],
+  controls: ControlName[],
+  w: number,
+  h: number,
+  slide: SlideOptions = { present: false, autoplay: false },
+): string {
   const url = new URL(href);
   url.hash = url.hash.startsWith('#lesson=') ? url.hash : '';
-  for (const k of ['embed', 'panels', 'controls']) url.searchParams.delete(k);
-  const query = `${url.search ? `${url.search}&` : '?'}embed=1&panels=${panels.join(',')}&controls=${controls.join(',')}`;
+  for (const k of ['embed', 'panels', 'controls', 'present', 'autoplay']) url.searchParams.delete(k);
+  const extra = (slide.present ? '&present=1' : '') + (slide.autoplay ? '&autoplay=1' : '');
+  const query = `${url.search ? `${url.search}&` : '?'}embed=1&panels=${panels.join(',')}&controls=${controls.join(',')}${extra}`;
   const src = `${url.origin}${url.pathname}${query}${url.hash}`.replace(/&/g, '&amp;');
   return `<iframe src="${src}" width="${w}" height="${h}" style="border:0" title="Subnet Lab" loading="lazy"></iframe>`;
 }
@@ -32,8 +46,11 @@ export function EmbedDialog() {
   const [panels, setPanels] = useState<PanelName[]>(['error']);
   const [controls, setControls] = useState<ControlName[]>(['play', 'p', 'tau']);
   const [size, setSize] = useState({ w: 960, h: 600 });
+  const [slide, setSlide] = useState<SlideOptions>({ present: false, autoplay: false });
   const ref = useModal(open);
-  const snippet = open ? embedSnippet(location.href, panels.length ? panels : ['error'], controls, size.w, size.h) : '';
+  const snippet = open
+    ? embedSnippet(location.href, panels.length ? panels : ['error'], controls, size.w, size.h, slide)
+    : '';
   return (
     <dialog
       ref={ref}
@@ -82,6 +99,25 @@ export function EmbedDialog() {
           />
         </label>
       </fieldset>
+      <fieldset>
+        <legend>For slides</legend>
+        <label title="Projector type: every text at least 18 px, the charts filling the frame (present=1)">
+          <input
+            type="checkbox"
+            checked={slide.present}
+            onChange={(e) => setSlide({ ...slide, present: e.target.checked })}
+          />{' '}
+          large type for a projector
+        </label>
+        <label title="Plays whenever its slide is shown and pauses when it is left (autoplay=1); without it, it waits for Play">
+          <input
+            type="checkbox"
+            checked={slide.autoplay}
+            onChange={(e) => setSlide({ ...slide, autoplay: e.target.checked })}
+          />{' '}
+          play when shown
+        </label>
+      </fieldset>
       <textarea
         ref={field}
         readOnly
@@ -98,7 +134,9 @@ export function EmbedDialog() {
         </button>
       </div>
       <p className="small">
-        The page can drive the app by postMessage: see the README. Share and Embed links reproduce the run exactly.
+        The page can drive the app by postMessage: see the README, which also has a recipe for reveal.js decks (the
+        deck's keys work after a click in the frame). An embed trains only while it can be seen. Share and Embed links
+        reproduce the run exactly.
       </p>
     </dialog>
   );

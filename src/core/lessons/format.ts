@@ -21,6 +21,8 @@ export interface Step {
   /** The step's view and configuration, as a link's query string (no leading "?"). */
   link: string;
   focus: PanelName | null;
+  /** The control the task is about (a setting of the step's view, or `play`): highlighted and brought on screen. */
+  control: string | null;
   goal: Goal | null;
   /** Settings that reach the goal, applied over the link (a query string; "" = train the link as it is). */
   solution: string | null;
@@ -108,6 +110,11 @@ function jsonErrorAt(source: string, e: unknown): string {
   return `line ${line}, column ${column}: ${what}, at "${showRaw(text.trim())}"`;
 }
 
+/** The controls a step can name: its view's settings, and Play (the training view's run buttons). */
+export function stepControls(view: ViewName): string[] {
+  return view === 'train' ? ['play', ...viewKeys(view)] : viewKeys(view);
+}
+
 /** The step's link with the solution's keys set over it. */
 export function solvedLink(link: string, solution: string): string {
   const merged = new URLSearchParams(link);
@@ -168,7 +175,7 @@ function goal(raw: unknown, view: ViewName, where: string): Goal {
 function step(raw: unknown, i: number): Step {
   const where = `step ${i + 1}`;
   if (!isObject(raw)) throw new Refusal(`${where}: must be an object.`);
-  only(raw, ['title', 'text', 'link', 'focus', 'goal', 'solution', 'question'], where);
+  only(raw, ['title', 'text', 'link', 'focus', 'control', 'goal', 'solution', 'question'], where);
   const title = text(raw, 'title', where) as string;
   const body = text(raw, 'text', where) as string;
   if (typeof raw.link !== 'string')
@@ -184,6 +191,15 @@ function step(raw: unknown, i: number): Step {
     focus = raw.focus as PanelName;
     if (PANELS[focus] !== view)
       throw new Refusal(`${where}, field "focus": the ${focus} panel is in the ${PANELS[focus]} view, not ${view}.`);
+  }
+  let control: string | null = null;
+  if (raw.control !== undefined) {
+    const controls = stepControls(view);
+    if (typeof raw.control !== 'string' || !controls.includes(raw.control))
+      throw new Refusal(
+        `${where}, field "control": "${showRaw(raw.control)}" is not a control of the ${view} view (controls: ${controls.join(', ')}).`,
+      );
+    control = raw.control;
   }
   const g = raw.goal === undefined ? null : goal(raw.goal, view, `${where}, field "goal"`);
   let solution: string | null = null;
@@ -205,7 +221,7 @@ function step(raw: unknown, i: number): Step {
     only(raw.question, ['text', 'answer'], w);
     question = { text: text(raw.question, 'text', w) as string, answer: text(raw.question, 'answer', w) as string };
   }
-  return { title, text: body, link, focus, goal: g, solution, question };
+  return { title, text: body, link, focus, control, goal: g, solution, question };
 }
 
 /** Validates a lesson file's text. */

@@ -3,6 +3,7 @@ import type { AltMinTraceOut } from '../../core/altmin/traces';
 import { drawAltMinChart } from '../../plots/altminChart';
 import { logDomain } from '../../plots/transforms';
 import { useAltMin } from '../../state/altminStore';
+import { useView } from '../../state/view';
 import { ChartBox } from '../shared/ChartBox';
 import { fmtNum } from '../shared/format';
 
@@ -19,6 +20,8 @@ function rateText(t: AltMinTraceOut): string {
 }
 
 export function AltMinPlots() {
+  // On a projector the two plots fill the screen below the settings.
+  const presenting = useView((v) => v.presenting);
   const traces = useAltMin((s) => s.traces);
   const status = useAltMin((s) => s.traceStatus);
   const message = useAltMin((s) => s.traceMessage);
@@ -50,8 +53,24 @@ export function AltMinPlots() {
           <ChartBox
             key={m}
             name={`altmin-${m}`}
-            title={`${NAMES[m]}: ‖W^t − W*‖ and loss (log); dotted: fitted linear rate`}
-            height={260}
+            title={NAMES[m]}
+            help="‖W^t − W*‖ (relative) and the loss on a log axis against the iteration; a straight line is linear convergence."
+            legend={[
+              {
+                label: '‖W^t − W*‖',
+                mark: 'line',
+                colour: 'var(--run0)',
+                help: 'The distance to the teacher’s weights, relative to ‖W*‖.',
+              },
+              { label: 'loss', mark: 'dotted', colour: 'var(--run1)', help: 'The loss (1/2n)‖f(X) − y‖².' },
+              {
+                label: 'fitted rate ρ',
+                mark: 'dotted',
+                colour: 'var(--fg)',
+                help: 'The linear rate fitted to ‖W^t − W*‖ over the iterations it names.',
+              },
+            ]}
+            height={presenting ? 'fill' : 260}
             version={`${traces ? traces[m].dist.length : 0}|${traces?.[m].dist.at(-1)}|${yDomain.join()}`}
             draw={(svg, size) =>
               traces &&

@@ -101,7 +101,13 @@ export function PhasePanel() {
       {s.total > 0 && (
         <ChartBox
           name="altmin-phase"
-          title="Fraction of trials recovered against n — solid: first start, dashed: random start"
+          title="Fraction of trials recovered against n"
+          help="One line per method and start: solid, the first start; dashed, a random start. The vertical lines are n = dk and the theorem’s order n = dk²."
+          legend={series.map((x) => ({
+            label: x.label,
+            mark: x.dashed ? ('dashed' as const) : ('line' as const),
+            colour: `var(--run${x.slot})`,
+          }))}
           height={280}
           version={`${s.results.length}|${s.total}`}
           draw={(svg, size) =>

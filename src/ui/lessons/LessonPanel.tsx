@@ -1,84 +1,121 @@
 /**
  * The open lesson step: the lesson's progress, the step's text, its task with every condition checked live, the
- * question with its answer behind a reveal, and Back, Next and Restart. The panel the step talks about is highlighted
- * (the `data-focus` attribute on the page's root marks it, so it stays marked when its view mounts later).
+ * question with its answer behind a reveal, and Back, Next and Restart. On a wide screen it is a card in a column of
+ * its own at the right, beside the view; on a narrow one and in presentation mode it is one line — title, step dots,
+ * the task's status, Next — whose step expands over the view on a tap. The panel the step talks about, and the
+ * control it names, are highlighted and brought on screen (ui/lessons/bringIntoView.ts).
  */
 import './lessons.css';
 
 import { useEffect } from 'react';
 
 import { showValue } from '../../core/lessons/goals';
+import { copyText } from '../../platform/clipboard';
 import { useLesson } from '../../state/lessonStore';
+import { useView } from '../../state/view';
 import { useLessonClient } from '../context';
 import { InlineMarkdown, Markdown } from '../shared/Markdown';
+import { NARROW, useMedia } from '../shared/useMedia';
+import { bringIntoView } from './bringIntoView';
 import { openLessonLink } from './openLessonLink';
 
 export function LessonPanel() {
   const lessons = useLessonClient();
   const { lesson, step, goal, reached, revealed, collapsed, custom } = useLesson();
+  const presenting = useView((v) => v.presenting);
+  const narrow = useMedia(NARROW);
+  const compact = presenting || narrow;
   const s = lesson?.steps[step];
   const focus = s?.focus ?? null;
+  const control = s?.control ?? null;
   useEffect(() => {
-    if (focus) document.documentElement.dataset.focus = focus;
-    else delete document.documentElement.dataset.focus;
-    if (!focus) return;
-    // The step's view may mount its panels on the next frames; then bring the panel just below the (sticky) lesson.
-    const t = setTimeout(() => {
-      const panel = document.querySelector(`[data-panel="${focus}"]`)?.getBoundingClientRect();
-      const bar = document.querySelector('.lesson')?.getBoundingClientRect().bottom ?? 0;
-      if (panel && (panel.top < bar || panel.top > innerHeight - 80))
-        window.scrollBy({ top: panel.top - bar - 12, behavior: 'smooth' });
-    }, 300);
+    const root = document.documentElement;
+    root.classList.toggle('lesson-open', Boolean(lesson));
+    root.classList.toggle('lesson-side', Boolean(lesson) && !compact);
+    if (focus) root.dataset.focus = focus;
+    else delete root.dataset.focus;
+    if (control) root.dataset.control = control;
+    else delete root.dataset.control;
+  }, [lesson, compact, focus, control]);
+  useEffect(() => {
+    // The step's view may mount its panels on the next frames.
+    const t = setTimeout(() => bringIntoView(focus, control), 300);
     return () => clearTimeout(t);
-  }, [focus, step, lesson]);
+  }, [focus, control, step, lesson]);
   if (!lesson || !s) return null;
   const n = lesson.steps.length;
   const last = step === n - 1;
+  const open = !compact || !collapsed;
+  const status = !s.goal ? 'read and look' : reached ? '✓ goal reached' : '○ task open';
+  const dots = (
+    <ol className="lesson-progress" aria-label="Steps">
+      {lesson.steps.map((t, i) => (
+        <li key={i}>
+          <button
+            type="button"
+            aria-current={i === step ? 'step' : undefined}
+            aria-label={`Step ${i + 1}: ${t.title}`}
+            title={t.title}
+            className={i < step ? 'done' : undefined}
+            onClick={() => void lessons.goTo(i)}
+          >
+            {i + 1}
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
   return (
     <section
-      className={collapsed ? 'lesson collapsed' : 'lesson'}
+      className={`lesson ${compact ? 'compact' : 'side'}${open ? ' open' : ''}`}
       aria-label={`Lesson: ${lesson.title}`}
       data-testid="lesson"
     >
-      <div className="lesson-head">
-        <strong className="lesson-title">{lesson.title}</strong>
-        <ol className="lesson-progress" aria-label="Steps">
-          {lesson.steps.map((t, i) => (
-            <li key={i}>
-              <button
-                type="button"
-                aria-current={i === step ? 'step' : undefined}
-                aria-label={`Step ${i + 1}: ${t.title}`}
-                title={t.title}
-                className={i < step ? 'done' : undefined}
-                onClick={() => void lessons.goTo(i)}
-              >
-                {i + 1}
-              </button>
-            </li>
-          ))}
-        </ol>
-        <span className="small" data-testid="lesson-step">
+      {/* The named control and, on a phone, the pinned panel: keys the lesson format checked against the view's. */}
+      <style>
+        {(control
+          ? `[data-control="${control}"]{outline:3px solid var(--accent);outline-offset:3px;border-radius:6px}`
+          : '') +
+          (focus
+            ? `@media (max-width:700px){.layout [data-panel="${focus}"]{order:0;position:sticky;top:var(--bar-h);z-index:5}}`
+            : '')}
+      </style>
+      <div className="lesson-bar">
+        <strong className="lesson-title" title={lesson.title}>
+          {lesson.title}
+        </strong>
+        {!compact && dots}
+        <span className="small lesson-count" data-testid="lesson-step">
           Step {step + 1} of {n}
         </span>
+        {compact && (
+          <span className={reached ? 'lesson-status done' : 'lesson-status'} data-testid="lesson-status">
+            {s.title} · {status}
+          </span>
+        )}
         <span className="spacer" />
-        {custom?.fragment && (
-          <button
-            type="button"
-            onClick={() => void navigator.clipboard?.writeText(location.href).catch(() => undefined)}
-          >
-            Copy lesson link
+        {compact && (
+          <button type="button" aria-expanded={open} onClick={() => useLesson.setState({ collapsed: open })}>
+            {open ? 'Hide' : 'Show step'}
           </button>
         )}
-        <button type="button" aria-expanded={!collapsed} onClick={() => useLesson.setState({ collapsed: !collapsed })}>
-          {collapsed ? 'Show lesson' : 'Hide'}
-        </button>
+        {compact && !open && (
+          <button
+            type="button"
+            className={reached || !s.goal ? 'primary' : undefined}
+            disabled={last}
+            onClick={() => void lessons.goTo(step + 1)}
+          >
+            Next
+          </button>
+        )}
         <button type="button" onClick={() => lessons.close()} aria-label="Close the lesson">
           ×
         </button>
       </div>
-      {!collapsed && (
+      {open && (
         <div className="lesson-body">
+          {compact && dots}
           <div className="lesson-text">
             <h2>{s.title}</h2>
             <Markdown text={s.text} links={{ lesson: (q) => void openLessonLink(lessons, q) }} />
@@ -149,6 +186,11 @@ export function LessonPanel() {
               <button type="button" onClick={() => void lessons.goTo(0)} title="Back to the lesson's first step">
                 Restart
               </button>
+              {custom?.fragment && (
+                <button type="button" onClick={() => void copyText(location.href, null)}>
+                  Copy lesson link
+                </button>
+              )}
             </div>
           </div>
         </div>

@@ -9,10 +9,12 @@ import {
   type PhaseMetric,
   REGIMES,
 } from '../../core/regimes/regimes';
-import { drawRegimesChart } from '../../plots/regimesChart';
+import { tickText } from '../../plots/frame';
+import { curveRange, drawRegimesChart, widthsTop } from '../../plots/regimesChart';
 import { useRegimes } from '../../state/regimesStore';
 import { useRun } from '../../state/store';
-import { ChartBox } from '../shared/ChartBox';
+import { useView } from '../../state/view';
+import { ChartBox, type LegendItem } from '../shared/ChartBox';
 import { download } from '../shared/download';
 import { FailedJobs } from '../shared/FailedJobs';
 import { fmtNum } from '../shared/format';
@@ -26,6 +28,9 @@ const MEASURE: Record<PhaseMetric, { key: keyof PhaseCell; label: string }> = {
   ntk: { key: 'ntkShift', label: 'median ‖H(K) − H(0)‖/‖H(0)‖' },
 };
 
+/** The curves the widths axis fits: the ones that matter at teaching sizes; the others are clipped with a marker. */
+const FITTING: string[] = ['counting', 'song', 'oymak'];
+
 function cellTitle(c: PhaseCell): string {
   return (
     `n = ${c.n}, m = ${c.m}: ${Math.round(c.success * c.seeds)} of ${c.seeds} seeds reached ε (median ‖y − u_K‖²/‖y − u_0‖² = ${fmtNum(c.medianRatio)}); ` +
@@ -35,6 +40,8 @@ function cellTitle(c: PhaseCell): string {
 
 export function RegimesPanel() {
   const st = useRegimes();
+  // On a projector the two plots sit side by side and fill the screen below the settings.
+  const presenting = useView((v) => v.presenting);
   const config = useRun((r) => r.config);
   const id = useId();
   const ran = st.ran ?? { settings: st.settings, d: config.d };
@@ -61,11 +68,39 @@ export function RegimesPanel() {
     key: r.key,
     label: `${r.label} — ${r.status}`,
     points: st.curves.map((p) => ({ n: p.n, m: p.widths[r.key] })),
+    fits: FITTING.includes(r.key),
   }));
+  const boundary = measuredBoundary(st.cells);
+  // Curves far above the ones that fit are clipped at the plot's top: the legend says how wide they are.
+  const top = widthsTop(curves, [...boundary.map((p) => p.m), config.m]);
+  const regimesLegend: LegendItem[] = [
+    ...curves.map((c, k) => {
+      const range = curveRange(c);
+      return {
+        label:
+          range && range[1] > top
+            ? `${REGIMES[k].label.split(':')[0]}: ${tickText(range[0])}–${tickText(range[1])} ↑`
+            : REGIMES[k].label,
+        mark: 'line' as const,
+        className: `regime regime-${k}`,
+        help: `${c.label}${range && range[1] > top ? ` — from ${tickText(range[0])} to ${tickText(range[1])} over these n, above the plot (the triangle marks where it leaves it)` : ''}.`,
+      };
+    }),
+    ...(boundary.length
+      ? [
+          {
+            label: 'measured boundary',
+            mark: 'point' as const,
+            className: 'boundary-point',
+            help: 'The smallest width of the grid where at least half the seeds reach ε.',
+          },
+        ]
+      : []),
+    { label: 'this run', mark: 'diamond' as const, className: 'current-point', help: 'The training view’s (n, m).' },
+  ];
   const here = st.curves.find((p) => p.n === config.n);
   // The full Theorem 3 order at the training view's n, with the B₁ term the curves leave out (it needs the error term).
   const theory = useTheory();
-  const boundary = measuredBoundary(st.cells);
   const running = st.phaseStatus === 'running';
   return (
     <div className="stack">
@@ -76,54 +111,59 @@ export function RegimesPanel() {
             ? `Curves from λ_0(n) of ${useRun.getState().config.data} data at d = ${config.d}, n = ${st.curves[0].n} to ${st.curves[st.curves.length - 1].n}; δ = 0.1, K = 1000.`
             : ''}
       </p>
-      <ChartBox
-        name="regimes"
-        panel="widths"
-        title="Required width against n (log–log), one curve per regime, over their whole range; dots: the measured boundary; diamond: the training view’s (n, m)"
-        height={400}
-        version={`${st.curves.length}|${st.cells.length}|${config.n}|${config.m}`}
-        draw={(svg, size) =>
-          drawRegimesChart(
-            svg,
-            {
-              mode: 'widths',
-              curves,
-              boundary,
-              cells: [],
-              fraction: true,
-              current: { n: config.n, m: config.m },
-              ns: [],
-              ms: [],
-            },
-            size,
-          )
-        }
-      />
-      {cells.length > 0 && (
+      <div className="charts-row">
         <ChartBox
-          name="phase"
-          panel="phase"
-          title={`The measured phase diagram: ${measure.label} per (n, m), hatched where m·d < n (fewer parameters than samples), the regimes on top`}
-          height={420}
-          version={`${st.curves.length}|${st.cells.length}|${st.settings.show}|${st.phaseStatus}`}
+          name="regimes"
+          panel="widths"
+          title="Required width against n (log–log)"
+          help="One curve per regime; dots: the measured boundary; diamond: the training view’s (n, m)."
+          legend={regimesLegend}
+          height={presenting ? 'fill' : 400}
+          version={`${st.curves.length}|${st.cells.length}|${config.n}|${config.m}`}
           draw={(svg, size) =>
             drawRegimesChart(
               svg,
               {
-                mode: 'phase',
+                mode: 'widths',
                 curves,
                 boundary,
-                cells,
-                fraction: st.settings.show === 'success',
-                current: null,
-                ns,
-                ms,
+                cells: [],
+                fraction: true,
+                current: { n: config.n, m: config.m },
+                ns: [],
+                ms: [],
               },
               size,
             )
           }
         />
-      )}
+        {cells.length > 0 && (
+          <ChartBox
+            name="phase"
+            panel="phase"
+            title={`Measured phase diagram: ${measure.label}`}
+            help={`The ${measure.label} per (n, m), hatched where m·d < n (fewer parameters than samples), the regimes on top.`}
+            height={presenting ? 'fill' : 420}
+            version={`${st.curves.length}|${st.cells.length}|${st.settings.show}|${st.phaseStatus}`}
+            draw={(svg, size) =>
+              drawRegimesChart(
+                svg,
+                {
+                  mode: 'phase',
+                  curves,
+                  boundary,
+                  cells,
+                  fraction: st.settings.show === 'success',
+                  current: null,
+                  ns,
+                  ms,
+                },
+                size,
+              )
+            }
+          />
+        )}
+      </div>
       {st.rowsTotal > 0 && (
         <div className="sweep-progress">
           <progress

@@ -3,6 +3,8 @@
 import { useId, useState } from 'react';
 
 interface Props {
+  /** The setting's key (data-control): what a lesson step can name and highlight. */
+  control?: string;
   label: string;
   help: string;
   value: number;
@@ -20,6 +22,7 @@ interface Props {
 }
 
 export function Slider({
+  control,
   label,
   help,
   value,
@@ -39,7 +42,7 @@ export function Slider({
   const to = (v: number) => (log ? Math.log2(v) : v);
   const from = (v: number) => (!log ? v : whole ? Math.round(2 ** v) : +(2 ** v).toPrecision(3));
   return (
-    <div className="control" title={help}>
+    <div className="control" title={help} data-control={control}>
       <div className="control-head">
         <label htmlFor={id}>
           {label} <output>{format(value)}</output>

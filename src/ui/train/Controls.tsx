@@ -43,7 +43,7 @@ export function Controls() {
       {SLIDER_KEYS.map((k) => (
         <SchemeSlider key={k} name={k} />
       ))}
-      <div className="control" title={h('eta')}>
+      <div className="control" title={h('eta')} data-control="eta">
         <label>
           <input
             type="checkbox"
@@ -67,6 +67,7 @@ export function Controls() {
         {config.eta === 'auto' && eta !== null && <output className="small">η = {eta.toPrecision(3)}</output>}
       </div>
       <Slider
+        control="kappa"
         label="init scale κ"
         help={h('kappa') + (config.init === 'ntk' ? '' : ' Used by the NTK initialization only.')}
         value={config.kappa}
@@ -78,6 +79,7 @@ export function Controls() {
         onChange={(kappa) => set({ kappa })}
       />
       <Slider
+        control="n"
         label="samples n"
         help={h('n')}
         value={config.n}
@@ -86,6 +88,7 @@ export function Controls() {
         onChange={(n) => set({ n })}
       />
       <Slider
+        control="d"
         label="input dimension d"
         help={h('d')}
         value={config.d}
@@ -94,7 +97,7 @@ export function Controls() {
         disabledWhy={config.data === 'circle' ? 'Circle data live on the unit circle: d = 2.' : null}
         onChange={(d) => set({ d })}
       />
-      <div className="control" title={h('mask')}>
+      <div className="control" title={h('mask')} data-control="mask">
         <label>
           {CONFIG_TABLE.mask.label}{' '}
           <select
@@ -113,7 +116,7 @@ export function Controls() {
         </label>
         {lockedWhy(config, 'mask') && <span className="why small">{lockedWhy(config, 'mask')}</span>}
       </div>
-      <div className="control" title={h('aggregate')}>
+      <div className="control" title={h('aggregate')} data-control="aggregate">
         <label>
           {CONFIG_TABLE.aggregate.label}{' '}
           <select value={config.aggregate} onChange={(e) => set({ aggregate: e.target.value as Config['aggregate'] })}>
@@ -134,7 +137,7 @@ export function Controls() {
       <fieldset className="network">
         <legend>Network</legend>
         {(['act', 'layers', 'init'] as const).map((k) => (
-          <div className="control" title={h(k)} key={k}>
+          <div className="control" title={h(k)} key={k} data-control={k}>
             <label>
               {CONFIG_TABLE[k].label}{' '}
               <select value={config[k]} onChange={(e) => set({ [k]: e.target.value })}>
@@ -148,6 +151,7 @@ export function Controls() {
           </div>
         ))}
         <Slider
+          control="ratio"
           label="ω₂/ω₁ factor"
           help={h('ratio') + (config.init === 'ntk' ? ' Used by the LeCun and He initializations only.' : '')}
           value={config.ratio}
@@ -161,7 +165,7 @@ export function Controls() {
           onChange={(ratio) => set({ ratio })}
         />
       </fieldset>
-      <div className="control" title={h('data')}>
+      <div className="control" title={h('data')} data-control="data">
         <label>
           data{' '}
           <select
@@ -177,7 +181,7 @@ export function Controls() {
         </label>
       </div>
       {config.data === 'circle' && <CircleControls config={config} onChange={setChecked} />}
-      <div className="control" title={h('seed')}>
+      <div className="control" title={h('seed')} data-control="seed">
         <label>
           seed{' '}
           <input

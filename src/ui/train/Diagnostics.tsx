@@ -27,14 +27,30 @@ export function Diagnostics() {
       <div className="pair">
         <ChartBox
           name="moves"
-          title="Neuron moves ‖w_r(k) − w_r(0)‖ at the latest NTK round (dashed: R_stab)"
+          title="Neuron moves ‖w_r(k) − w_r(0)‖"
+          help="A histogram of how far each neuron has moved from its start, at the latest NTK round; the dashed line is R_stab."
+          legend={[
+            { label: 'neurons', mark: 'band', colour: 'var(--accent)' },
+            {
+              label: 'R_stab',
+              mark: 'dashed',
+              colour: 'var(--predicted)',
+              help: 'The activation-stability radius (C.5): a neuron that moved less keeps its signs.',
+            },
+          ]}
           height={190}
           version={`${version}|${rStab}`}
           draw={(svg, size) => drawMoveHistogram(svg, { hist: moves, rStab }, size)}
         />
         <ChartBox
           name="laziness"
-          title="Flipped activation signs, NTK drift ‖H(k) − H(0)‖/‖H(0)‖ and tr K_σ(W_k)/tr K_σ(W_0) (log)"
+          title="Laziness over rounds (log)"
+          help="The fraction of activation signs flipped since the start, the NTK’s drift ‖H(k) − H(0)‖/‖H(0)‖, and tr K_σ(W_k)/tr K_σ(W_0)."
+          legend={[
+            { label: 'flipped signs', mark: 'line', colour: 'var(--run0)' },
+            { label: 'NTK drift', mark: 'line', colour: 'var(--run1)', help: '‖H(k) − H(0)‖/‖H(0)‖' },
+            { label: 'tr K_σ ratio', mark: 'line', colour: 'var(--run2)', help: 'tr K_σ(W_k)/tr K_σ(W_0)' },
+          ]}
           height={190}
           version={version}
           draw={(svg, size) =>

@@ -1,5 +1,5 @@
 // The live plots: error with predictions (compared runs overlaid), NTK eigenvalues, lazy-training diagnostics, radius against p and τ (lazy setting), the neuron strip; then sweeps.
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 
 import { runLabel } from '../../core/masked/compare';
 import { type Config, serializeConfig } from '../../core/masked/config';
@@ -12,15 +12,18 @@ import type { TheoryBasis } from '../../engine/protocol';
 import { drawErrorChart } from '../../plots/errorChart';
 import { drawNeuronStrip, STRIP_NEURONS } from '../../plots/neuronStrip';
 import { drawNtkChart } from '../../plots/ntkChart';
+import { readPalette } from '../../plots/palette';
 import { drawRadiusChart } from '../../plots/radiusChart';
 import { sampleRounds } from '../../plots/transforms';
 import { usePace } from '../../state/pace';
 import { useRun } from '../../state/store';
-import { ChartBox } from '../shared/ChartBox';
+import { ChartBox, type LegendItem } from '../shared/ChartBox';
+import { fmtNum } from '../shared/format';
 import { Diagnostics } from './Diagnostics';
 import { ErrorChartTools } from './ErrorChartTools';
 import { FunctionPanel } from './function/FunctionPanel';
 import { ModesPanel } from './modes/ModesPanel';
+import { SeriesCache } from './seriesCache';
 import { SweepPanel } from './SweepPanel';
 import { usePlateaus } from './usePlateaus';
 
@@ -65,10 +68,13 @@ interface PlotsProps {
   only?: readonly PanelName[];
   /** The height of each chart there (the error plot's, and the others' where they fit). */
   chartHeight?: number | 'fill';
+  /** `side-by-side`: the charts in one row (presentation mode). */
+  className?: string;
 }
 
-export function Plots({ only, chartHeight }: PlotsProps = {}) {
+export function Plots({ only, chartHeight, className }: PlotsProps = {}) {
   const shows = (p: PanelName) => !only || only.includes(p);
+  const cache = useRef(new SeriesCache());
   const version = useRun((s) => s.version);
   const config = useRun((s) => s.config);
   const basis = useRun((s) => s.basis);
@@ -106,47 +112,100 @@ export function Plots({ only, chartHeight }: PlotsProps = {}) {
       current: key === 'byP' ? r.p : r.tau,
       measured: measured[i]?.plateau?.mean ?? null,
     }));
+  const colour = (i: number) => (compare.length ? `var(--run${i % 4})` : 'var(--accent)');
+  const guaranteeNow = basis && scheme && h.err.length ? guaranteeCurve(config, scheme, basis, h.err[0]) : null;
+  const errorLegend: LegendItem[] = [
+    ...runs.map((c, i) => ({
+      label: compare.length ? runLabel(c) : 'measured',
+      mark: 'line' as const,
+      colour: colour(i),
+      help: 'The training error ‖y − u_k‖² of the full network (masks off), every round.',
+    })),
+    ...(lazy
+      ? [
+          {
+            label: 'lazy-limit prediction',
+            mark: 'dashed' as const,
+            colour: compare.length ? 'var(--muted)' : 'var(--predicted)',
+            help: 'E‖y − u_k‖² predicted in the lazy (NTK) limit from the initialization (THEORY.md C.3). Where R = 0 (GD; IST at leading order) it stops at float32’s rounding level, about 1e−13·‖y‖².',
+          },
+          {
+            label: 'neighbourhood R_now',
+            mark: 'band' as const,
+            colour: compare.length ? 'var(--muted)' : 'var(--accent)',
+            help: 'Below R_now: the neighbourhood predicted from the current conjugate kernel (it moves as training shrinks it, H.2); the dashed line is R_lazy, from the initialization’s.',
+          },
+        ]
+      : []),
+    ...(scheme?.categorical && lazy
+      ? [
+          {
+            label: 'IST: R = 0 at leading order',
+            mark: 'band' as const,
+            colour: 'var(--line)',
+            help: 'IST’s partition cancels the masks’ noise at leading order; at finite width its plateau is about c/m.',
+          },
+        ]
+      : []),
+    ...(guaranteeNow
+      ? [
+          {
+            label: `guarantee${guaranteeNow.B1 > (h.err[0] ?? Infinity) ? ` above the plot (B₁ = ${fmtNum(guaranteeNow.B1)})` : ''}`,
+            mark: 'dotted' as const,
+            colour: 'var(--fg)',
+            help: `The paper’s own bound (${guaranteeNow.label}): rate^k·‖y − u_0‖² + B₁ (THEORY.md C.2).`,
+          },
+        ]
+      : []),
+  ];
   return (
-    <section className="plots" aria-label="Plots">
+    <section className={className ? `plots ${className}` : 'plots'} aria-label="Plots">
       {shows('error') && (
         <ChartBox
           name="error"
           panel="error"
-          title={`Training error ‖y − u_k‖² (log) — ${lazy ? 'dashed: lazy-limit prediction; shaded: below R_now, the neighbourhood from the current conjugate kernel (dashed line: R_lazy, from the initialization’s); dotted: the paper’s guarantee; where R = 0 (GD, IST at leading order) the prediction stops at float32’s rounding level, about 1e−13·‖y‖²' : `the lazy-limit prediction does not apply to this setting (${notLazyWhy(config)}), so none is drawn`}${compare.length ? '; one colour per compared run' : ''}`}
+          title={`Training error ‖y − u_k‖² (log)${compare.length ? ` — ${runs.length} runs, same data and start` : ''}`}
+          help={
+            lazy
+              ? 'Measured error against the lazy-limit prediction (dashed) and the predicted neighbourhood (band).'
+              : `The lazy-limit prediction does not apply to this setting (${notLazyWhy(config)}), so none is drawn.`
+          }
+          legend={errorLegend}
           height={chartHeight ?? 260}
           version={`${version}|${basisKey}|${runKey}|${pace.xaxis}|${pace.window}`}
-          draw={(svg, size) => {
+          paint={(layers, size) => {
             if (!basis) return;
             const { xaxis, window: shownRounds } = usePace.getState();
             const first = shownRounds === 'all' ? 0 : Math.max(0, last - shownRounds);
             const predictedRounds = sampleRounds(first, last, PREDICTION_POINTS, xaxis === 'log');
             const histories = [h, ...useRun.getState().compareHistories];
+            const plotWidth = size.width;
             drawErrorChart(
-              svg,
+              layers,
               {
                 // A run whose history is not there yet (the comparison is restarting) is drawn from the next frame.
                 runs: runs.slice(0, histories.length).map((c, i) => {
                   const sc = schemeOf(c, basis.spectrum);
                   const hi = histories[i];
-                  if (!lazy) return { label: runLabel(c), rounds: hi.round, err: hi.err, predicted: [], radius: 0 };
+                  const err = cache.current.columns(hi, 'err', i, xaxis, plotWidth, first);
+                  if (!lazy) return { err, predicted: [], radius: 0 };
                   return {
-                    label: runLabel(c),
-                    rounds: hi.round,
-                    err: hi.err,
-                    radiusNow: hi.radiusNow,
+                    err,
+                    radiusNow: cache.current.columns(hi, 'radiusNow', i, xaxis, plotWidth, first),
                     predicted: predictedCurve(basis.spectrum, sc, basis.c0, predictedRounds),
                     radius: radiusLazy(basis.spectrum, sc),
                     floor: ROUNDING * basis.yNorm2,
-                    ist: sc.categorical,
                     guarantee: i === 0 && hi.err.length ? guaranteeCurve(c, sc, basis, hi.err[0]) : null,
                   };
                 }),
+                first,
+                last: Math.max(first + 1, last),
                 predictedRounds,
                 markers,
                 xaxis,
-                window: shownRounds === 'all' ? null : shownRounds,
               },
               size,
+              readPalette(layers.svg),
             );
           }}
         >
@@ -157,35 +216,67 @@ export function Plots({ only, chartHeight }: PlotsProps = {}) {
         <ChartBox
           name="ntk"
           panel="ntk"
-          title={`λ_min of the empirical NTK H(W_k)${compare.length ? ' (main run)' : ''}; ${lazy ? 'line: λ_0 = λ_min(H^∞); ' : ''}band: ξ·λ_min of the subnetworks’ NTKs`}
-          height={typeof chartHeight === 'number' ? chartHeight : 200}
+          title={`λ_min of the empirical NTK${compare.length ? ' (main run)' : ''}`}
+          help="λ_min of H(W_k), measured every few rounds; the band: ξ·λ_min of the subnetworks’ NTKs; the line: λ_0 = λ_min(H^∞)."
+          legend={[
+            {
+              label: 'λ_min H(W_k)',
+              mark: 'line',
+              colour: 'var(--accent)',
+              help: 'λ_min of the empirical NTK of the full network, measured every few rounds (THEORY.md D.2).',
+            },
+            {
+              label: 'subnetworks ξ·λ_min',
+              mark: 'band',
+              colour: 'var(--accent)',
+              help: 'ξ·λ_min of each sampled subnetwork’s NTK, lowest to highest (D.3): comparable with λ_0 since ξ·H^l → H^∞.',
+            },
+            ...(lazy
+              ? [
+                  {
+                    label: 'λ_0 of H^∞',
+                    mark: 'line' as const,
+                    colour: 'var(--predicted)',
+                    help: 'λ_0 = λ_min(H^∞), the infinite-width NTK of the data (D.1): it sets the rate.',
+                  },
+                ]
+              : []),
+          ]}
+          height={chartHeight ?? 200}
           version={`${version}|${basisKey}`}
-          draw={(svg, size) =>
+          paint={(layers, size) =>
             basis &&
             scheme &&
             drawNtkChart(
-              svg,
+              layers,
               {
-                rounds: h.round,
-                ntkMin: h.ntkMin,
-                subMin: h.subNtkMin,
-                subMax: h.subNtkMax,
+                ntkMin: cache.current.columns(h, 'ntkMin', 0, 'linear', size.width),
+                subMin: cache.current.columns(h, 'subNtkMin', 0, 'linear', size.width),
+                subMax: cache.current.columns(h, 'subNtkMax', 0, 'linear', size.width),
+                last,
                 xi: scheme.xi,
                 lambda0: lazy ? basis.spectrum.lambda0 : null,
               },
               size,
+              readPalette(layers.svg),
             )
           }
         />
       )}
-      {shows('function') && <FunctionPanel height={typeof chartHeight === 'number' ? chartHeight : undefined} />}
+      {shows('function') && <FunctionPanel height={chartHeight} />}
       {shows('modes') && <ModesPanel />}
       {shows('diagnostics') && <Diagnostics />}
       {lazy && shows('radius') && (
         <div className="pair" data-panel="radius">
           <ChartBox
             name="radius-p"
-            title={`Neighbourhood R_lazy against p (dot: now; square: measured plateau${compare.length ? '; one colour per run' : ''})`}
+            title="R_lazy against p"
+            help={`The predicted neighbourhood R_lazy against the number of subnetworks p; the dot is the current setting, the square the measured plateau${compare.length ? '; one colour per run' : ''}.`}
+            legend={[
+              { label: 'R_lazy', mark: 'line', colour: 'var(--accent)' },
+              { label: 'now', mark: 'point', colour: 'var(--accent)' },
+              { label: 'measured plateau', mark: 'diamond', colour: 'var(--fg)' },
+            ]}
             height={170}
             version={`${version}|${basisKey}|${runKey}`}
             draw={(svg, size) =>
@@ -195,7 +286,8 @@ export function Plots({ only, chartHeight }: PlotsProps = {}) {
           />
           <ChartBox
             name="radius-tau"
-            title="Neighbourhood R_lazy against τ"
+            title="R_lazy against τ"
+            help="The predicted neighbourhood R_lazy against the number of local steps τ; the dot is the current setting, the square the measured plateau."
             height={170}
             version={`${version}|${basisKey}|${runKey}`}
             draw={(svg, size) =>
@@ -209,7 +301,8 @@ export function Plots({ only, chartHeight }: PlotsProps = {}) {
         <ChartBox
           name="neurons"
           panel="neurons"
-          title={`Neurons each subnetwork holds this round (first ${STRIP_NEURONS})`}
+          title="Neurons each subnetwork holds"
+          help={`This round’s masks: one row per subnetwork, the first ${STRIP_NEURONS} neurons.`}
           height={Math.min(240, 18 * Math.max(1, maskRows) + 4)}
           version={`${version}|${maskRows}`}
           draw={(svg, size) => drawNeuronStrip(svg, masks, maskRows, size)}

@@ -18,7 +18,7 @@ export function PlayButtons({ seed = true }: { seed?: boolean }) {
   const running = status === 'running';
   const can = ['ready', 'paused', 'running'].includes(status);
   return (
-    <div className="buttons">
+    <div className="buttons run-buttons" data-control="play">
       <button type="button" onClick={() => (running ? client.pause() : client.play())} disabled={!can}>
         {running ? 'Pause' : 'Play'}
       </button>
@@ -54,7 +54,7 @@ export function PaceControls() {
   const id = useId();
   const { speed, until } = usePace();
   return (
-    <div className="pace">
+    <div className="pace" data-control="speed">
       <label htmlFor={`${id}-speed`}>speed</label>
       <select
         id={`${id}-speed`}

@@ -23,7 +23,7 @@ export function SchemePresets() {
   const client = useClient();
   const config = useRun((s) => s.config);
   return (
-    <fieldset className="presets">
+    <fieldset className="presets" data-control="scheme">
       <legend title={CONFIG_TABLE.scheme.help}>Scheme</legend>
       {SCHEMES.map((s) => (
         <label key={s} className={config.scheme === s ? 'on' : ''}>
@@ -51,6 +51,7 @@ export function SchemeSlider({ name }: { name: SliderKey }) {
     const maxM = backend ? Math.max(4, largestWidth(config, backend.limits, MAX_WIDTH)) : MAX_WIDTH;
     return (
       <Slider
+        control="m"
         label="width m"
         help={`${h('m')} Largest that fits this device here: ${maxM}.`}
         value={config.m}
@@ -64,6 +65,7 @@ export function SchemeSlider({ name }: { name: SliderKey }) {
   if (name === 'xi')
     return (
       <Slider
+        control="xi"
         label="mask probability ξ"
         help={h('xi')}
         value={config.xi}
@@ -78,6 +80,7 @@ export function SchemeSlider({ name }: { name: SliderKey }) {
   if (name === 'p')
     return (
       <Slider
+        control="p"
         label="subnetworks p"
         help={h('p')}
         value={config.p}
@@ -89,6 +92,7 @@ export function SchemeSlider({ name }: { name: SliderKey }) {
     );
   return (
     <Slider
+      control="tau"
       label="local steps τ"
       help={h('tau')}
       value={config.tau}

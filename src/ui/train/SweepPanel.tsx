@@ -230,7 +230,8 @@ export function SweepPanel() {
       {s.cells.length > 0 && (
         <ChartBox
           name="sweep"
-          title={`Converged error ${SWEEP_KINDS[s.ranKind].label}${s.showRadius ? ' — R_lazy overlaid (dashed, or under each value)' : ''}`}
+          title={`Converged error ${SWEEP_KINDS[s.ranKind].label}`}
+          help={`Each cell’s converged error${s.showRadius ? '; R_lazy overlaid (dashed, or under each value)' : ''}.`}
           height={SWEEP_KINDS[s.ranKind].keys.length === 2 ? 360 : 240}
           version={`${s.done}|${s.showRadius}|${s.cells.length}|${s.ranKind}`}
           draw={(svg, size) =>

@@ -3,11 +3,12 @@
  * over rounds, and at the current round as bars (mean part and floor stacked, milestones), with the eigenvectors drawn
  * on circle data; which direction sets the rate and which hold the neighbourhood, in words.
  */
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 
 import { modeTheory } from '../../../core/masked/modes';
 import { schemeOf } from '../../../core/masked/summary';
-import { drawModeBars, drawModeCurves } from '../../../plots/modesChart';
+import { FollowedColumn } from '../../../plots/columns';
+import { drawModeBars, drawModeCurves, shade } from '../../../plots/modesChart';
 import { sampleRounds } from '../../../plots/transforms';
 import { useRun } from '../../../state/store';
 import { ChartBox } from '../../shared/ChartBox';
@@ -25,9 +26,7 @@ export function ModesPanel() {
     [basis, config],
   );
   const { modeHistory: rows } = useRun.getState();
-  // Redrawn with every eighth chunk of rounds (about twice a second), so that drawing takes little from training
-  // (bench/views.ts).
-  const slow = Math.floor(version / 8);
+  const followed = useRef<FollowedColumn[]>([]);
   const angles = samples[0]?.circle?.trainAngle ?? null;
   if (!basis || !theory)
     return (
@@ -62,18 +61,66 @@ export function ModesPanel() {
       </p>
       <ChartBox
         name="modes"
-        title={`(v_i·e_k)² in each of ${K} eigendirections of H^∞${K < basis.spectrum.n ? ' (the slowest and the fastest)' : ''}: measured (solid) against predicted (dashed); dark: slow, light: fast`}
+        title={`(v_i·e_k)² in ${K} eigendirections of H^∞`}
+        help={`Each of ${K} eigendirections of H^∞${K < basis.spectrum.n ? ' (the slowest and the fastest)' : ''}: measured (solid) against predicted (dashed); dark: slow, light: fast.`}
+        legend={[
+          {
+            label: 'slowest direction',
+            mark: 'line',
+            colour: shade(0, K),
+            help: 'Direction 1: the smallest λ_i, which sets the rate.',
+          },
+          {
+            label: 'fastest',
+            mark: 'line',
+            colour: shade(K - 1, K),
+            help: `Direction ${K}: the largest λ_i followed.`,
+          },
+          {
+            label: 'predicted',
+            mark: 'dashed',
+            colour: 'var(--muted)',
+            help: 'Each direction’s predicted mean part plus its floor (I.3).',
+          },
+        ]}
         height={220}
-        version={`${slow}|${K}`}
-        draw={(svg, size) =>
-          drawModeCurves(svg, { theory, rows, predictedRounds: sampleRounds(0, last, 200, false) }, size)
-        }
+        version={`${version}|${K}`}
+        paint={(layers, size) => {
+          const bins = Math.round(2 * size.width);
+          if (followed.current.length !== K || followed.current[0]?.summary.maxBins !== bins)
+            followed.current = Array.from({ length: K }, () => new FollowedColumn('linear', bins));
+          const measured = followed.current.map((f, j) =>
+            f.followRows(
+              rows,
+              rows.length,
+              (i) => rows[i].round,
+              (i) => rows[i].values[j],
+            ),
+          );
+          drawModeCurves(layers, { theory, measured, last, predictedRounds: sampleRounds(0, last, 200, false) }, size);
+        }}
       />
       <ChartBox
         name="mode-bars"
-        title={`At round ${last}: predicted mean part over its floor (stacked), measured (tick), milestones (the round the mean part falls below the floor)${angles ? '; above each bar its eigenvector around the circle' : ''}`}
+        title={`Each direction at round ${last}`}
+        help={`Predicted mean part over its floor (stacked), measured (tick), milestones (the round the mean part falls below the floor)${angles ? '; above each bar its eigenvector around the circle' : ''}.`}
+        legend={[
+          {
+            label: 'floor',
+            mark: 'band',
+            colour: 'var(--predicted)',
+            help: 'The direction’s own floor C_i: the part of R it holds.',
+          },
+          {
+            label: 'mean part',
+            mark: 'band',
+            colour: 'var(--accent)',
+            help: 'The predicted mean part, still falling at the direction’s own rate.',
+          },
+          { label: 'measured', mark: 'line', colour: 'var(--fg)', help: '(v_i·e_k)² measured at this round.' },
+        ]}
         height={200}
-        version={`${slow}|${K}|${angles ? 1 : 0}`}
+        version={`${version}|${K}|${angles ? 1 : 0}`}
         draw={(svg, size) =>
           drawModeBars(
             svg,
