@@ -1,9 +1,19 @@
 // The e2e suite's `test`: every page records Content-Security-Policy violations (the document's
-// securitypolicyviolation events and the console's "Refused to …" lines, workers included) and a test fails on any.
+// securitypolicyviolation events and the console's "Refused to …" lines, workers included) and a test fails on any;
+// its pages open as a returning visitor's (no first-visit screen).
 import { expect, test as base } from '@playwright/test';
 
 export const test = base.extend({
   page: async ({ page }, use) => {
+    // A returning visitor: the first-visit screen has its own tests (e2e/lessons.spec.ts, e2e/student.spec.ts), which
+    // open their own browser contexts.
+    await page.addInitScript(() => {
+      try {
+        localStorage.setItem('subnet-lab-welcomed', '1');
+      } catch {
+        /* a frame on another site: no storage, and no welcome in an embed anyway */
+      }
+    });
     const violations: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());

@@ -14,7 +14,7 @@ import { EngineClient } from './state/engineClient';
 import { listenToHost } from './state/hostMessages';
 import { LessonClient } from './state/lessonClient';
 import { lessonFromAddress } from './state/lessonLink';
-import { useLesson, welcomed } from './state/lessonStore';
+import { dismissWelcome, useLesson, welcomed } from './state/lessonStore';
 import { mirrorLink } from './state/mirror';
 import { usePace } from './state/pace';
 import { RegimesClient } from './state/regimesClient';
@@ -57,6 +57,8 @@ usePace.subscribe(mirrorLink);
 if (link.presenting) useLesson.setState({ collapsed: true });
 useView.subscribe((v, prev) => {
   if (v.presenting !== prev.presenting) useLesson.setState({ collapsed: v.presenting });
+  // Another view chosen from the first-visit screen: the student goes exploring.
+  if (v.view !== prev.view && useLesson.getState().welcome) dismissWelcome();
   if (v.view === prev.view && v.presenting === prev.presenting) return;
   mirrorLink();
   if (v.view === 'altmin' && useAltMin.getState().traceStatus === 'idle') void altmin.runTraces();

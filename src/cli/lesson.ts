@@ -1,24 +1,39 @@
 /**
  * `lesson check FILE`: validates a lesson file (format, links that open without corrections, goals that name known
- * metrics and keys) and then, step by step, applies each solution over the step's link, runs what the step's view
- * runs — training rounds, the phase diagram, AltMin and GD — and says whether the goal was reached, one line per
- * step. A goal already met when the step opens (before any training) fails the check too.
+ * metrics and keys) and then, step by step, runs what the step's view runs — training rounds, the phase diagram,
+ * AltMin and GD — first on the step's own link (where the student starts) and then with its solution set over it.
+ * A step fails when its solution misses the goal, when its own link already meets it, or when a threshold lies within
+ * NOISE_MARGIN × the run's own noise of where the step starts (a goal a student could reach by waiting). Each step
+ * reports the value reached (a little after the goal's first crossing), the threshold, the margin — and a margin
+ * smaller than the run's noise is a warning (or, strict, a failure). `lesson init` writes a starter lesson from a link.
  */
 import { paperStarts, phaseNs } from '../core/altmin/config';
 import { phaseTrials, runTrial, type TrialResult } from '../core/altmin/phase';
 import { METHODS } from '../core/altmin/run';
 import { altminTraces } from '../core/altmin/traces';
-import { type Lesson, parseLesson, solvedLink, type Step } from '../core/lessons/format';
+import { type Lesson, LESSON_FORMAT, parseLesson, solvedLink, type Step } from '../core/lessons/format';
 import {
+  type Condition,
   conditionLabel,
   evaluateGoal,
   type Goal,
   type GoalState,
+  marginOf,
+  marginText,
+  NOISE_MARGIN,
   showValue,
   type Snapshot,
+  type Value,
 } from '../core/lessons/goals';
-import { altminMetrics, configValues, regimesMetrics, trainMetrics } from '../core/lessons/snapshot';
-import { type LinkState, readLink } from '../core/link';
+import {
+  altminMetrics,
+  configValues,
+  type Metrics,
+  regimesMetrics,
+  trainMetrics,
+  trainNoise,
+} from '../core/lessons/snapshot';
+import { linkProblems, type LinkState, readLink } from '../core/link';
 import { theoryBasis } from '../core/masked/basis';
 import { divergingRow, emptyHistory, type History, pushRow } from '../core/masked/metrics';
 import { makeProblem, withSettings } from '../core/masked/problem';
@@ -26,19 +41,48 @@ import { dataAt, listOf, type PhaseCell, phaseCell, phaseConfig } from '../core/
 import { runPhaseRow } from '../engine/phaseRow';
 import { Trainer } from '../engine/trainer';
 
+/** One condition of a step's goal as checked: where the step starts, where the solution ends, and the margin. */
+export interface ConditionReport {
+  label: string;
+  /** The step's own link, trained as long as the solution took (null: not measured there). */
+  start: Value;
+  startNoise: number | null;
+  /** The solution's value when the goal was reached (or when it stopped). */
+  value: Value;
+  noise: number | null;
+  /** How far inside the threshold the solution ended (negative: outside), or null for a non-numeric condition. */
+  margin: number | null;
+}
+
 export interface StepOutcome {
   step: number;
+  title: string;
   ok: boolean;
+  /** A margin within the run's own noise, in words (a failure when the check is strict). */
+  warning: string | null;
+  reached: boolean;
+  /** Training rounds the solution took (0 outside the training view). */
+  round: number;
+  seconds: number;
+  conditions: ConditionReport[];
   line: string;
 }
 
 /** Rounds between two checks of a training goal. */
 const CHECK_EVERY = 50;
+/** The fewest rounds the step's own link is trained for its starting value (a plateau needs a few hundred, up to a thousand or two). */
+const START_ROUNDS = 2000;
+/** The fewest rounds trained past a goal's first crossing before its values and margins are read. */
+const AFTER_ROUNDS = 200;
 
-const shown = (s: GoalState) => s.conditions.map((c) => `${c.label} (${showValue(c.now)})`).join(', ');
+interface Outcome {
+  state: GoalState;
+  round: number;
+  noise: Metrics;
+}
 
-/** Trains the link's runs until the goal is reached or `maxRounds` have run; `check` sees the snapshot as it goes. */
-async function trainStep(link: LinkState, goal: Goal, maxRounds: number): Promise<{ state: GoalState; round: number }> {
+/** Trains the link's runs until the goal is reached or `maxRounds` have run (`until`: exactly that many rounds). */
+async function trainStep(link: LinkState, goal: Goal, maxRounds: number, until = false): Promise<Outcome> {
   const configs = [link.config, ...link.compare];
   const problem = makeProblem(link.config);
   const basis = theoryBasis(problem);
@@ -47,54 +91,66 @@ async function trainStep(link: LinkState, goal: Goal, maxRounds: number): Promis
   );
   const histories: History[] = configs.map(() => emptyHistory());
   let status = 'ready';
+  const fresh = () => ({ fresh: 0, since: 0, status });
   const snapshot = (): Snapshot => ({
     view: 'train',
     config: configValues(link.config),
-    runs: configs.map((c, i) => trainMetrics(c, histories[i], basis, 0, status)),
+    runs: configs.map((c, i) => trainMetrics(c, histories[i], basis, fresh())),
   });
   try {
     for (const [i, t] of trainers.entries()) for (const row of await t.flush()) pushRow(histories[i], row);
-    let state = evaluateGoal(goal, snapshot());
-    let round = 0;
-    while (!state.reached && round < maxRounds && status !== 'diverged') {
+    const train = async (k: number) => {
       for (const [i, t] of trainers.entries()) {
-        const rows = await t.run(CHECK_EVERY, 25);
+        const rows = await t.run(k, 25);
         rows.forEach((r) => pushRow(histories[i], r));
         if (divergingRow(rows, histories[i].err[0])) status = 'diverged';
       }
-      round += CHECK_EVERY;
+    };
+    let state = evaluateGoal(goal, snapshot());
+    let round = 0;
+    while ((until || !state.reached) && round < maxRounds && status !== 'diverged') {
+      const k = Math.min(CHECK_EVERY, maxRounds - round);
+      await train(k);
+      round += k;
       state = evaluateGoal(goal, snapshot());
     }
-    return { state, round };
+    // Reached: a little more training says where the values settle (a goal reached on a lucky fluctuation falls back,
+    // one reached by a falling error goes on falling); the rounds it took stay those to the first crossing.
+    if (state.reached && !until) {
+      await train(Math.max(AFTER_ROUNDS, Math.round(round / 5)));
+      const after = evaluateGoal(goal, snapshot());
+      state = { reached: true, conditions: after.conditions };
+    }
+    return { state, round, noise: trainNoise(link.config, histories[0], basis, fresh()) };
   } finally {
     trainers.forEach((t) => t.dispose());
   }
 }
 
-async function regimesStep(link: LinkState, goal: Goal): Promise<{ state: GoalState; round: number }> {
+async function regimesStep(link: LinkState, goal: Goal, rows: number): Promise<Outcome> {
   const { phase: settings } = link;
   const config = phaseConfig(link.config, settings.setting);
-  const ns = listOf(settings.ns);
+  const ns = listOf(settings.ns).slice(0, rows);
   const ms = listOf(settings.ms);
   const cells: PhaseCell[] = [];
   const snap = (done: number): Snapshot => ({
     view: 'regimes',
     config: configValues(link.config, settings),
-    runs: [regimesMetrics(cells, done, ns.length, config.d)],
+    runs: [regimesMetrics(cells, done, listOf(settings.ns).length, config.d)],
   });
   let state = evaluateGoal(goal, snap(0));
   for (const [i, n] of ns.entries()) {
     if (state.reached) break;
     const data = dataAt(config, n);
     if (!data) break;
-    const rows = await runPhaseRow({ ...config, n }, data, ms, settings.seeds, settings.rounds);
-    rows.forEach((runs, j) => cells.push(phaseCell(n, ms[j], config.d, runs, settings.eps, settings.rounds)));
+    const result = await runPhaseRow({ ...config, n }, data, ms, settings.seeds, settings.rounds);
+    result.forEach((runs, j) => cells.push(phaseCell(n, ms[j], config.d, runs, settings.eps, settings.rounds)));
     state = evaluateGoal(goal, snap(i + 1));
   }
-  return { state, round: 0 };
+  return { state, round: 0, noise: {} };
 }
 
-function altminStep(link: LinkState, goal: Goal): { state: GoalState; round: number } {
+function altminStep(link: LinkState, goal: Goal, trials: boolean): Outcome {
   const c = link.altmin;
   const traces = altminTraces(c);
   const snap = (done: number, total: number): Snapshot => ({
@@ -103,53 +159,114 @@ function altminStep(link: LinkState, goal: Goal): { state: GoalState; round: num
     runs: [altminMetrics(traces, done, total)],
   });
   let state = evaluateGoal(goal, snap(0, 0));
-  if (state.reached || !goal.conditions.some((q) => q.metric === 'recoveryDone')) return { state, round: 0 };
-  const trials = phaseTrials(phaseNs(c), c.trials);
+  if (state.reached || !trials || !goal.conditions.some((q) => q.metric === 'recoveryDone'))
+    return { state, round: 0, noise: {} };
+  const specs = phaseTrials(phaseNs(c), c.trials);
   const results: TrialResult[] = [];
-  for (const spec of trials) results.push(runTrial(c, spec, paperStarts(c.model), [...METHODS]));
-  state = evaluateGoal(goal, snap(results.length, trials.length));
-  return { state, round: 0 };
+  for (const spec of specs) results.push(runTrial(c, spec, paperStarts(c.model), [...METHODS]));
+  state = evaluateGoal(goal, snap(results.length, specs.length));
+  return { state, round: 0, noise: {} };
 }
 
-function runView(link: LinkState, goal: Goal, maxRounds: number) {
-  if (link.view === 'regimes') return regimesStep(link, goal);
-  if (link.view === 'altmin') return Promise.resolve(altminStep(link, goal));
-  return trainStep(link, goal, maxRounds);
+/** The step's view run on a link: until the goal is reached (the solution), or as a student would start (`start`). */
+function runView(link: LinkState, goal: Goal, maxRounds: number, start: boolean): Promise<Outcome> {
+  // Where the student starts, the long runs (a whole phase diagram, the trials) are what the task asks for.
+  if (link.view === 'regimes') return regimesStep(link, goal, start ? 0 : Infinity);
+  if (link.view === 'altmin') return Promise.resolve(altminStep(link, goal, !start));
+  return trainStep(link, goal, maxRounds, start);
 }
 
-/** The goal as the step opens (its own link, nothing trained yet): a task must not be done before it starts. */
-async function openingState(step: Step, goal: Goal): Promise<GoalState> {
-  const link = readLink(step.link);
-  if (link.view === 'train') return (await trainStep(link, goal, 0)).state;
+/** The goal as the step opens: no round trained, no phase diagram or AltMin run computed yet. */
+async function openingState(link: LinkState, goal: Goal): Promise<Outcome> {
+  if (link.view === 'train') return trainStep(link, goal, 0);
   const runs =
     link.view === 'regimes'
       ? [regimesMetrics([], 0, listOf(link.phase.ns).length, link.config.d)]
       : [altminMetrics(null, 0, 0)];
-  return evaluateGoal(goal, {
-    view: link.view,
-    config: configValues(link.view === 'altmin' ? link.altmin : link.config, link.phase),
-    runs,
-  });
+  const config = configValues(link.view === 'altmin' ? link.altmin : link.config, link.phase);
+  return { state: evaluateGoal(goal, { view: link.view, config, runs }), round: 0, noise: {} };
 }
 
+const noiseOf = (o: Outcome, c: Condition) =>
+  c.metric !== undefined && c.run === 1 ? ((o.noise[c.metric] as number | null | undefined) ?? null) : null;
+
+const shown = (s: GoalState) => s.conditions.map((c) => `${c.label} (${showValue(c.now)})`).join(', ');
+
 export async function checkStep(step: Step, i: number, maxRounds: number): Promise<StepOutcome> {
+  const t0 = performance.now();
+  const base = { step: i + 1, title: step.title, warning: null, reached: false, round: 0, conditions: [] };
+  const done = (o: Omit<StepOutcome, 'seconds'>): StepOutcome => ({ ...o, seconds: (performance.now() - t0) / 1000 });
   const name = `step ${i + 1} (${step.title})`;
   const { goal, solution } = step;
-  if (!goal) return { step: i + 1, ok: true, line: `${name}: no goal (a question or a look)` };
-  if (solution === null) return { step: i + 1, ok: false, line: `${name}: the goal has no solution to check` };
-  const opening = await openingState(step, goal);
-  if (opening.reached)
-    return { step: i + 1, ok: false, line: `${name}: the goal is met before the task starts: ${shown(opening)}` };
-  const link = readLink(solvedLink(step.link, solution));
-  const { state, round } = await runView(link, goal, maxRounds);
-  const where = link.view === 'train' ? ` at round ${round}` : '';
-  return state.reached
-    ? { step: i + 1, ok: true, line: `${name}: goal reached${where}: ${shown(state)}` }
-    : {
-        step: i + 1,
-        ok: false,
-        line: `${name}: goal NOT reached${link.view === 'train' ? ` in ${round} rounds` : ''}: ${goal.conditions.map(conditionLabel).join(goal.mode === 'all' ? ' and ' : ' or ')} — now ${shown(state)}`,
-      };
+  if (!goal) return done({ ...base, ok: true, line: `${name}: no goal (a question or a look)` });
+  if (solution === null) return done({ ...base, ok: false, line: `${name}: the goal has no solution to check` });
+  // As the step opens, before anything is trained or computed: nothing may be done yet.
+  const opening = await openingState(readLink(step.link), goal);
+  if (opening.state.reached)
+    return done({
+      ...base,
+      ok: false,
+      line: `${name}: the goal is met before the task starts: ${shown(opening.state)}`,
+    });
+  const solved = readLink(solvedLink(step.link, solution));
+  const end = await runView(solved, goal, maxRounds, false);
+  // A task that changes settings: the step's own link, trained as long as the solution took, is where a student starts
+  // who only waits — it must not reach the goal, nor lie within the run's noise of a threshold. (A task that is to
+  // train the link as it is has its solution for a start.)
+  const changes = solution.trim() !== '';
+  const start = changes
+    ? await runView(readLink(step.link), goal, Math.min(maxRounds, Math.max(START_ROUNDS, end.round)), true)
+    : null;
+  const conditions: ConditionReport[] = goal.conditions.map((c, k) => ({
+    label: conditionLabel(c),
+    start: start ? start.state.conditions[k].now : null,
+    startNoise: start ? noiseOf(start, c) : null,
+    value: end.state.conditions[k].now,
+    noise: noiseOf(end, c),
+    margin: marginOf(c, end.state.conditions[k].now),
+  }));
+  const report = { ...base, reached: end.state.reached, round: end.round, conditions };
+  const at = solved.view === 'train' ? ` at round ${end.round}` : '';
+  if (start?.state.reached)
+    return done({
+      ...report,
+      ok: false,
+      line: `${name}: the goal is met before the task starts — the step's own link reaches it: ${shown(start.state)}`,
+    });
+  // A threshold within the run's own noise of where the step starts: waiting could reach it.
+  const near = goal.conditions.flatMap((c, k) => {
+    const from = start ? marginOf(c, start.state.conditions[k].now) : null;
+    const noise = conditions[k].startNoise;
+    return from !== null && from < 0 && noise && -from < NOISE_MARGIN * noise
+      ? [
+          `${conditionLabel(c)} lies within ${NOISE_MARGIN} × the run's own noise of where the step starts: its own link measures ${showValue(conditions[k].start)} ± ${showValue(noise)} — move the threshold at least ${showValue(NOISE_MARGIN * noise)} from ${showValue(conditions[k].start)}`,
+        ]
+      : [];
+  });
+  if (near.length) return done({ ...report, ok: false, line: `${name}: refused — ${near.join('; ')}` });
+  if (!end.state.reached)
+    return done({
+      ...report,
+      ok: false,
+      line: `${name}: goal NOT reached${solved.view === 'train' ? ` in ${end.round} rounds` : ''}: ${goal.conditions.map(conditionLabel).join(goal.mode === 'all' ? ' and ' : ' or ')} — now ${shown(end.state)}`,
+    });
+  const margins = goal.conditions.flatMap((c, k) =>
+    conditions[k].margin === null
+      ? []
+      : [
+          `${conditionLabel(c)}: ${showValue(conditions[k].value)}, ${marginText(c, conditions[k].margin as number, conditions[k].noise)}`,
+        ],
+  );
+  const thin = goal.conditions.flatMap((c, k) => {
+    const { margin, noise } = conditions[k];
+    return margin !== null && noise && margin < noise ? [conditionLabel(c)] : [];
+  });
+  return done({
+    ...report,
+    ok: true,
+    warning: thin.length ? `the margin of ${thin.join(', ')} is within the run's own noise` : null,
+    line: `${name}: goal reached${at}: ${margins.length ? margins.join('; ') : shown(end.state)}`,
+  });
 }
 
 /** Checks every step of a lesson file's text; the refusal's message when the file is refused. */
@@ -162,11 +279,28 @@ export async function checkLesson(
   if (!parsed.ok) return { lesson: null, error: parsed.error, outcomes: [] };
   const outcomes: StepOutcome[] = [];
   for (const [i, step] of parsed.lesson.steps.entries()) {
-    const t0 = performance.now();
     const o = await checkStep(step, i, maxRounds);
-    o.line += ` (${((performance.now() - t0) / 1000).toFixed(1)} s)`;
     outcomes.push(o);
     onStep(o);
   }
   return { lesson: parsed.lesson, error: null, outcomes };
+}
+
+/**
+ * A starter lesson from a link (`lesson init LINK`): one step on the link, its text and goal to fill in, and a goal
+ * that lesson check accepts once its threshold is set. The link must open as written.
+ */
+export function starterLesson(query: string): string {
+  const q = query.trim().replace(/^.*\?/, '');
+  const problems = linkProblems(q);
+  if (problems.length) throw new Error(`the link would be corrected: ${problems[0]}`);
+  const view = readLink(q).view;
+  const step = {
+    title: 'First step',
+    text: 'What to look at, in a few sentences. Press *Play* (or Space) and watch the error plot.',
+    link: q,
+    ...(view === 'train' ? { focus: 'error' } : {}),
+    question: { text: 'A question to think about.', answer: 'Its answer, shown behind a reveal.' },
+  };
+  return `${JSON.stringify({ format: LESSON_FORMAT, id: 'my-lesson', title: 'My lesson', summary: 'What the lesson teaches, in one sentence.', steps: [step] }, null, 2)}\n`;
 }

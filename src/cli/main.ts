@@ -20,7 +20,7 @@ import { altminCsv, altminPhaseCsv, mergedAltminPhase } from './altmin';
 import { choiceFlag, intFlag, numberFlag, parseArgs, UsageError } from './args';
 import { NODE_BACKENDS, selectNodeBackend } from './backend';
 import { readProblem, readText } from './inputs';
-import { checkLesson } from './lesson';
+import { checkLesson, starterLesson, type StepOutcome } from './lesson';
 import { phaseCsv, regimesJson } from './regimes';
 import { csvText, readShards } from './shard';
 import { sweepCsv } from './sweep';
@@ -165,27 +165,62 @@ function flushNotes(notes: string[]): void {
   for (const n of notes.splice(0)) process.stderr.write(`note: ${n}\n`);
 }
 
-/** `lesson check FILE`: one line per step; exit 1 when a step's goal is not reached, 2 when the file is refused. */
+/** Boolean flags of `lesson check` (the other commands' flags all take a value). */
+const SWITCHES = ['--json', '--strict'];
+
+/**
+ * `lesson check FILE`: one line per step with its value, threshold and margin (`--json`: one JSON document); exit 1
+ * when a step fails (or, with `--strict`, warns), 2 when the file is refused. `lesson init LINK --out FILE`: a starter
+ * lesson on that link.
+ */
 async function lesson(argv: string[]): Promise<number> {
-  const [sub, file, ...rest] = argv;
-  if (sub !== 'check' || !file || file.startsWith('--')) throw new UsageError('expected: lesson check FILE');
-  const { flags } = parseArgs(['lesson', ...rest], COMMANDS);
+  const [sub, target, ...rest] = argv;
+  if (sub === 'init') {
+    if (!target || target.startsWith('--')) throw new UsageError('expected: lesson init LINK [--out FILE]');
+    const { flags } = parseArgs(['init', ...rest], { init: ['out'] });
+    let text: string;
+    try {
+      text = starterLesson(target);
+    } catch (e) {
+      throw new UsageError(`lesson init: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const out = flags.get('out');
+    if (out) writeFileSync(out, text);
+    else process.stdout.write(text);
+    return 0;
+  }
+  if (sub !== 'check' || !target || target.startsWith('--'))
+    throw new UsageError('expected: lesson check FILE [--json] [--strict] | lesson init LINK [--out FILE]');
+  const json = rest.includes('--json');
+  const strict = rest.includes('--strict');
+  const { flags } = parseArgs(['lesson', ...rest.filter((a) => !SWITCHES.includes(a))], COMMANDS);
   const backend = choiceFlag(flags, 'backend', ['cpu', 'wasm'] as const, 'wasm');
   const maxRounds = intFlag(flags, 'max-rounds', 20_000, 1, 1_000_000);
-  const text = readText(file, 'lesson');
+  const text = readText(target, 'lesson');
   await selectNodeBackend(backend);
+  const failed = (o: StepOutcome) => !o.ok || (strict && o.warning !== null);
   const {
     lesson: l,
     error,
     outcomes,
-  } = await checkLesson(text, maxRounds, (o) => process.stdout.write(`${o.ok ? 'ok  ' : 'FAIL'} ${o.line}\n`));
+  } = await checkLesson(text, maxRounds, (o) => {
+    if (json) return;
+    const tag = failed(o) ? 'FAIL' : o.warning ? 'warn' : 'ok  ';
+    process.stdout.write(
+      `${tag} ${o.line} (${o.seconds.toFixed(1)} s)${o.warning ? ` — warning: ${o.warning}` : ''}\n`,
+    );
+  });
   if (error) {
     process.stderr.write(`error: ${error}\n`);
     return 2;
   }
-  const failed = outcomes.filter((o) => !o.ok).length;
-  process.stdout.write(`${l?.id}: ${outcomes.length - failed} of ${outcomes.length} steps pass\n`);
-  return failed ? 1 : 0;
+  const bad = outcomes.filter(failed).length;
+  if (json)
+    process.stdout.write(
+      `${JSON.stringify({ lesson: l?.id ?? null, ok: bad === 0, strict, steps: outcomes.map((o) => ({ ...o, ok: !failed(o) })) }, null, 2)}\n`,
+    );
+  else process.stdout.write(`${l?.id}: ${outcomes.length - bad} of ${outcomes.length} steps pass\n`);
+  return bad ? 1 : 0;
 }
 
 async function main(argv: string[]): Promise<number> {

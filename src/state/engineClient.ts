@@ -139,6 +139,7 @@ export class EngineClient {
         modeHistory: [],
         samples: [],
         version: useRun.getState().version + 1,
+        runId: useRun.getState().runId + 1,
       };
       if (refusal) {
         useRun.setState({
@@ -218,7 +219,7 @@ export class EngineClient {
     // A checkpoint with the new settings, so that a resumed run changes them at the same round.
     this.savedAt = -Infinity;
     const label = changed.map((k) => `${k} = ${String(next[k])}`).join(', ');
-    useRun.setState((s) => ({ markers: [...s.markers, { round, label }] }));
+    useRun.setState((s) => ({ markers: [...s.markers, { round, label, keys: changed }] }));
   }
 
   /** Replaces the compared runs (each over the main run's problem) and starts all runs again from round 0. */

@@ -4,7 +4,7 @@
  * and watches the step's goal: a few times a second it builds the open view's snapshot (core/lessons/snapshot.ts)
  * and evaluates the goal, which then stays reached for that visit of the step.
  */
-import { parseLesson, solvedLink } from '../core/lessons/format';
+import { parseLesson, solvedLink, type Step } from '../core/lessons/format';
 import { evaluateGoal, type Snapshot } from '../core/lessons/goals';
 import { encodeLesson } from '../core/lessons/share';
 import { altminMetrics, configValues, regimesMetrics, trainMetrics } from '../core/lessons/snapshot';
@@ -25,8 +25,19 @@ import { useView } from './view';
 /** How often the goal is checked while anything changes. */
 const CHECK_MS = 250;
 
-/** The snapshot of the open view that goals are evaluated against. */
-export function snapshotNow(): Snapshot {
+/** The settings a step names — its link's keys and those its goal compares — whose change makes earlier numbers stale. */
+export function namedKeys(step: Step): Set<string> {
+  const keys = new Set(new URLSearchParams(step.link).keys());
+  for (const c of step.goal?.conditions ?? []) if (c.config !== undefined) keys.add(c.config);
+  return keys;
+}
+
+/**
+ * The snapshot of the open view that a step's goal is evaluated against. In the training view only measurements the
+ * step's own run made count: after the round of the last change of a setting the step names (none: after round 0, so
+ * the numbers a step opens with never reach its goal).
+ */
+export function snapshotNow(named: ReadonlySet<string>): Snapshot {
   const view = useView.getState().view;
   const run = useRun.getState();
   if (view === 'altmin') {
@@ -34,7 +45,8 @@ export function snapshotNow(): Snapshot {
     return {
       view,
       config: configValues(a.config),
-      runs: [altminMetrics(a.traces, a.results.length, a.total)],
+      // Traces still being computed are the last configuration's: they do not count.
+      runs: [altminMetrics(a.traceStatus === 'done' ? a.traces : null, a.results.length, a.total)],
     };
   }
   if (view === 'regimes') {
@@ -47,17 +59,25 @@ export function snapshotNow(): Snapshot {
   }
   const histories = [run.history, ...run.compareHistories];
   const since = run.markers.at(-1)?.round ?? 0;
+  const changed = run.markers.filter((m) => m.keys.some((k) => named.has(k))).at(-1);
+  const fresh = changed ? changed.round - 1 : 0;
   return {
     view,
     config: configValues(run.config),
-    runs: [run.config, ...run.compare]
-      .slice(0, histories.length)
-      .map((c, i) => trainMetrics(c, histories[i], run.basis, i === 0 ? since : 0, run.status)),
+    runs: [run.config, ...run.compare].slice(0, histories.length).map((c, i) =>
+      trainMetrics(c, histories[i], run.basis, {
+        fresh: i === 0 ? fresh : 0,
+        since: i === 0 ? since : 0,
+        status: run.status,
+      }),
+    ),
   };
 }
 
 export class LessonClient {
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The run the open step set up (null while it is being set up): its goal reads that run and the ones after it. */
+  private stepRun: number | null = null;
   private readonly goalListeners = new Set<(step: number) => void>();
 
   constructor(
@@ -83,6 +103,8 @@ export class LessonClient {
    * boot with: the step's link with the address's other keys set over it.
    */
   prepare(req: LessonRequest): string {
+    // The app's first run (the boot's) is the step's own.
+    this.stepRun = useRun.getState().runId + 1;
     useLesson.setState({
       lesson: req.lesson,
       custom: req.text === null ? null : { text: req.text, fragment: null },
@@ -141,6 +163,9 @@ export class LessonClient {
     const index = Math.max(0, Math.min(lesson.steps.length - 1, i));
     const step = lesson.steps[index];
     const link = readLink(overrides ? solvedLink(step.link, overrides) : step.link);
+    this.stepRun = null;
+    // A step starts paused: its task says when to press Play.
+    this.engine.pause();
     // A new step opens over the view, except on a projector, where the lesson stays one line until asked for.
     useLesson.setState({
       step: index,
@@ -150,6 +175,7 @@ export class LessonClient {
       collapsed: useView.getState().presenting,
     });
     await applyLink(link, { engine: this.engine, regimes: this.regimes, altmin: this.altmin });
+    this.stepRun = useRun.getState().runId;
     this.scheduleCheck();
   }
 
@@ -178,7 +204,9 @@ export class LessonClient {
     const s = lesson?.steps[step];
     if (!s?.goal) return;
     if (readLink(s.link).view !== useView.getState().view) return;
-    const goal = evaluateGoal(s.goal, snapshotNow());
+    // Until the step's own run has started, the numbers on screen are the last step's: nothing is measured yet.
+    const own = this.stepRun !== null && useRun.getState().runId >= this.stepRun;
+    const goal = evaluateGoal(s.goal, own ? snapshotNow(namedKeys(s)) : { view: 'train', config: {}, runs: [] });
     useLesson.setState({ goal, reached: reached || goal.reached });
     if (!reached && goal.reached) for (const f of this.goalListeners) f(step + 1);
   }

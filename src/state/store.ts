@@ -17,6 +17,8 @@ export type Status = 'starting' | 'ready' | 'running' | 'paused' | 'recovering' 
 export interface Marker {
   round: number;
   label: string;
+  /** The settings that changed there. */
+  keys: string[];
 }
 
 export interface RunState {
@@ -42,6 +44,8 @@ export interface RunState {
   history: History;
   /** Each compared run's metrics, in lockstep with `history`. */
   compareHistories: History[];
+  /** Counts the runs started (a restart, a new configuration): a lesson step's goal reads the run its step set up. */
+  runId: number;
   version: number;
   markers: Marker[];
   masks: Float32Array | null;
@@ -69,6 +73,7 @@ export const useRun = create<RunState>(() => ({
   compare: [],
   history: emptyHistory(),
   compareHistories: [],
+  runId: 0,
   version: 0,
   markers: [],
   masks: null,

@@ -2,6 +2,7 @@
 // the theory page; theme, presentation mode, shortcuts, and lesson files dropped on the page.
 import { useEffect } from 'react';
 
+import { useLesson } from '../state/lessonStore';
 import { useView } from '../state/view';
 import { AltMinView } from './altmin/AltMinView';
 import { useLessonClient } from './context';
@@ -26,6 +27,8 @@ export function App() {
   const embed = useView((v) => v.embed);
   const view = useView((v) => v.view);
   const lessons = useLessonClient();
+  // A first visit opens on the welcome alone; the view waits behind it.
+  const landing = useLesson((s) => s.welcome && !s.lesson) && !presenting && !embed;
   useShortcuts();
   useEffect(() => {
     if (theme === 'system') delete document.documentElement.dataset.theme;
@@ -50,10 +53,15 @@ export function App() {
       }}
     >
       {!embed && <Header />}
-      <Notices />
-      {!embed && <WelcomeCard />}
-      <LessonPanel />
-      {view === 'altmin' ? <AltMinView /> : view === 'regimes' ? <RegimesView /> : <TrainView />}
+      {landing ? (
+        <WelcomeCard />
+      ) : (
+        <>
+          <Notices />
+          <LessonPanel />
+          {view === 'altmin' ? <AltMinView /> : view === 'regimes' ? <RegimesView /> : <TrainView />}
+        </>
+      )}
       {embed && <EmbedFooter />}
       <HelpDialog />
       <LessonList />

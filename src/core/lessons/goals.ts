@@ -104,3 +104,24 @@ export function evaluateGoal(goal: Goal, snap: Snapshot): GoalState {
   const reached = goal.mode === 'all' ? conditions.every((c) => c.met) : conditions.some((c) => c.met);
   return { reached, conditions };
 }
+
+/** How many times a run's own noise a threshold must lie from where a step starts (lesson check refuses closer). */
+export const NOISE_MARGIN = 3;
+
+/**
+ * How far a value lies inside a numeric condition's threshold (positive: met; negative: not yet), or null where the
+ * condition is not a numeric comparison or the value is not measured. `eq` has no side to measure.
+ */
+export function marginOf(c: Condition, now: Value): number | null {
+  if (typeof now !== 'number' || !Number.isFinite(now) || typeof c.value !== 'number' || c.op === 'eq') return null;
+  return c.op === 'lt' || c.op === 'le' ? c.value - now : now - c.value;
+}
+
+/** A margin in words: "margin 0.0081 (74 % of the threshold, 3.2 × the noise 0.0025)". */
+export function marginText(c: Condition, margin: number, noise: number | null): string {
+  const parts: string[] = [];
+  if (typeof c.value === 'number' && c.value !== 0)
+    parts.push(`${Math.round((100 * margin) / Math.abs(c.value))} % of the threshold`);
+  if (noise) parts.push(`${showValue(margin / noise)} × the noise ${showValue(noise)}`);
+  return `margin ${showValue(margin)}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+}

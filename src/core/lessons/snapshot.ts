@@ -1,13 +1,14 @@
 /**
  * The metrics a lesson goal reads, computed from what a view holds: the training runs' histories and the theory
  * basis (the training view), the phase diagram's cells (the regimes view), the AltMin traces and trials (the AltMin
- * view). The page and `cli lesson check` build their snapshots with these same functions.
+ * view), and the training runs' own noise in them. The page and `cli lesson check` build their snapshots with these
+ * same functions.
  */
 import type { AltMinTraces } from '../altmin/traces';
 import type { TheoryBasis } from '../masked/basis';
 import type { Config } from '../masked/config';
 import { guarantee } from '../masked/guarantee';
-import { type History, latestFinite as latest } from '../masked/metrics';
+import { type History, latestAfter, spreadAfter } from '../masked/metrics';
 import { lazyTheoryApplies } from '../masked/network';
 import { runPlateau } from '../masked/plateau';
 import { schemeOf, stabilityRadius, WIDTH_DEFAULTS } from '../masked/summary';
@@ -17,24 +18,38 @@ import type { GoalMetric, Value } from './goals';
 
 export type Metrics = Partial<Record<GoalMetric, Value>>;
 
-/** One training run's metrics; `since` is the round of its last change of settings (the plateau is measured after it). */
-export function trainMetrics(
-  config: Config,
-  h: History,
-  basis: TheoryBasis | null,
-  since: number,
-  status: string,
-): Metrics {
+/**
+ * When a run's measurements count for a goal: only those made after round `fresh` — the step's run starts at round 0,
+ * and a change of a setting the step names moves it to the change's round — so a goal is never reached on numbers
+ * measured before the step or before the student's last relevant change. `since` is the round of the run's last change
+ * of any setting: the plateau is measured over a stretch of unchanged settings.
+ */
+export interface Freshness {
+  fresh: number;
+  since: number;
+  status: string;
+}
+
+/** How many of a metric's latest measurements its noise is taken over. */
+const NOISE_WINDOW = 20;
+
+/** The metrics measured round by round (their noise is their spread over the latest measurements). */
+const MEASURED = ['err', 'radiusNow', 'ntkMin', 'subNtkMin', 'maxMove', 'flipFrac', 'ntkShift'] as const;
+
+/** One training run's metrics, counting only measurements after `f.fresh` (null until there is one). */
+export function trainMetrics(config: Config, h: History, basis: TheoryBasis | null, f: Freshness): Metrics {
+  const last = h.round.length ? h.round[h.round.length - 1] : 0;
+  const after = (col: readonly number[]) => latestAfter(col, h.round, f.fresh);
   const out: Metrics = {
-    round: h.round.length ? h.round[h.round.length - 1] : 0,
-    err: latest(h.err),
-    radiusNow: latest(h.radiusNow),
-    ntkMin: latest(h.ntkMin),
-    subNtkMin: latest(h.subNtkMin) === null ? null : config.xi * (latest(h.subNtkMin) as number),
-    maxMove: latest(h.maxMove),
-    flipFrac: latest(h.flipFrac),
-    ntkShift: latest(h.ntkShift),
-    status,
+    round: last,
+    status: f.status,
+    err: null,
+    radiusNow: null,
+    ntkMin: null,
+    subNtkMin: null,
+    maxMove: null,
+    flipFrac: null,
+    ntkShift: null,
     plateau: null,
     radiusLazy: null,
     lambda0: null,
@@ -42,6 +57,16 @@ export function trainMetrics(
     guaranteeB1: null,
     guaranteeRatio: null,
   };
+  // Nothing counts until the run has trained past the baseline: the numbers a step opens with are not its answer.
+  if (last <= f.fresh) return out;
+  out.err = after(h.err);
+  out.radiusNow = after(h.radiusNow);
+  out.ntkMin = after(h.ntkMin);
+  const sub = after(h.subNtkMin);
+  out.subNtkMin = sub === null ? null : config.xi * sub;
+  out.maxMove = after(h.maxMove);
+  out.flipFrac = after(h.flipFrac);
+  out.ntkShift = after(h.ntkShift);
   if (!basis) return out;
   const sp = basis.spectrum;
   const s = schemeOf(config, sp);
@@ -49,10 +74,26 @@ export function trainMetrics(
   out.rStab = stabilityRadius(config, sp);
   if (!lazyTheoryApplies(config)) return out;
   out.radiusLazy = radiusLazy(sp, s);
-  out.plateau = runPlateau(sp, s, basis.c0, h, since).plateau?.mean ?? null;
+  out.plateau = runPlateau(sp, s, basis.c0, h, Math.max(f.fresh, f.since)).plateau?.mean ?? null;
   const g = guarantee(s, { n: sp.n, d: config.d, m: config.m, lambda0: sp.lambda0, ...WIDTH_DEFAULTS });
   out.guaranteeB1 = g.B1;
   out.guaranteeRatio = h.err.length ? g.B1 / h.err[0] : null;
+  return out;
+}
+
+/**
+ * The run's own noise in each metric a goal may read (0 where a metric is computed, not measured): the plateau's
+ * batch-means standard error, and for a measured series the spread of its latest measurements.
+ */
+export function trainNoise(config: Config, h: History, basis: TheoryBasis | null, f: Freshness): Metrics {
+  const out: Metrics = {};
+  for (const key of MEASURED) out[key] = spreadAfter(h[key], h.round, f.fresh, NOISE_WINDOW);
+  const sub = out.subNtkMin;
+  if (typeof sub === 'number') out.subNtkMin = sub * config.xi;
+  if (basis && lazyTheoryApplies(config)) {
+    const sp = basis.spectrum;
+    out.plateau = runPlateau(sp, schemeOf(config, sp), basis.c0, h, Math.max(f.fresh, f.since)).plateau?.se ?? null;
+  }
   return out;
 }
 

@@ -97,3 +97,24 @@ export function latestFinite(column: readonly number[]): number | null {
   for (let i = column.length - 1; i >= 0; i--) if (Number.isFinite(column[i])) return column[i];
   return null;
 }
+
+/** The latest finite value of a column measured at a round after `after` (rounds in `rounds`), or null. */
+export function latestAfter(column: readonly number[], rounds: readonly number[], after: number): number | null {
+  for (let i = column.length - 1; i >= 0 && rounds[i] > after; i--) if (Number.isFinite(column[i])) return column[i];
+  return null;
+}
+
+/** The standard deviation of the last `count` finite values measured after round `after` (0 with fewer than two). */
+export function spreadAfter(
+  column: readonly number[],
+  rounds: readonly number[],
+  after: number,
+  count: number,
+): number {
+  const v: number[] = [];
+  for (let i = column.length - 1; i >= 0 && rounds[i] > after && v.length < count; i--)
+    if (Number.isFinite(column[i])) v.push(column[i]);
+  if (v.length < 2) return 0;
+  const mean = v.reduce((a, b) => a + b, 0) / v.length;
+  return Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1));
+}

@@ -15,7 +15,9 @@ import { useLesson } from '../../state/lessonStore';
 import { useView } from '../../state/view';
 import { useLessonClient } from '../context';
 import { InlineMarkdown, Markdown } from '../shared/Markdown';
-import { NARROW, useMedia } from '../shared/useMedia';
+import { NARROW, TOUCH, useMedia } from '../shared/useMedia';
+import { CHART_PANELS } from '../train/Plots';
+import { withActions } from './actions';
 import { bringIntoView } from './bringIntoView';
 import { openLessonLink } from './openLessonLink';
 
@@ -24,18 +26,21 @@ export function LessonPanel() {
   const { lesson, step, goal, reached, revealed, collapsed, custom } = useLesson();
   const presenting = useView((v) => v.presenting);
   const narrow = useMedia(NARROW);
+  const touch = useMedia(TOUCH);
   const compact = presenting || narrow;
   const s = lesson?.steps[step];
   const focus = s?.focus ?? null;
   const control = s?.control ?? null;
+  // On a phone the chart the step is about stays pinned at the top (the error plot when it is about no chart).
+  const pinned = focus && CHART_PANELS.includes(focus) && focus !== 'sweep' ? focus : 'error';
   useEffect(() => {
     const root = document.documentElement;
     root.classList.toggle('lesson-open', Boolean(lesson));
     root.classList.toggle('lesson-side', Boolean(lesson) && !compact);
     if (focus) root.dataset.focus = focus;
     else delete root.dataset.focus;
-    if (control) root.dataset.control = control;
-    else delete root.dataset.control;
+    if (control) root.dataset.stepControl = control;
+    else delete root.dataset.stepControl;
   }, [lesson, compact, focus, control]);
   useEffect(() => {
     // The step's view may mount its panels on the next frames.
@@ -76,9 +81,7 @@ export function LessonPanel() {
         {(control
           ? `[data-control="${control}"]{outline:3px solid var(--accent);outline-offset:3px;border-radius:6px}`
           : '') +
-          (focus
-            ? `@media (max-width:700px){.layout [data-panel="${focus}"]{order:0;position:sticky;top:var(--bar-h);z-index:5}}`
-            : '')}
+          `@media (max-width:700px){.layout [data-panel="${pinned}"]{order:0;position:sticky;top:var(--bar-h);z-index:5}}`}
       </style>
       <div className="lesson-bar">
         <strong className="lesson-title" title={lesson.title}>
@@ -118,7 +121,7 @@ export function LessonPanel() {
           {compact && dots}
           <div className="lesson-text">
             <h2>{s.title}</h2>
-            <Markdown text={s.text} links={{ lesson: (q) => void openLessonLink(lessons, q) }} />
+            <Markdown text={withActions(s.text, touch)} links={{ lesson: (q) => void openLessonLink(lessons, q) }} />
             {s.question && (
               <div className="lesson-question">
                 <p>
@@ -141,7 +144,7 @@ export function LessonPanel() {
               <>
                 <h3>Task</h3>
                 <p>
-                  <InlineMarkdown text={s.goal.text} />
+                  <InlineMarkdown text={withActions(s.goal.text, touch)} />
                 </p>
                 <ul className="lesson-checks" aria-label="What the app checks">
                   {(goal?.conditions ?? []).map((c) => (

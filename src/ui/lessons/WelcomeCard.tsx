@@ -1,6 +1,7 @@
 /**
- * The first-visit card: what the app is, what to press first, and the first lesson. Dismissed for good in this
- * browser; never shown over a link that opens a lesson step, nor in presentation mode.
+ * The first-visit card, the whole first screen (under 90 words with the header): what the app is, what Play does, and
+ * the first lesson. Dismissed for good in this browser; never shown over a link that opens a lesson step, nor in
+ * presentation mode or an embed.
  */
 import { BUILT_IN } from '../../state/builtinLessons';
 import { dismissWelcome, useLesson } from '../../state/lessonStore';
@@ -15,15 +16,11 @@ export function WelcomeCard() {
   const first = BUILT_IN[0];
   return (
     <section className="welcome" aria-labelledby="welcome-title" data-testid="welcome">
-      <div>
-        <h2 id="welcome-title">Welcome to Subnet Lab</h2>
-        <p>
-          A neural network with 1024 hidden neurons is training live in your browser, with randomly masked neurons —
-          dropout, multi-sample dropout or IST. Press <kbd>Play</kbd> (or <kbd>Space</kbd>) and watch the error fall in
-          a straight line to a plateau; move the sliders on the left and see the plateau move; the panel on the right
-          says what the theory predicts, with the numbers of your run.
-        </p>
-      </div>
+      <h2 id="welcome-title">Welcome to Subnet Lab</h2>
+      <p>
+        Train a neural network live in your browser and watch the theory of masked training happen. Press Play and the
+        error falls in a straight line to a plateau; the settings move the plateau.
+      </p>
       <div className="buttons">
         {first && (
           <button
@@ -47,7 +44,7 @@ export function WelcomeCard() {
           All lessons
         </button>
         <button type="button" onClick={dismissWelcome}>
-          Dismiss
+          Explore on my own
         </button>
       </div>
     </section>

@@ -42,7 +42,7 @@ export function Slider({
   const to = (v: number) => (log ? Math.log2(v) : v);
   const from = (v: number) => (!log ? v : whole ? Math.round(2 ** v) : +(2 ** v).toPrecision(3));
   return (
-    <div className="control" title={help} data-control={control}>
+    <div className="control" title={help} data-control={control} data-log={log ? '1' : undefined}>
       <div className="control-head">
         <label htmlFor={id}>
           {label} <output>{format(value)}</output>

@@ -16,3 +16,5 @@ export function useMedia(query: string): boolean {
 /** Below this width the lesson is a bar at the top (and on a phone the header a menu). */
 export const NARROW = '(max-width: 1100px)';
 export const PHONE = '(max-width: 700px)';
+/** A touch screen as the main pointer (a phone, a tablet): tap, not click, and no Space key. */
+export const TOUCH = '(pointer: coarse)';

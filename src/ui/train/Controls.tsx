@@ -55,11 +55,13 @@ export function Controls() {
         {config.eta !== 'auto' && (
           <Slider
             label="η"
-            help={`${h('eta')} Stability limit now: ${limit !== null ? limit.toPrecision(3) : '…'}.`}
+            help={`${h('eta')} Stability limit now: ${limit !== null ? limit.toPrecision(3) : '…'}. A log scale: each step multiplies η by the same factor.`}
             value={config.eta}
             min={1e-4}
             max={Math.max(1, limit !== null ? 2 * limit : 1)}
-            step={1e-4}
+            log
+            logStep={0.05}
+            whole={false}
             format={(v) => v.toPrecision(3)}
             onChange={(v) => set({ eta: v })}
           />
@@ -85,6 +87,7 @@ export function Controls() {
         value={config.n}
         min={2}
         max={Math.max(512, config.n)}
+        log
         onChange={(n) => set({ n })}
       />
       <Slider
@@ -94,6 +97,7 @@ export function Controls() {
         value={config.d}
         min={2}
         max={Math.max(256, config.d)}
+        log
         disabledWhy={config.data === 'circle' ? 'Circle data live on the unit circle: d = 2.' : null}
         onChange={(d) => set({ d })}
       />
