@@ -29,7 +29,8 @@ export default defineConfig({
   ],
   webServer: {
     // The hosted build (served), and the one-file offline build (opened from file:// by e2e/offline.spec.ts).
-    command: 'npx vite build && npx vite build --config vite.offline.config.ts && npx vite preview --port 4173 --strictPort',
+    command:
+      'npx vite build && npx vite build --config vite.offline.config.ts && npx vite preview --port 4173 --strictPort',
     url: 'http://localhost:4173',
     timeout: 180_000,
     reuseExistingServer: !process.env.CI,
