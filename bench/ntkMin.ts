@@ -1,31 +1,23 @@
 /**
- * Where one λ_min measurement of the NTK spends its time, on Node (`npm run bench:ntk`): the default link's scheme
- * (dropout, ξ = 0.5, p = 1) trained 50 rounds, then one measurement of the network's and the subnetwork's λ_min the
- * way the engine takes it at that size (the kernels formed, or products H·v where matrixFreePays), phase by phase:
- * forming on the device, read-back, the subnetwork's kernel, Lanczos (its products and their count, and the rest of
- * its time: reorthogonalization and the tridiagonal solves that give the bound).
- * Usage: npm run bench:ntk [-- --sizes 512x8,2048x32 --m 1024]
+ * What one λ_min measurement of the NTK costs (`npm run bench:ntk`), on Node: the default link's scheme (dropout,
+ * ξ = 0.5, p = 1) trained 50 rounds between measurements, the second measurement (warm-started from the first) phase by
+ * phase, both ways the engine can take it — the kernels formed, or products H·v — for n = 512 … 4096 at d = 8 and 32.
+ * `--page` instead plays the link in the built app in headless Chromium for
+ * 30 s, three times: rounds, the rounds λ_min was measured at, and the rate over the whole run against the rate over
+ * the stretches without a measurement.
+ * Usage: npm run bench:ntk [-- --sizes 512x8,2048x32 --m 1024] [-- --page]
  */
-import * as tf from '@tensorflow/tfjs';
+import { execSync } from 'node:child_process';
+import os from 'node:os';
+
+import { chromium } from '@playwright/test';
 
 import { selectNodeBackend } from '../src/cli/backend';
 import { parseConfig } from '../src/core/masked/config';
-import { netOf } from '../src/core/masked/network';
 import { startProblem } from '../src/core/masked/problem';
-import { lanczosExtremes, tridiagonalEigen } from '../src/core/math/lanczos';
-import { Rng } from '../src/core/math/rng';
-import { warmLanczosMin } from '../src/core/math/warmLanczos';
-import { activate } from '../src/engine/activation';
-import {
-  empiricalNtk,
-  matrixFreePays,
-  type NetworkKind,
-  ntkFactors,
-  ntkTimes,
-  subnetworkFactors,
-  subnetworkNtks,
-} from '../src/engine/measure';
+import type { NtkProfile } from '../src/engine/ntkSolve';
 import { Trainer } from '../src/engine/trainer';
+import { CHROMIUM, serve, waitFor } from './serve';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,117 +25,115 @@ const arg = (name: string, dflt: string) => {
 };
 const M = Number(arg('m', '1024'));
 const SIZES = arg('sizes', '512x8,1024x8,2048x8,4096x8,512x32,1024x32,2048x32,4096x32').split(',');
-const ROUNDS = 50;
+const GAP = 50;
+const LINK = 'backend=wasm&n=2048&d=32&m=1024&seed=13';
 
-const now = () => performance.now();
 const s = (ms: number) => (ms / 1000).toFixed(2);
+const blank = (): NtkProfile => ({
+  network: 0,
+  subnetworks: 0,
+  readBack: 0,
+  products: 0,
+  orthogonalization: 0,
+  bound: 0,
+  steps: 0,
+});
+const query = (n: number, d: number) => `scheme=dropout&xi=0.5&n=${n}&d=${d}&m=${M}&seed=13`;
 
-/** Seconds the tridiagonal solves of a Lanczos run of `steps` steps take, at the sizes it solves them. */
-function tridiagonalTime(sizes: number[]): number {
-  const t0 = now();
-  for (const j of sizes)
-    tridiagonalEigen(
-      Array.from({ length: j }, (_, i) => 1 + i),
-      new Array(j - 1).fill(0.5),
-    );
-  return now() - t0;
+/** Seconds per round of GAP rounds without measurements. */
+async function roundTime(q: string): Promise<number> {
+  const t = new Trainer(startProblem(parseConfig(q).config), { ntkEvery: 0 });
+  await t.run(5, 5);
+  const t0 = performance.now();
+  await t.run(GAP, GAP);
+  t.dispose();
+  return (performance.now() - t0) / GAP;
 }
 
-/** The sizes lanczosExtremes solves its tridiagonal matrix at (Krylov sizes growing by half from 10). */
-function extremesChecks(steps: number): number[] {
-  const out: number[] = [];
-  for (let c = 10; c < steps; c = Math.ceil(c * 1.5)) out.push(c);
-  return [...out, steps];
+/** The second measurement's profile: GAP rounds, a measurement, GAP more, a measurement. */
+async function profileOf(q: string, matrixFree: boolean): Promise<NtkProfile> {
+  const profile = blank();
+  const t = new Trainer(startProblem(parseConfig(q).config), { ntkEvery: GAP, matrixFree, profile });
+  await t.run(GAP, GAP);
+  Object.assign(profile, blank());
+  const rows = await t.run(GAP, GAP);
+  t.dispose();
+  if (!Number.isFinite(rows.at(-1)?.ntkMin)) throw new Error('no λ_min measured');
+  return profile;
 }
 
-await selectNodeBackend('wasm');
-console.log(
-  '| n, d | path | forming H (s) | read-back (s) | subnetwork kernel (s) | Lanczos products: count, time (s) | reorthogonalization (s) | bound: tridiagonal solves (s) | one measurement (s) |',
-);
-console.log('|---|---|---|---|---|---|---|---|---|');
-for (const size of SIZES) {
-  const [n, d] = size.split('x').map(Number);
-  const problem = startProblem(parseConfig(`scheme=dropout&xi=0.5&n=${n}&d=${d}&m=${M}&seed=13`).config);
-  const trainer = new Trainer(problem, { ntkEvery: 0 });
-  await trainer.run(ROUNDS, ROUNDS);
-  const { W } = await trainer.weights();
-  const masks = tf.tensor2d(trainer.lastMasks as Float32Array, [1, M]);
-  trainer.dispose();
-  const X = tf.tensor2d(Float32Array.from(problem.data.X.data), [n, d]);
-  const Wt = tf.tensor2d(Float32Array.from(W.data), [M, d]);
-  const Wd = tf.transpose(Wt) as tf.Tensor2D;
-  const a = tf.tensor2d(Float32Array.from(problem.init.a), [1, M]);
-  const XXt = tf.matMul(X, X, false, true) as tf.Tensor2D;
-  const kind: NetworkKind = { ...netOf(problem.config, M), lazy: true };
-  const act = activate(X, Wd, 'relu');
-  const free = matrixFreePays(n, d);
-  let products = 0;
-  let productMs = 0;
-  const row: Record<string, number> = { form: 0, read: 0, sub: 0, rest: 0, solve: 0 };
-  const t0 = now();
-  if (!free) {
-    let t = now();
-    const H = empiricalNtk(XXt, kind, act, a);
-    row.form = now() - t;
-    t = now();
-    const h = (await H.data()) as Float32Array;
-    row.read = now() - t;
-    t = now();
-    const sub = subnetworkNtks(XXt, kind, act, a, masks, 0.5);
-    const hs = (await sub.data()) as Float32Array;
-    row.sub = now() - t;
-    for (const kernel of [h, hs]) {
-      t = now();
-      const e = lanczosExtremes(
-        (v) => {
-          const tp = now();
-          const out = new Float64Array(n);
-          for (let i = 0; i < n; i++) {
-            let acc = 0;
-            for (let j = 0; j < n; j++) acc += kernel[i * n + j] * v[j];
-            out[i] = acc;
-          }
-          products += 1;
-          productMs += now() - tp;
-          return out;
-        },
-        n,
-        { rng: new Rng(1), maxSteps: 200, tol: 1e-6 },
-      );
-      row.solve += now() - t;
-      row.bound = (row.bound ?? 0) + tridiagonalTime(extremesChecks(e.steps));
-    }
-    tf.dispose([H, sub]);
-  } else {
-    const f = ntkFactors(kind, act, a);
-    const sub = subnetworkFactors(f, masks, 0, 0.5);
-    const t = now();
-    for (const factors of [f, sub]) {
-      const est = await warmLanczosMin(
-        async (v) => {
-          const tp = now();
-          const p = tf.tidy(() => ntkTimes(X, factors, tf.tensor2d(Float32Array.from(v), [n, 1])));
-          const out = Float64Array.from(await p.data());
-          p.dispose();
-          products += 1;
-          productMs += now() - tp;
-          return out;
-        },
-        n,
-        { start: null, rng: new Rng(1), productError: 1e-7 },
-      );
-      row.bound = (row.bound ?? 0) + tridiagonalTime(Array.from({ length: est.steps }, (_, i) => i + 1));
-    }
-    row.solve = now() - t;
-    tf.dispose([f.C, sub.C]);
-  }
-  const total = now() - t0;
-  row.rest = row.solve - productMs - (row.bound ?? 0);
+async function node(): Promise<void> {
+  await selectNodeBackend('wasm');
   console.log(
-    `| ${n}, ${d} | ${free ? 'products H·v' : 'formed'} | ${free ? '—' : s(row.form)} | ${free ? '—' : s(row.read)} | ${free ? '(in the products)' : s(row.sub)} | ${products}, ${s(productMs)} | ${s(row.rest)} | ${s(row.bound ?? 0)} | ${s(total)} |`,
+    '| n, d | path | forming: network, subnetwork (s) | read-back (s) | Lanczos products: count, time (s) | orthogonalization (s) | bound: tridiagonal solves, Ritz vector, float64 residual (s) | one measurement (s) | in rounds |',
   );
-  tf.dispose([X, Wt, Wd, a, XXt, masks, act.A, act.S]);
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const size of SIZES) {
+    const [n, d] = size.split('x').map(Number);
+    const perRound = await roundTime(query(n, d));
+    for (const free of [false, true]) {
+      const p = await profileOf(query(n, d), free);
+      const total = p.network + p.subnetworks + p.readBack + p.products + p.orthogonalization + p.bound;
+      console.log(
+        `| ${n}, ${d} | ${free ? 'products H·v' : 'formed'} | ${free ? '—' : `${s(p.network)}, ${s(p.subnetworks)}`} | ${free ? '—' : s(p.readBack)} | ${p.steps}, ${s(p.products)} | ${s(p.orthogonalization)} | ${s(p.bound)} | ${s(total)} | ${(total / perRound).toFixed(0)} |`,
+      );
+    }
+  }
+  console.log(
+    `\nNode ${process.version}, wasm, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}; m = ${M}, dropout ξ = 0.5, p = 1; the second measurement (warm), after ${GAP} rounds.`,
+  );
 }
-console.log(
-  `\nNode ${process.version}, wasm; m = ${M}, dropout ξ = 0.5, p = 1, after ${ROUNDS} rounds; the network's and the subnetwork's λ_min, cold.`,
-);
+
+/** The built app at LINK for 30 s, three times: rounds, λ_min's rounds, and the rate with and between measurements. */
+async function page(): Promise<void> {
+  execSync('npx vite build', { stdio: 'ignore' });
+  const server = serve(['--host', '127.0.0.1'], 4185);
+  try {
+    await waitFor('http://127.0.0.1:4185/');
+    const browser = await chromium.launch(CHROMIUM);
+    console.log('| run | rounds in 30 s | λ_min at rounds | rounds/s | rounds/s between measurements |');
+    console.log('|---|---|---|---|---|');
+    for (let run = 1; run <= 3; run++) {
+      const app = await browser.newPage();
+      await app.goto(`http://127.0.0.1:4185/?${LINK}`);
+      await app.waitForFunction(() => window.subnetLab?.status() === 'ready', null, { timeout: 600_000 });
+      await app.evaluate(() => window.subnetLab.step(1));
+      await app.evaluate(() => window.subnetLab.play());
+      // Rounds seen every 250 ms: the stretches without a measurement give the rate without one.
+      const samples: [number, number][] = [];
+      const t0 = Date.now();
+      while (Date.now() - t0 < 30_000) {
+        samples.push([Date.now(), await app.evaluate(() => window.subnetLab.metrics().round.length)]);
+        await app.waitForTimeout(250);
+      }
+      const h = await app.evaluate(() => {
+        window.subnetLab.pause();
+        return window.subnetLab.metrics();
+      });
+      await app.close();
+      const at = h.round.filter((_, i) => Number.isFinite(h.ntkMin[i]));
+      let [rounds, ms] = [0, 0];
+      for (let i = 1; i < samples.length; i++) {
+        const [ta, ra] = samples[i - 1];
+        const [tb, rb] = samples[i];
+        // A stretch holds a measurement where λ_min of a round in it (or of the next round) came in.
+        if (at.some((r) => r >= ra - 1 && r <= rb)) continue;
+        rounds += rb - ra;
+        ms += tb - ta;
+      }
+      const [first, last] = [samples[0], samples[samples.length - 1]];
+      const whole = (1000 * (last[1] - first[1])) / (last[0] - first[0]);
+      console.log(
+        `| ${run} | ${last[1] - first[1]} | ${at.join(', ')} | ${whole.toFixed(1)} | ${((1000 * rounds) / ms).toFixed(1)} |`,
+      );
+    }
+    console.log(
+      `\nChromium ${browser.version()}, headless; ?${LINK}; ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}`,
+    );
+    await browser.close();
+  } finally {
+    server.kill();
+  }
+}
+
+await (process.argv.includes('--page') ? page() : node());
