@@ -1,11 +1,12 @@
 /**
  * What one λ_min measurement of the NTK costs (`npm run bench:ntk`), on Node: the default link's scheme (dropout,
  * ξ = 0.5, p = 1) trained 50 rounds between measurements, the second measurement (warm-started from the first) phase by
- * phase, both ways the engine can take it — the kernels formed, or products H·v — for n = 512 … 4096 at d = 8 and 32.
- * `--page` instead plays the link in the built app in headless Chromium for
+ * phase, both ways the engine can take it — the kernels formed, or products H·v — for n = 512 … 4096 at d = 8 and 32;
+ * then, at the issue's link (n = 2048, d = 32, m = 1024), rounds/s without measurements, with the app's cadence
+ * (ntkPace.ts) and with one every 50 rounds. `--page` instead plays the link in the built app in headless Chromium for
  * 30 s, three times: rounds, the rounds λ_min was measured at, and the rate over the whole run against the rate over
  * the stretches without a measurement.
- * Usage: npm run bench:ntk [-- --sizes 512x8,2048x32 --m 1024] [-- --page]
+ * Usage: npm run bench:ntk [-- --sizes 512x8,2048x32 --m 1024 --rounds 400] [-- --page]
  */
 import { execSync } from 'node:child_process';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import { chromium } from '@playwright/test';
 import { selectNodeBackend } from '../src/cli/backend';
 import { parseConfig } from '../src/core/masked/config';
 import { startProblem } from '../src/core/masked/problem';
+import { NtkPace } from '../src/engine/ntkPace';
 import type { NtkProfile } from '../src/engine/ntkSolve';
 import { Trainer } from '../src/engine/trainer';
 import { CHROMIUM, serve, waitFor } from './serve';
@@ -25,6 +27,7 @@ const arg = (name: string, dflt: string) => {
 };
 const M = Number(arg('m', '1024'));
 const SIZES = arg('sizes', '512x8,1024x8,2048x8,4096x8,512x32,1024x32,2048x32,4096x32').split(',');
+const ROUNDS = Number(arg('rounds', '400'));
 const GAP = 50;
 const LINK = 'backend=wasm&n=2048&d=32&m=1024&seed=13';
 
@@ -62,6 +65,27 @@ async function profileOf(q: string, matrixFree: boolean): Promise<NtkProfile> {
   return profile;
 }
 
+/** Rounds/s over ROUNDS rounds in calls of 5, the cadence fixed or from ntkPace.ts as in the app's worker. */
+async function rate(q: string, cadence: 'none' | 'app' | number): Promise<{ rate: number; at: number[] }> {
+  const t = new Trainer(startProblem(parseConfig(q).config), {
+    ntkEvery: cadence === 'none' ? 0 : cadence === 'app' ? 10 : cadence,
+  });
+  await t.flush();
+  const pace = new NtkPace();
+  const at: number[] = [];
+  const t0 = performance.now();
+  for (let done = 0; done < ROUNDS; done += 5) {
+    const tc = performance.now();
+    const rows = await t.run(5, 5);
+    at.push(...rows.filter((r) => Number.isFinite(r.ntkMin)).map((r) => r.round));
+    pace.ran(5, performance.now() - tc);
+    if (cadence === 'app' && rows.some((r) => Number.isFinite(r.ntkMin))) t.ntkEvery = pace.measured(t.lastNtkMs);
+  }
+  const out = { rate: (1000 * ROUNDS) / (performance.now() - t0), at };
+  t.dispose();
+  return out;
+}
+
 async function node(): Promise<void> {
   await selectNodeBackend('wasm');
   console.log(
@@ -79,6 +103,20 @@ async function node(): Promise<void> {
       );
     }
   }
+  const q = query(2048, 32);
+  const bare = await rate(q, 'none');
+  const app = await rate(q, 'app');
+  const fixed = await rate(q, GAP);
+  console.log(
+    `\n| n = 2048, d = 32, m = ${M}, ${ROUNDS} rounds | rounds/s | share of the rate without | λ_min at rounds |`,
+  );
+  console.log('|---|---|---|---|');
+  console.log(`| no measurements | ${bare.rate.toFixed(1)} | 1 | — |`);
+  for (const [name, r] of [
+    ["the app's cadence (ntkPace.ts)", app],
+    [`every ${GAP} rounds`, fixed],
+  ] as const)
+    console.log(`| ${name} | ${r.rate.toFixed(1)} | ${(r.rate / bare.rate).toFixed(2)} | ${r.at.join(', ')} |`);
   console.log(
     `\nNode ${process.version}, wasm, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}; m = ${M}, dropout ξ = 0.5, p = 1; the second measurement (warm), after ${GAP} rounds.`,
   );

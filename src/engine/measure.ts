@@ -85,12 +85,9 @@ function gram(C: tf.Tensor2D): tf.Tensor2D {
   return n * n * m < ACCURATE_BELOW ? tf.matMul(C, C, false, true) : tf.matMul(C, tf.transpose(C));
 }
 
-/** Products a warm-started λ_min takes at teaching sizes (measured: about 45 where λ_min sits in a cluster). */
-export const MATRIX_FREE_STEPS = 45;
-
 /**
- * Whether λ_min is cheaper from products H·v (MATRIX_FREE_STEPS of them, 4ndm each) than from the formed kernel
- * (2n²m for SSᵀ, its n² read back and Lanczos on the host): when n is above about 90·d.
+ * Whether λ_min is cheaper from products H·v (4ndm each) than from the formed kernel (2n²m once, then products of n²):
+ * when n is above about 90·d.
  */
 export function matrixFreePays(n: number, d: number): boolean {
   return n > 90 * d;
