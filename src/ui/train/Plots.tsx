@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { runLabel } from '../../core/masked/compare';
 import { type Config, serializeConfig } from '../../core/masked/config';
 import { guarantee, startError } from '../../core/masked/guarantee';
+import type { History } from '../../core/masked/metrics';
 import { lazyTheoryApplies } from '../../core/masked/network';
 import { notLazyWhy, schemeOf, WIDTH_DEFAULTS } from '../../core/masked/summary';
 import { predictedCurve, radiusLazy, type SchemeParams } from '../../core/masked/theory';
@@ -17,6 +18,7 @@ import { sampleRounds } from '../../plots/transforms';
 import { usePace } from '../../state/pace';
 import { useRun } from '../../state/store';
 import { ChartBox } from '../shared/ChartBox';
+import { fmtNum } from '../shared/format';
 import { Diagnostics } from './Diagnostics';
 import { ErrorChartTools } from './ErrorChartTools';
 import { FunctionPanel } from './function/FunctionPanel';
@@ -60,6 +62,17 @@ export const CHART_PANELS: PanelName[] = [
   'sweep',
 ];
 
+/** The latest λ_min with its bound, and the subnetworks' (ξ·λ_min), for the NTK plot's title; empty before the first. */
+function ntkLatest(h: History): string {
+  let at = h.ntkMin.length - 1;
+  while (at >= 0 && !Number.isFinite(h.ntkMin[at])) at--;
+  if (at < 0) return '';
+  const sub = Number.isFinite(h.subNtkMin[at])
+    ? `; subnetworks ${fmtNum(h.subNtkMin[at])} to ${fmtNum(h.subNtkMax[at])} ± ${fmtNum(h.subNtkBound[at])} (unnormalized)`
+    : '';
+  return `. Round ${h.round[at]}: λ_min = ${fmtNum(h.ntkMin[at])} ± ${fmtNum(h.ntkMinBound[at])}${sub}`;
+}
+
 interface PlotsProps {
   /** Only these panels (presentation mode, an embed); every chart when absent. */
   only?: readonly PanelName[];
@@ -79,7 +92,6 @@ export function Plots({ only, chartHeight }: PlotsProps = {}) {
   const maskRows = useRun((s) => s.maskRows);
   const pace = usePace();
   const h = useRun.getState().history;
-  const scheme = basis ? schemeOf(config, basis.spectrum) : null;
   const last = h.round.length ? h.round[h.round.length - 1] : 0;
   const measured = usePlateaus();
   const lazy = lazyTheoryApplies(config);
@@ -157,21 +169,20 @@ export function Plots({ only, chartHeight }: PlotsProps = {}) {
         <ChartBox
           name="ntk"
           panel="ntk"
-          title={`λ_min of the empirical NTK H(W_k)${compare.length ? ' (main run)' : ''}; ${lazy ? 'line: λ_0 = λ_min(H^∞); ' : ''}band: ξ·λ_min of the subnetworks’ NTKs`}
+          title={`λ_min of the empirical NTK H(W_k)${compare.length ? ' (main run)' : ''}, whiskers: ± its residual bound; ${lazy ? 'line: λ_0 = λ_min(H^∞); ' : ''}band: ξ·λ_min of the subnetworks’ NTKs${ntkLatest(h)}`}
           height={typeof chartHeight === 'number' ? chartHeight : 200}
           version={`${version}|${basisKey}`}
           draw={(svg, size) =>
-            basis &&
-            scheme &&
             drawNtkChart(
               svg,
               {
                 rounds: h.round,
                 ntkMin: h.ntkMin,
+                bound: h.ntkMinBound,
                 subMin: h.subNtkMin,
                 subMax: h.subNtkMax,
-                xi: scheme.xi,
-                lambda0: lazy ? basis.spectrum.lambda0 : null,
+                xi: config.xi,
+                lambda0: lazy && basis ? basis.spectrum.lambda0 : null,
               },
               size,
             )
