@@ -85,14 +85,6 @@ function gram(C: tf.Tensor2D): tf.Tensor2D {
   return n * n * m < ACCURATE_BELOW ? tf.matMul(C, C, false, true) : tf.matMul(C, tf.transpose(C));
 }
 
-/**
- * Whether λ_min is cheaper from products H·v (4ndm each) than from the formed kernel (2n²m once, then products of n²):
- * when n is above about 90·d.
- */
-export function matrixFreePays(n: number, d: number): boolean {
-  return n > 90 * d;
-}
-
 /** What H·v needs: C with H = (XXᵀ) ⊙ CCᵀ (+ s²AAᵀ when the second layer trains), for the network or subnetwork l. */
 export type NtkFactors = {
   C: tf.Tensor2D;

@@ -3,8 +3,8 @@
  * (H = (XXᵀ) ⊙ CCᵀ, + sA·sAᵀ): each kernel formed on the device from its neurons' columns of C (no second forward
  * pass; where no neuron is in two subnetworks, the network's kernel is the sum of theirs and the rest's, so forming
  * costs one n²m in all), read back once, and solved by warm-started Lanczos whose products vᵀK run on the device
- * (0.6 ms at n = 2048) and whose value and residual bound are computed in float64 from the kernel read back. Or, where
- * that is cheaper, from products H·v that never form a kernel (matrixFree; the bound then allows for float32 products).
+ * (about 1 ms at n = 2048) and whose value and residual bound are computed in float64 from the kernel read back. Or,
+ * asked to, from products H·v that never form a kernel (the bound then allows for float32 products).
  * Kernels are formed one at a time, so the device holds at most two n × n at once.
  */
 import * as tf from '@tensorflow/tfjs';

@@ -19,7 +19,6 @@ import type { Rng, RngState } from '../core/math/rng';
 import { activate } from './activation';
 import {
   empiricalNtk,
-  matrixFreePays,
   type NetworkKind,
   networkMetrics,
   type NetworkTensors,
@@ -49,8 +48,9 @@ export interface TrainerOptions {
    */
   modes?: Float64Array;
   /**
-   * Find λ_min from products H·v, warm-started from the last measurement's eigenvector, instead of forming the n × n
-   * kernels (default: where that is cheaper, measure.ts matrixFreePays). The drift ‖H − H(0)‖ is then not measured.
+   * Find λ_min from products H·v instead of forming the n × n kernels (default false: products cost more at every size
+   * up to n = 4096 on wasm, bench/RESULTS.md; they remain a check of the formed kernels that shares none of their
+   * arithmetic). The drift ‖H − H(0)‖ is then not measured.
    */
   matrixFree?: boolean;
   /** Where the NTK measurements' time goes, summed (bench/ntkMin.ts). */
@@ -141,7 +141,7 @@ export class Trainer {
     this.n = n;
     this.ntkEvery = opts.ntkEvery ?? 10;
     this.nextNtk = n <= DEFER_SPECTRUM_N ? 0 : this.ntkEvery;
-    this.matrixFree = opts.matrixFree ?? matrixFreePays(n, d);
+    this.matrixFree = opts.matrixFree ?? false;
     this.profile = opts.profile;
     this.modeBasis = opts.modes?.length ? tf.tensor2d(Float32Array.from(opts.modes), [opts.modes.length / n, n]) : null;
     this.settings = liveSettingsOf(problem);
