@@ -69,8 +69,8 @@ export interface TrainerSnapshot {
   settings: LiveSettings;
   /** The last measurement's eigenvector of H (the next one starts from it). */
   warm?: Float64Array | null;
-  /** The round of the next NTK measurement (absent: the next multiple of the cadence). */
-  nextNtk?: number;
+  /** The round of the last NTK measurement, null before the first (absent: the last multiple of the cadence). */
+  lastNtk?: number | null;
 }
 
 export interface Pending {
@@ -120,8 +120,8 @@ export class Trainer {
   /** NTK measurements solved so far, and how long the last one took (ms). */
   ntkCount = 0;
   lastNtkMs = NaN;
-  /** The round of the next NTK measurement. */
-  private nextNtk: number;
+  /** The round of the last NTK measurement (null: none yet; the first comes at round 0, or after ntkEvery at large n). */
+  private lastNtk: number | null = null;
   private readonly n: number;
   /** [K, n] the mode directions, or null. */
   private readonly modeBasis: tf.Tensor2D | null;
@@ -140,7 +140,6 @@ export class Trainer {
     const [n, d, m] = [data.X.rows, data.X.cols, init.W.rows];
     this.n = n;
     this.ntkEvery = opts.ntkEvery ?? 10;
-    this.nextNtk = n <= DEFER_SPECTRUM_N ? 0 : this.ntkEvery;
     this.matrixFree = opts.matrixFree ?? false;
     this.profile = opts.profile;
     this.modeBasis = opts.modes?.length ? tf.tensor2d(Float32Array.from(opts.modes), [opts.modes.length / n, n]) : null;
@@ -216,8 +215,10 @@ export class Trainer {
    * start by seconds); the first NTK measured later brings H(0) along for the drift.
    */
   private enqueue(surrErr: tf.Scalar | null, masks: Float32Array | null): void {
-    const dueNtk = this.ntkEvery > 0 && this.round >= this.nextNtk;
-    if (dueNtk) this.nextNtk = this.round + this.ntkEvery;
+    const next =
+      this.lastNtk === null ? (this.n <= DEFER_SPECTRUM_N ? 0 : this.ntkEvery) : this.lastNtk + this.ntkEvery;
+    const dueNtk = this.ntkEvery > 0 && this.round >= next;
+    if (dueNtk) this.lastNtk = this.round;
     const needH0 =
       dueNtk && !this.matrixFree && this.round > 0 && !this.ntk0 && !this.pending.some((b) => b.ntk0 || b.ntk);
     const { xi, p } = this.settings;
@@ -372,7 +373,7 @@ export class Trainer {
       kSigmaTrace0: this.kSigmaTrace0,
       settings: { ...this.settings },
       warm: this.warm ? this.warm.slice() : null,
-      nextNtk: this.nextNtk,
+      lastNtk: this.lastNtk,
     };
   }
 
@@ -390,7 +391,8 @@ export class Trainer {
     this.ntk0 = s.ntk0;
     this.kSigmaTrace0 = s.kSigmaTrace0;
     this.warm = s.warm ?? null;
-    this.nextNtk = s.nextNtk ?? (Math.floor(s.round / Math.max(this.ntkEvery, 1)) + 1) * this.ntkEvery;
+    this.lastNtk =
+      s.lastNtk !== undefined ? s.lastNtk : Math.floor(s.round / Math.max(this.ntkEvery, 1)) * this.ntkEvery;
     this.settings = { ...s.settings };
     this.modeRows = [];
   }
