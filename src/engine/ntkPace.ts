@@ -1,13 +1,13 @@
 /**
  * How often the app measures the NTK, from measured times rather than a cost model: after each measurement the next
- * one comes when BUDGET times its duration has passed in training, so that measuring takes at most a fifth of the time
- * the run is seen to train in (its rate keeps 80 % or more) on any machine and backend, and never sooner than MIN_GAP
- * rounds. The time a run trains in is the worker's own time per round plus the page's time between its calls (drawing
+ * one comes when BUDGET times its duration has passed in training, so that measuring takes at most a sixth of the time
+ * the run is seen to train in (its rate keeps 5/6 of itself, a margin over 80 % for what the solve's own time leaves
+ * out: the first kernel H(0), run-to-run noise) on any machine and backend, and never sooner than MIN_GAP rounds. The time a run trains in is the worker's own time per round plus the page's time between its calls (drawing
  * what came in), without the pauses.
  */
 
 /** Training time per measurement time: measuring takes at most 1/(1 + BUDGET) of the whole. */
-const BUDGET = 4;
+const BUDGET = 5;
 /** Fewest rounds between two measurements, and the first measurement's round. */
 export const MIN_GAP = 10;
 /** A wait between two calls longer than this is a pause, not the page's drawing. */
