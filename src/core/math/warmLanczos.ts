@@ -1,9 +1,8 @@
 /**
  * λ_min of a symmetric positive semi-definite operator known only through its products A·v, optionally started from a
  * guess of its eigenvector (the last measurement's, plus a little noise so that the Krylov space also reaches the
- * directions the guess misses). Lanczos in float64: the three-term recurrence, and one pass of classical Gram–Schmidt
- * against every Lanczos vector so far (a second where the first removed most of the vector: "twice is enough"), every
- * step or, given the float64 product, every few steps.
+ * directions the guess misses). Lanczos in float64: the three-term recurrence, then one pass of classical Gram–Schmidt
+ * against every Lanczos vector so far (a second where the first removed most of the vector: "twice is enough").
  * After every product the smallest Ritz value θ of the tridiagonal matrix and its residual bound ‖Ay − θy‖ = β·|s_last|
  * cost O(steps) (tridiagonal.ts), so the run stops as soon as the bound is within the tolerance, or once θ stands still
  * (it converges far faster than the residual, whose bound stays wide where λ_min sits in a cluster), or at the cap.
@@ -58,13 +57,6 @@ export interface WarmOptions {
 const STILL = 0.05;
 const CALM = 3;
 
-/**
- * Given the float64 product, whose final residual does not rest on orthogonality, reorthogonalize two vectors running
- * (Parlett: one alone lets the recurrence bring the lost components back) only every this many steps: on the NTK at
- * n = 2048 every fourth step gives the same steps and values as every step for half the time. Otherwise every step.
- */
-const REORTHOGONALIZE = 4;
-
 /** Share of noise mixed into the guess. */
 const NOISE = 1e-2;
 
@@ -106,12 +98,9 @@ export async function warmLanczosMin(
       const b = beta[j - 1];
       for (let i = 0; i < n; i++) w[i] -= b * prev[i];
     }
-    let b = Math.sqrt(dot(w, w));
-    if (!opts.exact || j % REORTHOGONALIZE < 2) {
-      const before = b;
-      b = reorthogonalize(Q, j + 1, n, w);
-      if (b < before / Math.SQRT2) b = reorthogonalize(Q, j + 1, n, w);
-    }
+    const before = Math.sqrt(dot(w, w));
+    let b = reorthogonalize(Q, j + 1, n, w);
+    if (b < before / Math.SQRT2) b = reorthogonalize(Q, j + 1, n, w);
     if (clock) clock.orthogonalization += performance.now() - t;
     t = performance.now();
     j += 1;
