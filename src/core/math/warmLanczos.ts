@@ -36,7 +36,7 @@ export interface LanczosProfile {
 }
 
 export interface WarmOptions {
-  /** The guess (any norm), or null: a random start. */
+  /** The guess (any norm), or null: a random start (as is a guess that is not finite). */
   start: Float64Array | null;
   rng: Rng;
   /** Stop once the bound is below tol·θ, or θ moves by less than a twentieth of that three times running (default 1e-3). */
@@ -72,7 +72,8 @@ export async function warmLanczosMin(
   const Q = new Float64Array(maxSteps * n);
   const q0 = Q.subarray(0, n);
   q0.set(noise);
-  if (opts.start) {
+  // A guess that is not finite (a failed earlier run) is no guess.
+  if (opts.start?.every(Number.isFinite)) {
     const guess = unit(Float64Array.from(opts.start));
     for (let i = 0; i < n; i++) q0[i] = guess[i] + NOISE * noise[i];
     q0.set(unit(q0));
