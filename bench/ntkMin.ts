@@ -77,9 +77,10 @@ async function rate(q: string, cadence: 'none' | 'app' | number): Promise<{ rate
   for (let done = 0; done < ROUNDS; done += 5) {
     const tc = performance.now();
     const rows = await t.run(5, 5);
-    at.push(...rows.filter((r) => Number.isFinite(r.ntkMin)).map((r) => r.round));
-    pace.ran(5, performance.now() - tc);
-    if (cadence === 'app' && rows.some((r) => Number.isFinite(r.ntkMin))) t.ntkEvery = pace.measured(t.lastNtkMs);
+    const measured = rows.filter((r) => Number.isFinite(r.ntkMin)).map((r) => r.round);
+    at.push(...measured);
+    if (!measured.length) pace.ran(5, performance.now() - tc);
+    else if (cadence === 'app') t.ntkEvery = pace.measured(5, performance.now() - tc);
   }
   const out = { rate: (1000 * ROUNDS) / (performance.now() - t0), at };
   t.dispose();

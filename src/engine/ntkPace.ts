@@ -1,9 +1,10 @@
 /**
  * How often the app measures the NTK, from measured times rather than a cost model: after each measurement the next
- * one comes when BUDGET times its duration has passed in training, so that measuring takes at most a sixth of the time
- * the run is seen to train in (its rate keeps 5/6 of itself, a margin over 80 % for what the solve's own time leaves
- * out: the first kernel H(0), run-to-run noise) on any machine and backend, and never sooner than MIN_GAP rounds. The time a run trains in is the worker's own time per round plus the page's time between its calls (drawing
- * what came in), without the pauses.
+ * one comes when BUDGET times its cost has passed in training, so that measuring takes at most a sixth of the time the
+ * run is seen to train in (its rate keeps 5/6 of itself, a margin over 80 % for run-to-run noise) on any machine and
+ * backend, and never sooner than MIN_GAP rounds. A measurement's cost is what the call that made it took beyond its
+ * rounds (the first kernel H(0) and the factors included); the time a run trains in is the worker's own time per round
+ * plus the page's time between its calls (drawing what came in), without the pauses.
  */
 
 /** Training time per measurement time: measuring takes at most 1/(1 + BUDGET) of the whole. */
@@ -15,24 +16,35 @@ const PAUSE_MS = 1000;
 
 export class NtkPace {
   private rounds = 0;
-  private ms = 0;
+  /** The worker's time in those rounds, and the page's between calls (ms). */
+  private busy = 0;
+  private idleMs = 0;
+  /** The worker's time per round, and the whole time per round, from the calls since the last measurement. */
+  private workerPerRound = NaN;
+  private perRound = NaN;
 
   /** The page's time between two calls (ms). */
   idle(ms: number): void {
-    if (ms <= PAUSE_MS) this.ms += ms;
+    if (ms <= PAUSE_MS) this.idleMs += ms;
   }
 
-  /** A call that trained `rounds` rounds in `ms` (its NTK measurement included). */
+  /** A call that trained `rounds` rounds in `ms` without measuring. */
   ran(rounds: number, ms: number): void {
     this.rounds += rounds;
-    this.ms += ms;
+    this.busy += ms;
   }
 
-  /** A measurement that took `ms`: returns the rounds until the next one, and starts counting afresh. */
-  measured(ms: number): number {
-    const perRound = Math.max(this.ms - ms, 0) / Math.max(this.rounds, 1);
+  /** A call that trained `rounds` rounds in `ms` and measured once: returns the rounds until the next measurement. */
+  measured(rounds: number, ms: number): number {
+    if (this.rounds > 0) {
+      this.workerPerRound = this.busy / this.rounds;
+      this.perRound = (this.busy + this.idleMs) / this.rounds;
+    }
     this.rounds = 0;
-    this.ms = 0;
-    return perRound > 0 ? Math.max(MIN_GAP, Math.ceil((BUDGET * ms) / perRound)) : MIN_GAP;
+    this.busy = 0;
+    this.idleMs = 0;
+    if (!(this.perRound > 0)) return MIN_GAP;
+    const cost = Math.max(ms - rounds * this.workerPerRound, 0);
+    return Math.max(MIN_GAP, Math.ceil((BUDGET * cost) / this.perRound));
   }
 }

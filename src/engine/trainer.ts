@@ -117,9 +117,8 @@ export class Trainer {
    * and a new value counts from the last measurement.
    */
   ntkEvery: number;
-  /** NTK measurements solved so far, and how long the last one took (ms). */
+  /** NTK measurements solved so far. */
   ntkCount = 0;
-  lastNtkMs = NaN;
   /** The round of the last NTK measurement (null: none yet; the first comes at round 0, or after ntkEvery at large n). */
   private lastNtk: number | null = null;
   private readonly n: number;
@@ -290,7 +289,6 @@ export class Trainer {
     };
     if (b.ntk0) this.ntk0 = (await b.ntk0.data()) as Float32Array;
     if (b.ntk) {
-      const t0 = performance.now();
       const got = await solveNtks(b.ntk, {
         X: this.net.X,
         XT: this.net.XT,
@@ -306,7 +304,6 @@ export class Trainer {
       row.subNtkMax = got.subMax;
       row.subNtkBound = got.subBound;
       if (got.kernel) row.ntkShift = this.drift(got.kernel);
-      this.lastNtkMs = performance.now() - t0;
       this.ntkCount += 1;
     }
     if (b.moves) this.lastMoves = logHistogram(await b.moves.data());

@@ -89,10 +89,12 @@ function paceNtk(t0: number, rounds: number): void {
   if (lastEnd !== null) pace.idle(t0 - lastEnd);
   lastEnd = now;
   if (!main) return;
-  pace.ran(rounds, now - t0);
-  if (main.ntkCount === ntkSeen) return;
+  if (main.ntkCount === ntkSeen) {
+    pace.ran(rounds, now - t0);
+    return;
+  }
   ntkSeen = main.ntkCount;
-  main.ntkEvery = pace.measured(main.lastNtkMs);
+  main.ntkEvery = pace.measured(rounds, now - t0);
 }
 
 /**
