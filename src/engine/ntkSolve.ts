@@ -111,7 +111,7 @@ export async function solveNtks(round: NtkRound, o: SolveOptions): Promise<NtkMe
       exact,
       profile: clock,
     });
-  /** A formed kernel's λ_min; keeps what it read back when asked. */
+  /** A formed kernel's λ_min, with the kernel as read back (the network's gives the drift). */
   const solveKernel = async (K: tf.Tensor2D): Promise<Estimate & { kernel: Float32Array }> => {
     const t = performance.now();
     const kernel = (await K.data()) as Float32Array;
