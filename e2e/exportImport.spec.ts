@@ -22,7 +22,7 @@ test('export a run, import it: the same first 10 rounds, in the app and from the
   ]);
   const csvText = readFileSync(await csv.path(), 'utf8');
   expect(csvText.split('\n')[0]).toBe(
-    'round,err,surrErr,maxMove,flipFrac,ntkMin,ntkMinBound,subNtkMin,subNtkMax,ntkShift,radiusNow,kSigmaRatio',
+    'round,err,surrErr,maxMove,flipFrac,ntkMin,ntkMinBound,subNtkMin,subNtkMax,subNtkBound,ntkShift,radiusNow,kSigmaRatio',
   );
   expect(csvText.trim().split('\n')).toHaveLength(12);
 

@@ -34,3 +34,29 @@ test('n = 300: the prediction appears once the background spectrum arrives, with
   await expect(numbers).toContainText(`λ_max(H^∞)${fmtNum(spectrum.lambdaMax)}`);
   await expect(page.locator('[data-chart="error"] .chart-plot svg')).toHaveAttribute('data-predicted', '1');
 });
+
+test('n = 2048: λ_min of the NTK appears on its plot, with its bound, while the run trains and the spectrum is pending', async ({
+  page,
+}) => {
+  await page.goto('/?backend=wasm&n=2048&d=32&m=1024&seed=13');
+  await page.waitForFunction(() => typeof window.subnetLab !== 'undefined');
+  await page.evaluate(() => window.subnetLab.play());
+  // A generous bound: the first measurement comes at round 10; its cost is in bench/RESULTS.md.
+  await expect(page.locator('[data-chart="ntk"] .chart-title')).toContainText(' ± ', { timeout: 120_000 });
+  await expect(page.getByTestId('basis-pending')).toBeVisible();
+  const m = await page.evaluate(() => window.subnetLab.metrics());
+  const at = m.ntkMin.findIndex((v) => Number.isFinite(v));
+  expect(m.ntkMinBound[at]).toBeGreaterThan(0);
+  expect(m.ntkMinBound[at]).toBeLessThan(m.ntkMin[at]);
+  expect(m.subNtkBound[at]).toBeGreaterThan(0);
+  await expect(page.locator('[data-chart="ntk"] .chart-title')).toContainText(/: [\d.e-]+ ± [\d.e-]+ at round \d+$/);
+  // Painted: the plot's data layer holds the measured curve.
+  const painted = await page.locator('[data-chart="ntk"] canvas.chart-data').evaluate((c: HTMLCanvasElement) => {
+    const { data } = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, c.width, c.height);
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n;
+  });
+  expect(painted).toBeGreaterThan(0);
+  expect(await page.evaluate(() => window.subnetLab.status())).toBe('running');
+});

@@ -63,49 +63,26 @@ function rootWeights(kind: NetworkKind, a: tf.Tensor2D): tf.Tensor2D {
 
 /** H(W) (THEORY.md D.2), [n, n]; the lazy case is (XXᵀ) ⊙ (SSᵀ)/m exactly. */
 export function empiricalNtk(XXt: tf.Tensor2D, kind: NetworkKind, act: Activated, a: tf.Tensor2D): tf.Tensor2D {
-  const m = act.D.shape[1];
-  if (kind.lazy) return tf.mul(XXt, tf.div(tf.matMul(act.S, act.S, false, true), m));
-  const DC = tf.mul(act.D, rootWeights(kind, a));
-  const first = tf.mul(XXt, tf.matMul(DC, DC, false, true)) as tf.Tensor2D;
-  return kind.trainSecond
-    ? (tf.add(first, tf.mul(tf.matMul(act.A, act.A, false, true), kind.outScale ** 2)) as tf.Tensor2D)
-    : first;
+  return ntkKernel(XXt, ntkFactors(kind, act, a));
 }
-
-/** H^l for every mask row l (THEORY.md D.3), [p, n, n]; the lazy case is (XXᵀ) ⊙ (S diag(m^l) Sᵀ)/(ξ²m). */
-export function subnetworkNtks(
-  XXt: tf.Tensor2D,
-  kind: NetworkKind,
-  act: Activated,
-  a: tf.Tensor2D,
-  masks: tf.Tensor2D,
-  xi: number,
-): tf.Tensor3D {
-  const [n, m] = act.D.shape;
-  const p = masks.shape[0];
-  const nn = tf.reshape(XXt, [1, n, n]);
-  const masked = (T: tf.Tensor2D, w: tf.Tensor2D) =>
-    tf.mul(tf.reshape(T, [1, n, m]), tf.reshape(tf.mul(masks, w), [p, 1, m])) as tf.Tensor3D;
-  if (kind.lazy) {
-    const SM = masked(act.S, tf.ones([1, m]));
-    return tf.mul(nn, tf.div(tf.matMul(SM, SM, false, true), xi * xi * m));
-  }
-  const DM = masked(act.D, rootWeights(kind, a));
-  const first = tf.mul(nn, tf.div(tf.matMul(DM, DM, false, true), xi * xi)) as tf.Tensor3D;
-  if (!kind.trainSecond) return first;
-  const AM = masked(act.A, tf.ones([1, m]));
-  return tf.add(first, tf.mul(tf.matMul(AM, AM, false, true), (kind.outScale / xi) ** 2)) as tf.Tensor3D;
-}
-
-/** Products a warm-started λ_min takes at teaching sizes (measured: about 45 where λ_min sits in a cluster). */
-export const MATRIX_FREE_STEPS = 45;
 
 /**
- * Whether λ_min is cheaper from products H·v (MATRIX_FREE_STEPS of them, 4ndm each) than from the formed kernel
- * (2n²m for SSᵀ, its n² read back and Lanczos on the host): when n is above about 90·d.
+ * The kernel of the factors, [n, n]: (XXᵀ) ⊙ CCᵀ (+ sA·sAᵀ). Large products take their right side transposed
+ * beforehand: tfjs's WebAssembly matMul is 12 times slower asked to transpose it (2.2 against 27 GFLOP/s at n = 2048,
+ * m = 1024), though its float32 sums are more accurate (3e-7 against 2e-6 relative at m = 1024); small ones, whose
+ * cost does not matter, keep that accuracy.
  */
-export function matrixFreePays(n: number, d: number): boolean {
-  return n > 90 * d;
+export function ntkKernel(XXt: tf.Tensor2D, f: NtkFactors): tf.Tensor2D {
+  const first = tf.mul(XXt, gram(f.C)) as tf.Tensor2D;
+  return f.sA ? (tf.add(first, gram(f.sA)) as tf.Tensor2D) : first;
+}
+
+/** Below this many multiply-adds a Gram matrix takes the slower, more accurate product (30 ms at most). */
+const ACCURATE_BELOW = 2 ** 25;
+
+function gram(C: tf.Tensor2D): tf.Tensor2D {
+  const [n, m] = C.shape;
+  return n * n * m < ACCURATE_BELOW ? tf.matMul(C, C, false, true) : tf.matMul(C, tf.transpose(C));
 }
 
 /** What H·v needs: C with H = (XXᵀ) ⊙ CCᵀ (+ s²AAᵀ when the second layer trains), for the network or subnetwork l. */
@@ -124,18 +101,24 @@ export function ntkFactors(kind: NetworkKind, act: Activated, a: tf.Tensor2D): N
   return kind.trainSecond ? { C, sA: tf.mul(act.A, kind.outScale) as tf.Tensor2D } : { C };
 }
 
-/** The factors of subnetwork l's H^l (THEORY.md D.3): the columns of mask row l, over ξ. */
-export function subnetworkFactors(f: NtkFactors, masks: tf.Tensor2D, l: number, xi: number): NtkFactors {
-  const keep = tf.div(tf.slice(masks, [l, 0], [1, -1]), xi);
-  const C = tf.mul(f.C, keep) as tf.Tensor2D;
-  return f.sA ? { C, sA: tf.mul(f.sA, keep) as tf.Tensor2D } : { C };
+/** The factors restricted to the neurons K (column indices), times `scale`: subnetwork l's are its neurons' over ξ (D.3). */
+export function neuronFactors(f: NtkFactors, K: tf.Tensor1D, scale: number): NtkFactors {
+  const C = tf.mul(tf.gather(f.C, K, 1), scale) as tf.Tensor2D;
+  return f.sA ? { C, sA: tf.mul(tf.gather(f.sA, K, 1), scale) as tf.Tensor2D } : { C };
 }
 
 /**
- * H·v without forming H, [n, 1]: (XXᵀ ⊙ CCᵀ)v = rowsum(C ⊙ X·(Xᵀ(v ⊙ C))) — two matmuls of n·d·m — plus sA(sAᵀv).
+ * H·v without forming H, [n, 1]: (XXᵀ ⊙ CCᵀ)v = rowsum(C ⊙ X·(Xᵀ(v ⊙ C))) — two matmuls of n·d·m, with Xᵀ given (a
+ * transposed left side costs tfjs's WebAssembly matMul 70 times more) — plus sA(sAᵀv).
  */
-export function ntkTimes(X: tf.Tensor2D, f: NtkFactors, v: tf.Tensor2D): tf.Tensor2D {
-  const G = tf.matMul(X, tf.mul(v, f.C), true, false);
+export function ntkTimes(X: tf.Tensor2D, XT: tf.Tensor2D, f: NtkFactors, v: tf.Tensor2D): tf.Tensor2D {
+  const G = tf.matMul(XT, tf.mul(v, f.C));
   const first = tf.sum(tf.mul(f.C, tf.matMul(X, G)), 1, true) as tf.Tensor2D;
-  return f.sA ? (tf.add(first, tf.matMul(f.sA, tf.matMul(f.sA, v, true, false))) as tf.Tensor2D) : first;
+  if (!f.sA) return first;
+  return tf.add(first, tf.matMul(f.sA, tf.transpose(tf.matMul(tf.transpose(v), f.sA)))) as tf.Tensor2D;
+}
+
+/** vᵀK for a symmetric kernel K on the device, [1, n]: the fast orientation of tfjs's matMul (0.6 ms at n = 2048). */
+export function kernelTimes(K: tf.Tensor2D, v: tf.Tensor2D): tf.Tensor2D {
+  return tf.matMul(v, K) as tf.Tensor2D;
 }

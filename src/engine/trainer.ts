@@ -13,24 +13,19 @@ import type { ModeRow } from '../core/masked/modes';
 import { lazyTheoryApplies, netOf } from '../core/masked/network';
 import { DEFER_SPECTRUM_N, maskStream, type Problem } from '../core/masked/problem';
 import { type Eigenbasis, radiusNow } from '../core/masked/theory';
-import { lambdaMinEstimate } from '../core/math/eigen';
 import { type LogHistogram, logHistogram } from '../core/math/histogram';
 import { mat, quadForm, transpose } from '../core/math/matrix';
-import { Rng, type RngState } from '../core/math/rng';
-import { warmLanczosMin } from '../core/math/warmLanczos';
+import type { Rng, RngState } from '../core/math/rng';
 import { activate } from './activation';
 import {
   empiricalNtk,
-  matrixFreePays,
   type NetworkKind,
   networkMetrics,
   type NetworkTensors,
   type NtkFactors,
   ntkFactors,
-  ntkTimes,
-  subnetworkFactors,
-  subnetworkNtks,
 } from './measure';
+import { neuronGroups, type NtkProfile, type NtkRound, solveNtks } from './ntkSolve';
 import { maskedRound, planMasks } from './round';
 
 /** The knobs that may change from one round to the next. */
@@ -44,9 +39,6 @@ export interface LiveSettings {
   aggregate: 'keep' | 'zero';
 }
 
-/** Relative error of a float32 product H·v on the device (a few float32 roundings). */
-const FLOAT32_PRODUCT = 1e-7;
-
 export interface TrainerOptions {
   /** Compute the NTKs every this many rounds (0: never). */
   ntkEvery?: number;
@@ -56,10 +48,13 @@ export interface TrainerOptions {
    */
   modes?: Float64Array;
   /**
-   * Find λ_min from products H·v, warm-started from the last measurement's eigenvector, instead of forming the n × n
-   * kernels (default: where that is cheaper, measure.ts matrixFreePays). The drift ‖H − H(0)‖ is then not measured.
+   * Find λ_min from products H·v instead of forming the n × n kernels (default false: products cost more at every size
+   * up to n = 4096 on wasm, bench/RESULTS.md; they remain a check of the formed kernels that shares none of their
+   * arithmetic). The drift ‖H − H(0)‖ is then not measured.
    */
   matrixFree?: boolean;
+  /** Where the NTK measurements' time goes, summed (bench/ntkMin.ts). */
+  profile?: NtkProfile;
 }
 
 /** Everything a run needs to go on exactly from where it was (its data and initialization are rebuilt from the problem). */
@@ -72,16 +67,18 @@ export interface TrainerSnapshot {
   ntk0: Float32Array | null;
   kSigmaTrace0: number;
   settings: LiveSettings;
-  /** The last matrix-free measurement's eigenvector (the next one starts from it). */
+  /** The last measurement's eigenvector of H (the next one starts from it). */
   warm?: Float64Array | null;
+  /** The round of the last NTK measurement, null before the first (absent: the last multiple of the cadence). */
+  lastNtk?: number | null;
 }
 
 export interface Pending {
   round: number;
   /** [err, surrErr, maxMove, flipFrac, then (v_i·e_k)² for each mode direction]. */
   packed: tf.Tensor1D;
-  ntk?: tf.Tensor2D;
-  subNtks?: tf.Tensor3D;
+  /** The NTK's factors and the round's subnetworks, for λ_min of H and every H^l. */
+  ntk?: NtkRound;
   /** [m] each neuron's move, with the NTK. */
   moves?: tf.Tensor1D;
   /** H(0), formed with the first NTK measured after round 0 (large n skips round 0's), for the drift. */
@@ -90,9 +87,6 @@ export interface Pending {
   kSigma?: tf.Tensor2D;
   /** The settings of the round it measures (R_now uses them). */
   settings: LiveSettings;
-  /** Matrix-free: the factors of H, and the round's masks for the subnetworks' H^l. */
-  factors?: NtkFactors;
-  factorMasks?: tf.Tensor2D;
 }
 
 export function liveSettingsOf(problem: Problem): LiveSettings {
@@ -118,14 +112,23 @@ export class Trainer {
   private kSigmaTrace0 = NaN;
   private readonly rng: Rng;
   private pending: Pending[] = [];
-  private readonly ntkEvery: number;
+  /**
+   * Rounds from one NTK measurement to the next (0: never); the app's worker sets it from measured times (ntkPace.ts),
+   * and a new value counts from the last measurement.
+   */
+  ntkEvery: number;
+  /** NTK measurements solved so far. */
+  ntkCount = 0;
+  /** The round of the last NTK measurement (null: none yet; the first comes at round 0, or after ntkEvery at large n). */
+  private lastNtk: number | null = null;
   private readonly n: number;
   /** [K, n] the mode directions, or null. */
   private readonly modeBasis: tf.Tensor2D | null;
   /** (v_i·e_k)² of the rounds read back and not yet taken. */
   private modeRows: ModeRow[] = [];
   private readonly matrixFree: boolean;
-  /** The eigenvector of the last matrix-free λ_min. */
+  private readonly profile?: NtkProfile;
+  /** The eigenvector of the last λ_min of H. */
   private warm: Float64Array | null = null;
 
   constructor(
@@ -136,7 +139,8 @@ export class Trainer {
     const [n, d, m] = [data.X.rows, data.X.cols, init.W.rows];
     this.n = n;
     this.ntkEvery = opts.ntkEvery ?? 10;
-    this.matrixFree = opts.matrixFree ?? matrixFreePays(n, d);
+    this.matrixFree = opts.matrixFree ?? false;
+    this.profile = opts.profile;
     this.modeBasis = opts.modes?.length ? tf.tensor2d(Float32Array.from(opts.modes), [opts.modes.length / n, n]) : null;
     this.settings = liveSettingsOf(problem);
     this.rng = maskStream(problem.config);
@@ -185,7 +189,7 @@ export class Trainer {
       s.aggregate === 'keep',
       this.kind.outScale,
     );
-    const { W, a, surrErr, masks } = tf.tidy(() => ({
+    const { W, a, surrErr } = tf.tidy(() => ({
       ...maskedRound(
         { ...this.net, W: this.W, a: this.a, act: this.kind.act },
         plan,
@@ -193,7 +197,6 @@ export class Trainer {
         s.eta,
         this.kind.trainSecond,
       ),
-      masks: tf.tensor2d(maskData, [s.p, m]),
     }));
     this.W.dispose();
     this.W = W;
@@ -202,21 +205,23 @@ export class Trainer {
       this.a = a;
     }
     this.round += 1;
-    this.enqueue(surrErr, masks);
+    this.enqueue(surrErr, maskData);
     surrErr.dispose();
-    masks.dispose();
   }
 
   /**
    * Queues the round's metrics. Above DEFER_SPECTRUM_N samples round 0's NTK is left out (it would hold up the
    * start by seconds); the first NTK measured later brings H(0) along for the drift.
    */
-  private enqueue(surrErr: tf.Scalar | null, masks: tf.Tensor2D | null): void {
-    const dueNtk =
-      this.ntkEvery > 0 && this.round % this.ntkEvery === 0 && (this.round > 0 || this.n <= DEFER_SPECTRUM_N);
+  private enqueue(surrErr: tf.Scalar | null, masks: Float32Array | null): void {
+    const next =
+      this.lastNtk === null ? (this.n <= DEFER_SPECTRUM_N ? 0 : this.ntkEvery) : this.lastNtk + this.ntkEvery;
+    const dueNtk = this.ntkEvery > 0 && this.round >= next;
+    if (dueNtk) this.lastNtk = this.round;
     const needH0 =
       dueNtk && !this.matrixFree && this.round > 0 && !this.ntk0 && !this.pending.some((b) => b.ntk0 || b.ntk);
-    const xi = this.settings.xi;
+    const { xi, p } = this.settings;
+    const m = this.problem.init.W.rows;
     const entry = tf.tidy(() => {
       const { packed, activated, moves, residual } = networkMetrics(
         this.net,
@@ -228,17 +233,16 @@ export class Trainer {
       const surr = surrErr ?? tf.scalar(NaN);
       const parts = [tf.slice(packed, 0, 1), tf.reshape(surr, [1]), tf.slice(packed, 1)];
       if (this.modeBasis) parts.push(tf.reshape(tf.square(tf.matMul(this.modeBasis, residual)), [-1]));
-      const out: Omit<Pending, 'round' | 'settings'> = { packed: tf.concat(parts) as tf.Tensor1D };
-      if (dueNtk && this.matrixFree) {
-        out.moves = moves;
+      const out: Omit<Pending, 'round' | 'settings' | 'ntk'> & { factors?: NtkFactors } = {
+        packed: tf.concat(parts) as tf.Tensor1D,
+      };
+      if (dueNtk) {
         out.factors = ntkFactors(this.kind, activated, this.a);
-        if (masks) out.factorMasks = tf.clone(masks);
-      } else if (dueNtk) {
-        out.ntk = empiricalNtk(this.net.XXt, this.kind, activated, this.a);
         out.moves = moves;
+      }
+      if (dueNtk && !this.matrixFree) {
         if (this.kind.lazy && this.problem.spectrum)
-          out.kSigma = tf.div(tf.matMul(activated.A, activated.A, false, true), activated.A.shape[1]) as tf.Tensor2D;
-        if (masks) out.subNtks = subnetworkNtks(this.net.XXt, this.kind, activated, this.a, masks, xi);
+          out.kSigma = tf.div(tf.matMul(activated.A, tf.transpose(activated.A)), m) as tf.Tensor2D;
         if (needH0)
           out.ntk0 = empiricalNtk(
             this.net.XXt,
@@ -249,7 +253,13 @@ export class Trainer {
       }
       return out;
     });
-    this.pending.push({ round: this.round, settings: this.settings, ...entry });
+    const { factors, ...rest } = entry;
+    const ntk: NtkRound | undefined = factors && {
+      factors,
+      ...(masks ? neuronGroups(masks, p, m) : { groups: [], rest: null }),
+      xi,
+    };
+    this.pending.push({ round: this.round, settings: this.settings, ...rest, ntk });
   }
 
   /** Reads every queued metric back (one packed read, plus the NTKs due) and returns the rows in order. */
@@ -279,66 +289,38 @@ export class Trainer {
     };
     if (b.ntk0) this.ntk0 = (await b.ntk0.data()) as Float32Array;
     if (b.ntk) {
-      const H = (await b.ntk.data()) as Float32Array;
-      const est = lambdaMinEstimate(this.n, H);
-      row.ntkMin = est.value;
-      row.ntkMinBound = est.bound;
-      this.ntk0 ??= H;
-      let diff = 0;
-      let norm = 0;
-      for (let i = 0; i < H.length; i++) {
-        diff += (H[i] - this.ntk0[i]) ** 2;
-        norm += this.ntk0[i] ** 2;
-      }
-      row.ntkShift = Math.sqrt(diff / norm);
+      const got = await solveNtks(b.ntk, {
+        X: this.net.X,
+        XT: this.net.XT,
+        XXt: this.net.XXt,
+        formed: !this.matrixFree,
+        warm: this.warm,
+        profile: this.profile,
+      });
+      this.warm = got.vector ?? this.warm;
+      row.ntkMin = got.min;
+      row.ntkMinBound = got.bound;
+      row.subNtkMin = got.subMin;
+      row.subNtkMax = got.subMax;
+      row.subNtkBound = got.subBound;
+      if (got.kernel) row.ntkShift = this.drift(got.kernel);
+      this.ntkCount += 1;
     }
-    if (b.factors) await this.solveMatrixFree(row, b.factors, b.factorMasks, b.settings.xi);
     if (b.moves) this.lastMoves = logHistogram(await b.moves.data());
     if (b.kSigma) Object.assign(row, this.radiusOf(await b.kSigma.data(), b.settings));
-    if (b.subNtks) {
-      const all = await b.subNtks.data();
-      const nn = this.n * this.n;
-      const mins = Array.from(
-        { length: all.length / nn },
-        (_, l) => lambdaMinEstimate(this.n, all.subarray(l * nn, (l + 1) * nn)).value,
-      );
-      row.subNtkMin = Math.min(...mins);
-      row.subNtkMax = Math.max(...mins);
-    }
     return row;
   }
 
-  /** λ_min of H and of each subnetwork's H^l from products on the device, each started from the last H's eigenvector. */
-  private async solveMatrixFree(row: MetricRow, f: NtkFactors, masks: tf.Tensor2D | undefined, xi: number) {
-    const X = this.net.X;
-    const solve = (factors: NtkFactors) =>
-      warmLanczosMin(
-        async (v) => {
-          const t = tf.tidy(() => ntkTimes(X, factors, tf.tensor2d(Float32Array.from(v), [v.length, 1])));
-          const out = await t.data();
-          t.dispose();
-          return Float64Array.from(out);
-        },
-        this.n,
-        { start: this.warm, rng: new Rng(1), productError: FLOAT32_PRODUCT },
-      );
-    const est = await solve(f);
-    this.warm = est.vector;
-    row.ntkMin = est.value;
-    row.ntkMinBound = est.bound;
-    if (!masks) return;
-    const mins: number[] = [];
-    for (let l = 0; l < masks.shape[0]; l++) {
-      const sub = tf.tidy(() => subnetworkFactors(f, masks, l, xi));
-      try {
-        mins.push((await solve(sub)).value);
-      } finally {
-        sub.C.dispose();
-        sub.sA?.dispose();
-      }
+  /** ‖H − H(0)‖_F/‖H(0)‖_F; the first kernel measured is H(0) where round 0's was not. */
+  private drift(H: Float32Array): number {
+    this.ntk0 ??= H;
+    let diff = 0;
+    let norm = 0;
+    for (let i = 0; i < H.length; i++) {
+      diff += (H[i] - this.ntk0[i]) ** 2;
+      norm += this.ntk0[i] ** 2;
     }
-    row.subNtkMin = Math.min(...mins);
-    row.subNtkMax = Math.max(...mins);
+    return Math.sqrt(diff / norm);
   }
 
   /** R_now and tr K_σ(W_k)/tr K_σ(W_0) from K_σ(W_k) and the round's settings (THEORY.md H.2). */
@@ -388,6 +370,7 @@ export class Trainer {
       kSigmaTrace0: this.kSigmaTrace0,
       settings: { ...this.settings },
       warm: this.warm ? this.warm.slice() : null,
+      lastNtk: this.lastNtk,
     };
   }
 
@@ -405,6 +388,8 @@ export class Trainer {
     this.ntk0 = s.ntk0;
     this.kSigmaTrace0 = s.kSigmaTrace0;
     this.warm = s.warm ?? null;
+    this.lastNtk =
+      s.lastNtk !== undefined ? s.lastNtk : Math.floor(s.round / Math.max(this.ntkEvery, 1)) * this.ntkEvery;
     this.settings = { ...s.settings };
     this.modeRows = [];
   }
@@ -435,14 +420,11 @@ export class Trainer {
 
 function disposePending(b: Pending): void {
   b.packed.dispose();
-  b.ntk?.dispose();
-  b.subNtks?.dispose();
+  b.ntk?.factors.C.dispose();
+  b.ntk?.factors.sA?.dispose();
   b.moves?.dispose();
   b.kSigma?.dispose();
   b.ntk0?.dispose();
-  b.factors?.C.dispose();
-  b.factors?.sA?.dispose();
-  b.factorMasks?.dispose();
 }
 
 /**

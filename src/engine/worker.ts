@@ -14,10 +14,9 @@ import { lazyTheoryApplies } from '../core/masked/network';
 import { type FullProblem, type Problem, startProblem, withSettings } from '../core/masked/problem';
 import { toRunFile } from '../core/masked/runFile';
 import type { Eigenbasis, Scales } from '../core/masked/theory';
-import { EXACT_EIGEN_MAX_N } from '../core/math/eigen';
 import { automaticCandidates, chooseBackend, measureBackends } from './backends';
 import { guarded } from './lifeline';
-import { MATRIX_FREE_STEPS, matrixFreePays } from './measure';
+import { MIN_GAP, NtkPace } from './ntkPace';
 import type {
   BackendInfo,
   BackendName,
@@ -30,24 +29,6 @@ import type {
   TheoryBasis,
 } from './protocol';
 import { flushTogether, Trainer } from './trainer';
-
-/**
- * NTK cadence: every 10 rounds on small problems; rarer as its cost grows, so that it stays under a quarter of the
- * training time. A measurement forms p + 1 n×n kernels on the device (2n²m each) and finds their λ_min in float64 on
- * the host — a full decomposition (≈ 10n³) up to EXACT_EIGEN_MAX_N, Lanczos (≈ 3·200·n²) above — where a flop costs about
- * HOST_FLOP device flops. Where n is large beside d, λ_min comes from products H·v instead (measure.ts matrixFreePays:
- * about MATRIX_FREE_STEPS products of 4ndm each). A round costs 4ndL·τ (forward and backward over the local width L).
- */
-function ntkEvery(c: Config, p: number): number {
-  const { n, d, m, tau } = c;
-  const host = n <= EXACT_EIGEN_MAX_N ? 10 * n ** 3 : 600 * n * n;
-  const ntk = matrixFreePays(n, d)
-    ? (p + 1) * MATRIX_FREE_STEPS * 4 * n * d * m
-    : (p + 1) * (2 * n * n * m + HOST_FLOP * host);
-  const round = 4 * n * d * (c.mask === 'categorical' ? m : p * m) * tau;
-  return Math.max(10, Math.ceil((4 * ntk) / round));
-}
-const HOST_FLOP = 12;
 
 /** Most rounds queued on the device between two read-backs. */
 const MAX_BATCH = 16;
@@ -77,7 +58,7 @@ function build(problem: Problem, cs: Config[]): { trainers: Trainer[]; basis: Th
   return {
     trainers: cs.map((c, i) =>
       i === 0
-        ? new Trainer(problem, { ntkEvery: ntkEvery(problem.config, c.p), modes: modeDirections(problem) })
+        ? new Trainer(problem, { ntkEvery: MIN_GAP, modes: modeDirections(problem) })
         : new Trainer(withSettings(problem, c), { ntkEvery: 0 }),
     ),
     basis: problem.spectrum ? theoryBasis(problem as FullProblem) : null,
@@ -88,6 +69,32 @@ function build(problem: Problem, cs: Config[]): { trainers: Trainer[]; basis: Th
 function disposeAll(): void {
   for (const t of trainers) t.dispose();
   trainers = [];
+}
+
+/** The main run's NTK cadence, from measured times; when the last call ended, and the measurements seen so far. */
+let pace = new NtkPace();
+let lastEnd: number | null = null;
+let ntkSeen = 0;
+
+function resetPace(): void {
+  pace = new NtkPace();
+  lastEnd = null;
+  ntkSeen = 0;
+}
+
+/** Counts a call's rounds and time toward the NTK cadence, and sets the next gap after each measurement. */
+function paceNtk(t0: number, rounds: number): void {
+  const main = trainers[0];
+  const now = performance.now();
+  if (lastEnd !== null) pace.idle(t0 - lastEnd);
+  lastEnd = now;
+  if (!main) return;
+  if (main.ntkCount === ntkSeen) {
+    pace.ran(rounds, now - t0);
+    return;
+  }
+  ntkSeen = main.ntkCount;
+  main.ntkEvery = pace.measured(rounds, now - t0);
 }
 
 /**
@@ -106,6 +113,7 @@ async function recover(error: unknown): Promise<BackendInfo> {
     note: `${failed[failed.length - 1]} failed (${reason}); continued on ${backend.name} from round ${from}. ${backend.note}`,
   };
   trainers = build(startProblem(configs[0], given.data, given.init), configs).trainers;
+  resetPace();
   live.forEach((s, i) => s && trainers[i].update(s));
   if (lastCheckpoint) trainers.forEach((t, i) => t.restore((lastCheckpoint as Checkpoint).runs[i]));
   return backend;
@@ -219,6 +227,7 @@ const api: EngineApi = {
     if (!forced) backend = await automaticBackend(problem);
     const built = build(problem, cs);
     trainers = built.trainers;
+    resetPace();
     watchDevice();
     return { basis: built.basis, scales: built.scales, backend: backend as BackendInfo };
   },
@@ -244,12 +253,12 @@ const api: EngineApi = {
     const runs: Chunk['runs'] = trainers.map(() => []);
     const take = (rows: Chunk['runs']) => rows.forEach((r, i) => runs[i].push(...r));
     let switched: BackendInfo | undefined;
+    let done = 0;
     try {
       if (deviceLost) throw new Error(deviceLost);
       take(await flushAll());
       // Batches grow from one round while they stay well inside the budget, so a slow backend still
       // answers within about one round and a fast one reads back rarely.
-      let done = 0;
       while (done < maxRounds && performance.now() - t0 < ms) {
         const k = Math.min(batch, maxRounds - done);
         const tb = performance.now();
@@ -268,6 +277,7 @@ const api: EngineApi = {
       runs.forEach((r) => (r.length = 0));
       take(await flushTogether(trainers));
     }
+    paceNtk(t0, switched ? 0 : done);
     const main = trainers[0];
     return {
       runs,

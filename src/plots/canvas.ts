@@ -81,15 +81,22 @@ export function paintColumns(
   [x0, x1]: [number, number] = [-Infinity, Infinity],
 ): void {
   begin(p, s);
-  let open = false;
+  // A lone point (one measurement, or one between gaps) is drawn as a short dash, so that it shows.
+  let points = 0;
+  let last: [number, number] = [0, 0];
+  const close = () => {
+    if (points === 1) p.lineTo(last[0] + 2, last[1]);
+    points = 0;
+  };
   const to = (px: number, py: number) => {
     if (!Number.isFinite(px) || !Number.isFinite(py)) {
-      open = false;
+      close();
       return;
     }
-    if (open) p.lineTo(px, py);
+    if (points) p.lineTo(px, py);
     else p.moveTo(px, py);
-    open = true;
+    points++;
+    last = [px, py];
   };
   for (let b = 0; b < c.size; b++) {
     if (Number.isNaN(c.lo[b]) || c.xLast[b] < x0 || c.xFirst[b] > x1) continue;
@@ -103,6 +110,7 @@ export function paintColumns(
       to(xb, at(y, c.yLast[b]));
     }
   }
+  close();
   p.stroke();
 }
 

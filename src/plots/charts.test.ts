@@ -59,10 +59,11 @@ describe('canvas charts draw what they are given', () => {
     expect({ under: l.under.calls, data: l.data.calls }).toMatchSnapshot();
   });
 
-  it('the NTK chart: the subnetworks’ band (scaled by ξ) under λ_min', () => {
+  it('the NTK chart: the subnetworks’ band (scaled by ξ) and the bounds’ whiskers under λ_min', () => {
     const ntk = rounds.map((k) => (k % 5 === 0 ? 0.12 - 0.001 * k : NaN));
     const d = {
       ntkMin: columns(ntk),
+      bound: columns(ntk.map((v) => (Number.isFinite(v) ? 0.004 : NaN))),
       subMin: columns(ntk.map((v) => v * 1.6)),
       subMax: columns(ntk.map((v) => v * 2.2)),
       last: 40,

@@ -12,7 +12,7 @@ function history(errs: number[]) {
 describe('metric history', () => {
   it('writes empty CSV cells and JSON nulls for unmeasured values', () => {
     const h = history([2, 1]);
-    expect(historyToCsv(h).split('\n')[1]).toBe('0,2,,0,0,,,,,,,');
+    expect(historyToCsv(h).split('\n')[1]).toBe('0,2,,0,0,,,,,,,,');
     expect(JSON.parse(historyToJson(h)).surrErr).toEqual([null, null]);
   });
   it('a comparison CSV numbers its runs and quotes their labels', () => {
@@ -20,11 +20,11 @@ describe('metric history', () => {
       .trim()
       .split('\n');
     expect(csv).toEqual([
-      'run,label,round,err,surrErr,maxMove,flipFrac,ntkMin,ntkMinBound,subNtkMin,subNtkMax,ntkShift,radiusNow,kSigmaRatio',
-      '1,"Full GD",0,2,,0,0,,,,,,,',
-      '1,"Full GD",1,1,,0,0,,,,,,,',
-      '2,"IST ""p""=4",0,2,,0,0,,,,,,,',
-      '2,"IST ""p""=4",1,1.5,,0,0,,,,,,,',
+      'run,label,round,err,surrErr,maxMove,flipFrac,ntkMin,ntkMinBound,subNtkMin,subNtkMax,subNtkBound,ntkShift,radiusNow,kSigmaRatio',
+      '1,"Full GD",0,2,,0,0,,,,,,,,',
+      '1,"Full GD",1,1,,0,0,,,,,,,,',
+      '2,"IST ""p""=4",0,2,,0,0,,,,,,,,',
+      '2,"IST ""p""=4",1,1.5,,0,0,,,,,,,,',
     ]);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The per-round metrics every trainer reports, their history as column arrays, and CSV / JSON text of it.
  * Round 0 is the initialization. NaN marks "not measured this round" (written as an empty CSV cell, JSON null).
- * Measured with the NTK: ntkMinBound bounds |λ_min − ntkMin| (0 where λ_min comes from the full decomposition, up to
- * n = 64; above, from Lanczos); ntkShift = ‖H(k) − H(0)‖_F/‖H(0)‖_F; radiusNow = R_now (THEORY.md H.2, the R_lazy formula on the
+ * Measured with the NTK: ntkMinBound is ntkMin's residual bound (some eigenvalue lies within it, and ntkMin ≥ λ_min; 0
+ * where λ_min comes from the full decomposition, up to n = 64; above, from Lanczos), subNtkBound the widest of the
+ * subnetworks' (of subNtkMin and subNtkMax); ntkShift = ‖H(k) − H(0)‖_F/‖H(0)‖_F; radiusNow = R_now (THEORY.md H.2, the R_lazy formula on the
  * current conjugate kernel K_σ(W_k)) and kSigmaRatio = tr K_σ(W_k)/tr K_σ(W_0), in the lazy setting.
  */
 
@@ -15,6 +16,7 @@ export const METRIC_KEYS = [
   'ntkMinBound',
   'subNtkMin',
   'subNtkMax',
+  'subNtkBound',
   'ntkShift',
   'radiusNow',
   'kSigmaRatio',

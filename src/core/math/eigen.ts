@@ -4,9 +4,7 @@
  */
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 
-import { lanczosExtremes } from './lanczos';
 import { type Mat, mat } from './matrix';
-import { Rng } from './rng';
 
 export interface SymEigen {
   /** Ascending eigenvalues. */
@@ -35,41 +33,8 @@ export function symEigen(a: Mat): SymEigen {
   return { values: Float64Array.from(order.map((i) => raw[i])), vectors };
 }
 
-/** Largest n whose λ_min is taken from the full decomposition; above it, from Lanczos (about n² per step instead of n³). */
+/** Largest n whose λ_min is taken from the full decomposition; above, from Lanczos (about n² per step instead of n³). */
 export const EXACT_EIGEN_MAX_N = 64;
-
-export interface Estimate {
-  value: number;
-  /** |λ_min − value| ≤ bound (0: from the full decomposition). */
-  bound: number;
-}
-
-/** λ_min of a symmetric matrix (flat, row-major): exact up to EXACT_EIGEN_MAX_N, else Lanczos with its residual bound. */
-export function lambdaMinEstimate(n: number, data: ArrayLike<number>): Estimate {
-  return n <= EXACT_EIGEN_MAX_N ? { value: lambdaMinOf(n, data), bound: 0 } : lanczosMin(n, data);
-}
-
-/** λ_min by Lanczos on the products with a flat symmetric matrix, with its residual bound. */
-export function lanczosMin(n: number, data: ArrayLike<number>, steps = LANCZOS_STEPS): Estimate {
-  const e = lanczosExtremes(
-    (v) => {
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        let s = 0;
-        const row = i * n;
-        for (let j = 0; j < n; j++) s += data[row + j] * v[j];
-        out[i] = s;
-      }
-      return out;
-    },
-    n,
-    { rng: new Rng(1), maxSteps: steps, tol: 1e-6 },
-  );
-  return { value: e.min, bound: e.minBound };
-}
-
-/** Krylov dimension of the NTK's λ_min estimate (150 gave 2e−4 relative at n = 1024). */
-const LANCZOS_STEPS = 200;
 
 /** Smallest eigenvalue of a symmetric matrix given as a flat row-major array (float32 or float64). */
 export function lambdaMinOf(n: number, data: ArrayLike<number>): number {

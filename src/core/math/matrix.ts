@@ -91,3 +91,25 @@ export function quadForm(a: Mat, v: ArrayLike<number>): number {
   }
   return s;
 }
+
+/** A·v in float64 for a square matrix given flat and row-major (float32 or float64), four sums at a time. */
+export function squareTimes(n: number, data: ArrayLike<number>, v: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(n);
+  const tail = n - (n % 4);
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = 0; j < tail; j += 4) {
+      s0 += data[row + j] * v[j];
+      s1 += data[row + j + 1] * v[j + 1];
+      s2 += data[row + j + 2] * v[j + 2];
+      s3 += data[row + j + 3] * v[j + 3];
+    }
+    for (let j = tail; j < n; j++) s0 += data[row + j] * v[j];
+    out[i] = s0 + s1 + s2 + s3;
+  }
+  return out;
+}

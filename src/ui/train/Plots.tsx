@@ -4,6 +4,7 @@ import { useMemo, useRef } from 'react';
 import { runLabel } from '../../core/masked/compare';
 import { type Config, serializeConfig } from '../../core/masked/config';
 import { guarantee, startError } from '../../core/masked/guarantee';
+import type { History } from '../../core/masked/metrics';
 import { lazyTheoryApplies } from '../../core/masked/network';
 import { notLazyWhy, schemeOf, WIDTH_DEFAULTS } from '../../core/masked/summary';
 import { predictedCurve, radiusLazy, type SchemeParams } from '../../core/masked/theory';
@@ -62,6 +63,13 @@ export const CHART_PANELS: PanelName[] = [
   'neurons',
   'sweep',
 ];
+
+/** The latest λ_min with its bound, for the NTK plot's title: ": 0.118 ± 0.002 at round 40". */
+function ntkLatest(h: History): string {
+  let at = h.ntkMin.length - 1;
+  while (at >= 0 && !Number.isFinite(h.ntkMin[at])) at--;
+  return at < 0 ? '' : `: ${fmtNum(h.ntkMin[at])} ± ${fmtNum(h.ntkMinBound[at])} at round ${h.round[at]}`;
+}
 
 interface PlotsProps {
   /** Only these panels (presentation mode, an embed); every chart when absent. */
@@ -216,14 +224,20 @@ export function Plots({ only, chartHeight, className }: PlotsProps = {}) {
         <ChartBox
           name="ntk"
           panel="ntk"
-          title={`λ_min of the empirical NTK${compare.length ? ' (main run)' : ''}`}
-          help="λ_min of H(W_k), measured every few rounds; the band: ξ·λ_min of the subnetworks’ NTKs; the line: λ_0 = λ_min(H^∞)."
+          title={`λ_min of the empirical NTK${compare.length ? ' (main run)' : ''}${ntkLatest(h)}`}
+          help="λ_min of H(W_k), measured every few rounds, each with its residual bound as a whisker; the band: ξ·λ_min of the subnetworks’ NTKs; the line: λ_0 = λ_min(H^∞)."
           legend={[
             {
               label: 'λ_min H(W_k)',
               mark: 'line',
               colour: 'var(--accent)',
               help: 'λ_min of the empirical NTK of the full network, measured every few rounds (THEORY.md D.2).',
+            },
+            {
+              label: '± bound',
+              mark: 'line',
+              colour: 'var(--muted)',
+              help: 'Each value’s residual bound: some eigenvalue of H lies that close, and λ_min is never above the value (D.2).',
             },
             {
               label: 'subnetworks ξ·λ_min',
@@ -245,17 +259,16 @@ export function Plots({ only, chartHeight, className }: PlotsProps = {}) {
           height={chartHeight ?? 200}
           version={`${version}|${basisKey}`}
           paint={(layers, size) =>
-            basis &&
-            scheme &&
             drawNtkChart(
               layers,
               {
                 ntkMin: cache.current.columns(h, 'ntkMin', 0, 'linear', size.width),
+                bound: cache.current.columns(h, 'ntkMinBound', 0, 'linear', size.width),
                 subMin: cache.current.columns(h, 'subNtkMin', 0, 'linear', size.width),
                 subMax: cache.current.columns(h, 'subNtkMax', 0, 'linear', size.width),
                 last,
-                xi: scheme.xi,
-                lambda0: lazy ? basis.spectrum.lambda0 : null,
+                xi: config.xi,
+                lambda0: lazy && basis ? basis.spectrum.lambda0 : null,
               },
               size,
               readPalette(layers.svg),
