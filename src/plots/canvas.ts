@@ -47,7 +47,7 @@ export function prepareCanvas(canvas: HTMLCanvasElement, size: Size): CanvasRend
   if (canvas.height !== h) canvas.height = h;
   canvas.style.width = `${size.width}px`;
   canvas.style.height = `${size.height}px`;
-  const ctx = canvas.getContext('2d');
+  const ctx = canvas.getContext('2d', { desynchronized: true });
   if (!ctx) return null;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, size.width, size.height);

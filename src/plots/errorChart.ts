@@ -35,7 +35,7 @@ export interface ErrorRun {
 export interface ErrorChartData {
   /** The main run first; more than one: a comparison. */
   runs: ErrorRun[];
-  /** The shown rounds. */
+  /** The shown rounds (predictions may be sampled beyond `last`: only those up to it are drawn). */
   first: number;
   last: number;
   predictedRounds: number[];
@@ -63,7 +63,7 @@ export function errorScales(d: ErrorChartData): { x: Scale; y: d3.ScaleLogarithm
   // The axis follows the measured error: the prediction's tail below it may not stretch it.
   const lowest = positive.length ? Math.min(...positive) / 10 : 0;
   const extra = d.runs.flatMap((r) => [
-    ...predictedOf(r).filter((v) => v >= lowest),
+    ...predictedOf(r).filter((v, k) => v >= lowest && d.predictedRounds[k] <= d.last),
     ...(r.radius > 0 ? [r.radius] : []),
   ]);
   return { x, y: d3.scaleLog().domain(logDomain(positive, extra)).clamp(true) };
@@ -92,12 +92,12 @@ export function paintErrorChart(
         width: 1,
         dash: [6, 4],
       });
-    // Below the axis the prediction stops rather than running along the bottom edge.
+    // Below the axis the prediction stops rather than running along the bottom edge; it may be sampled past the run.
     const low = y.domain()[0];
     paintLine(
       layers.under,
       d.predictedRounds,
-      predictedOf(r).map((v) => (v >= low ? v : NaN)),
+      predictedOf(r).map((v, k) => (v >= low && d.predictedRounds[k] <= d.last ? v : NaN)),
       x,
       y,
       { colour: compare ? colour : colours.predicted, dash: [5, 4], alpha: compare ? 0.7 : 1 },

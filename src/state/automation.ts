@@ -52,11 +52,7 @@ export function automationApi(clients: Clients, lessons: LessonClient): SubnetLa
     compareMetrics: () => useRun.getState().compareHistories.map(copyHistory),
     messages: () => [...useRun.getState().linkMessages],
     status: () => useRun.getState().status,
-    play: () =>
-      void client.whenStarted().then(
-        () => client.play(),
-        () => undefined,
-      ),
+    play: () => client.playSoon(),
     pause: () => client.pause(),
     step: (k) => client.step(Math.max(0, Math.floor(k))),
     tensorCount: () => client.tensorCount(),

@@ -44,7 +44,8 @@ const RESTART_KEYS: ConfigKey[] = [
   'init',
   'ratio',
 ];
-const CHUNK_MS = 60;
+/** The worker trains for about this long between two read-backs at full speed (sized by time, not by rounds). */
+const CHUNK_MS = 100;
 /** A checkpoint at most this often while training; a second death this soon after a recovery ends the attempts. */
 const CHECKPOINT_MS = 3000;
 const AGAIN_MS = 10_000;
@@ -55,6 +56,17 @@ const SAMPLE_POINTS = 200;
 const PACE_WAIT_MS = 100;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Lets waiting input run: the Scheduler API's yield where the browser has it, else a message-channel turn. */
+function yieldToInput(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
 /** The main run's latest round. */
 const lastRound = () => useRun.getState().history.round.at(-1) ?? 0;
 
@@ -270,11 +282,28 @@ export class EngineClient {
         // The rate a viewer sees: device time at full speed, wall time when paced.
         this.ingest(chunk, speed === 'full' ? now - t0 : now - lastIngest);
         lastIngest = now;
+        // A click, a key or a drag waiting since the chunk came in goes first.
+        await yieldToInput();
       }
     })().catch((e) => (e instanceof WorkerDied ? undefined : this.fail(e)));
   }
 
+  /** Plays now, or — pressed while the engine is still starting — as soon as the run is ready. */
+  playSoon(): void {
+    if (useRun.getState().status !== 'starting') return this.play();
+    useRun.setState({ playPending: true });
+    void this.whenStarted().then(
+      () => {
+        if (!useRun.getState().playPending) return;
+        useRun.setState({ playPending: false });
+        this.play();
+      },
+      () => useRun.setState({ playPending: false }),
+    );
+  }
+
   pause(): void {
+    if (useRun.getState().playPending) useRun.setState({ playPending: false });
     if (!this.playing) return;
     this.playing = false;
     if (useRun.getState().status === 'running') useRun.setState({ status: 'paused' });

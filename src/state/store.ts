@@ -31,6 +31,8 @@ export interface RunState {
   /** Why the run stopped or was refused, in words. */
   notice: string | null;
   roundsPerSec: number;
+  /** Play was pressed while the engine was starting: it plays once the run is ready. */
+  playPending: boolean;
   /** New shapes are compiling on the device (first round after a restart or a change of p or mask). */
   compiling: boolean;
   basis: TheoryBasis | null;
@@ -66,6 +68,7 @@ export const useRun = create<RunState>(() => ({
   status: 'starting',
   notice: null,
   roundsPerSec: 0,
+  playPending: false,
   compiling: false,
   basis: null,
   scales: null,

@@ -79,7 +79,8 @@ export function useShortcuts(): void {
       }
       if (controlTakes(e.target, e.key)) return;
       const training: Record<string, () => void> = {
-        ' ': () => (useRun.getState().status === 'running' ? client.pause() : client.play()),
+        ' ': () =>
+          useRun.getState().status === 'running' || useRun.getState().playPending ? client.pause() : client.playSoon(),
         ArrowRight: () => void client.step(1),
         r: () => void client.restart(),
       };

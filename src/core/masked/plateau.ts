@@ -105,6 +105,20 @@ export interface RunPlateau {
 }
 
 /** A run's H.1 plateau since round `since`, with the mean R_now of the same window. */
+/**
+ * The settle time and batch length of a spectrum and scheme, computed once: a page asks for a run's plateau with every
+ * chunk of rounds, and each is a search over the predicted curve.
+ */
+const windows = new WeakMap<Spectrum, Map<string, { settle: number; length: number }>>();
+function plateauWindow(sp: Spectrum, s: SchemeParams, c0: ArrayLike<number>): { settle: number; length: number } {
+  let bySchemes = windows.get(sp);
+  if (!bySchemes) windows.set(sp, (bySchemes = new Map()));
+  const key = `${s.xi}|${s.p}|${s.tau}|${s.eta}|${s.kappa}|${s.categorical}|${c0.length}:${c0[0]}`;
+  let w = bySchemes.get(key);
+  if (!w) bySchemes.set(key, (w = { settle: settleRounds(sp, s, c0), length: batchLength(sp, s) }));
+  return w;
+}
+
 export function runPlateau(
   sp: Spectrum,
   s: SchemeParams,
@@ -112,8 +126,7 @@ export function runPlateau(
   h: { round: ArrayLike<number>; err: ArrayLike<number>; radiusNow: ArrayLike<number> },
   since: number,
 ): RunPlateau {
-  const settle = settleRounds(sp, s, c0);
-  const length = batchLength(sp, s);
+  const { settle, length } = plateauWindow(sp, s, c0);
   const needs = settle + MIN_BATCHES * length;
   const plateau = batchMeans(h.round, h.err, since + settle, length);
   if (!plateau) return { plateau, needs, radiusNow: NaN };

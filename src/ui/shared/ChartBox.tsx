@@ -34,8 +34,10 @@ interface Common {
   height: number | 'fill';
   /** The panel a lesson step can point at (data-panel), when the chart is one. */
   panel?: string;
-  /** Redraws when this changes. */
+  /** Redraws when this changes… */
   version: unknown;
+  /** …at most this often, in ms (a chart whose picture changes slowly need not be redrawn in every frame). */
+  every?: number;
   children?: ReactNode;
 }
 
@@ -106,28 +108,53 @@ export function ChartBox(props: Props) {
   latest.current = props;
   const seen = useRef(true);
   const stale = useRef(false);
-  const draw = useCallback(() => {
+  // The size, measured when the box or the window resizes — never while drawing, which would force a layout of the
+  // page in every frame for every chart.
+  const measured = useRef<Size | null>(null);
+  const measure = useCallback(() => {
     const el = box.current;
     const s = svg.current;
-    if (!el || !s) return;
+    if (el && s) measured.current = { width: Math.max(200, el.clientWidth), height: pixels(s, latest.current.height) };
+  }, []);
+  const draw = useCallback(() => {
+    const s = svg.current;
+    if (!s) return;
     if (!seen.current) {
       stale.current = true;
       return;
     }
     stale.current = false;
+    lastDrawn.current = performance.now();
     setChartText(chartText());
-    const size = { width: Math.max(200, el.clientWidth), height: pixels(s, latest.current.height) };
+    if (!measured.current) measure();
+    const size = measured.current;
+    if (!size) return;
     const p = latest.current;
     if (p.paint) {
       const u = under.current && prepareCanvas(under.current, size);
       const d = data.current && prepareCanvas(data.current, size);
       if (u && d) p.paint({ svg: s, under: u, data: d }, size);
     } else p.draw(s, size);
-  }, []);
-  const schedule = useCallback(() => drawNextFrame(draw), [draw]);
-  useEffect(schedule, [schedule, version, height]);
+  }, [measure]);
+  const lastDrawn = useRef(-Infinity);
+  const waiting = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const schedule = useCallback(() => {
+    const wait = lastDrawn.current + (latest.current.every ?? 0) - performance.now();
+    if (wait <= 0) return drawNextFrame(draw);
+    waiting.current ??= setTimeout(() => {
+      waiting.current = null;
+      drawNextFrame(draw);
+    }, wait);
+  }, [draw]);
+  const resized = useCallback(() => {
+    measured.current = null;
+    schedule();
+  }, [schedule]);
+  useEffect(schedule, [schedule, version]);
+  useEffect(resized, [resized, height]);
   useEffect(() => {
-    const ro = new ResizeObserver(schedule);
+    window.addEventListener('resize', resized);
+    const ro = new ResizeObserver(resized);
     if (box.current) ro.observe(box.current);
     // Off screen (or folded away) a chart does not draw; it draws when it comes back if its data changed meanwhile.
     const io = new IntersectionObserver(
@@ -139,11 +166,13 @@ export function ChartBox(props: Props) {
     );
     if (box.current) io.observe(box.current);
     return () => {
+      window.removeEventListener('resize', resized);
       ro.disconnect();
       io.disconnect();
       cancelDraw(draw);
+      if (waiting.current) clearTimeout(waiting.current);
     };
-  }, [schedule, draw]);
+  }, [schedule, draw, resized]);
   const layered = Boolean(props.paint);
   return (
     <figure className="chart" ref={box} data-chart={name} data-panel={panel}>

@@ -27,6 +27,7 @@ export function Diagnostics() {
       <div className="pair">
         <ChartBox
           name="moves"
+          every={500}
           title="Neuron moves ‖w_r(k) − w_r(0)‖"
           help="A histogram of how far each neuron has moved from its start, at the latest NTK round; the dashed line is R_stab."
           legend={[
@@ -44,6 +45,7 @@ export function Diagnostics() {
         />
         <ChartBox
           name="laziness"
+          every={500}
           title="Laziness over rounds (log)"
           help="The fraction of activation signs flipped since the start, the NTK’s drift ‖H(k) − H(0)‖/‖H(0)‖, and tr K_σ(W_k)/tr K_σ(W_0)."
           legend={[

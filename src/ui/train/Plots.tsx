@@ -83,6 +83,12 @@ interface PlotsProps {
 export function Plots({ only, chartHeight, className }: PlotsProps = {}) {
   const shows = (p: PanelName) => !only || only.includes(p);
   const cache = useRef(new SeriesCache());
+  const prediction = useRef<{ key: string; upto: number; rounds: number[]; values: Map<number, ArrayLike<number>> }>({
+    key: '',
+    upto: -1,
+    rounds: [],
+    values: new Map(),
+  });
   const version = useRun((s) => s.version);
   const config = useRun((s) => s.config);
   const basis = useRun((s) => s.basis);
@@ -185,7 +191,24 @@ export function Plots({ only, chartHeight, className }: PlotsProps = {}) {
             if (!basis) return;
             const { xaxis, window: shownRounds } = usePace.getState();
             const first = shownRounds === 'all' ? 0 : Math.max(0, last - shownRounds);
-            const predictedRounds = sampleRounds(first, last, PREDICTION_POINTS, xaxis === 'log');
+            // The prediction is sampled ahead of the run and computed again only once the run passes it.
+            const key = `${runKey}|${basisKey}|${first}|${xaxis}`;
+            if (prediction.current.key !== key || prediction.current.upto < last) {
+              const upto = Math.ceil(last * 1.25) + 20;
+              prediction.current = {
+                key,
+                upto,
+                rounds: sampleRounds(first, upto, PREDICTION_POINTS, xaxis === 'log'),
+                values: new Map(),
+              };
+            }
+            const predictedRounds = prediction.current.rounds;
+            const predictedOf = (i: number, sc: SchemeParams) => {
+              let v = prediction.current.values.get(i);
+              if (!v)
+                prediction.current.values.set(i, (v = predictedCurve(basis.spectrum, sc, basis.c0, predictedRounds)));
+              return v;
+            };
             const histories = [h, ...useRun.getState().compareHistories];
             const plotWidth = size.width;
             drawErrorChart(
@@ -200,7 +223,7 @@ export function Plots({ only, chartHeight, className }: PlotsProps = {}) {
                   return {
                     err,
                     radiusNow: cache.current.columns(hi, 'radiusNow', i, xaxis, plotWidth, first),
-                    predicted: predictedCurve(basis.spectrum, sc, basis.c0, predictedRounds),
+                    predicted: predictedOf(i, sc),
                     radius: radiusLazy(basis.spectrum, sc),
                     floor: ROUNDING * basis.yNorm2,
                     guarantee: i === 0 && hi.err.length ? guaranteeCurve(c, sc, basis, hi.err[0]) : null,
@@ -283,6 +306,7 @@ export function Plots({ only, chartHeight, className }: PlotsProps = {}) {
         <div className="pair" data-panel="radius">
           <ChartBox
             name="radius-p"
+            every={1000}
             title="R_lazy against p"
             help={`The predicted neighbourhood R_lazy against the number of subnetworks p; the dot is the current setting, the square the measured plateau${compare.length ? '; one colour per run' : ''}.`}
             legend={[
@@ -299,6 +323,7 @@ export function Plots({ only, chartHeight, className }: PlotsProps = {}) {
           />
           <ChartBox
             name="radius-tau"
+            every={1000}
             title="R_lazy against τ"
             help="The predicted neighbourhood R_lazy against the number of local steps τ; the dot is the current setting, the square the measured plateau."
             height={170}
@@ -313,6 +338,7 @@ export function Plots({ only, chartHeight, className }: PlotsProps = {}) {
       {shows('neurons') && (
         <ChartBox
           name="neurons"
+          every={250}
           panel="neurons"
           title="Neurons each subnetwork holds"
           help={`This round’s masks: one row per subnetwork, the first ${STRIP_NEURONS} neurons.`}

@@ -15,12 +15,21 @@ export function PlayButtons({ seed = true }: { seed?: boolean }) {
   const client = useClient();
   const status = useRun((s) => s.status);
   const config = useRun((s) => s.config);
+  const pending = useRun((s) => s.playPending);
   const running = status === 'running';
   const can = ['ready', 'paused', 'running'].includes(status);
+  // Play answers while the engine starts: the run plays once it is ready.
+  const playable = can || status === 'starting';
   return (
     <div className="buttons run-buttons" data-control="play">
-      <button type="button" onClick={() => (running ? client.pause() : client.play())} disabled={!can}>
-        {running ? 'Pause' : 'Play'}
+      <button
+        type="button"
+        onClick={() => (running || pending ? client.pause() : client.playSoon())}
+        disabled={!playable}
+        aria-busy={pending}
+        title={pending ? 'Plays as soon as the engine has started' : undefined}
+      >
+        {running || pending ? 'Pause' : 'Play'}
       </button>
       {STEPS.map((k) => (
         <button

@@ -61,6 +61,7 @@ export function ModesPanel() {
       </p>
       <ChartBox
         name="modes"
+        every={250}
         title={`(v_i·e_k)² in ${K} eigendirections of H^∞`}
         help={`Each of ${K} eigendirections of H^∞${K < basis.spectrum.n ? ' (the slowest and the fastest)' : ''}: measured (solid) against predicted (dashed); dark: slow, light: fast.`}
         legend={[
@@ -102,6 +103,7 @@ export function ModesPanel() {
       />
       <ChartBox
         name="mode-bars"
+        every={250}
         title={`Each direction at round ${last}`}
         help={`Predicted mean part over its floor (stacked), measured (tick), milestones (the round the mean part falls below the floor)${angles ? '; above each bar its eigenvector around the circle' : ''}.`}
         legend={[
