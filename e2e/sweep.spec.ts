@@ -27,7 +27,7 @@ test('a 3 × 3 sweep at τ = 2 finishes in the app; its CSV has 9 rows with the 
   await page.getByLabel('values of subnetworks p').fill('1,2,4');
   await page.getByLabel('values of mask probability ξ').fill('0.5,0.8,1');
   await page.getByLabel('τ for every cell').fill('2');
-  await page.getByLabel('rounds per cell').fill('60');
+  await page.getByLabel('at most rounds per cell').fill('60');
   await page.getByRole('button', { name: 'Run sweep' }).click();
   await expect(page.locator('.sweep-progress output')).toHaveText(/^9 \/ 9 cells · done$/, { timeout: 120_000 });
   await expect(page.locator('[data-chart="sweep"] rect[data-converged]')).toHaveCount(9);
@@ -59,6 +59,36 @@ test('a 3 × 3 sweep at τ = 2 finishes in the app; its CSV has 9 rows with the 
   }
   // ξ = 1 is full GD (two steps a round) whatever p: its converged error is below that of dropout with ξ = 0.5 and one subnetwork.
   expect(Number(rows[2][2])).toBeLessThan(Number(rows[0][2]));
+  // A cap of 60 rounds is below every cell's predicted time to its plateau: each is drawn hatched, with the reason.
+  await expect(page.locator('[data-chart="sweep"] rect.falling')).toHaveCount(9);
+  await expect(page.locator('[data-chart="sweep"] rect.cell title').first()).toHaveText(
+    /after 60 rounds, still falling: its prediction reaches its plateau after \d+ rounds, beyond the cap/,
+  );
+  await expect(page.getByTestId('sweep-settled')).toHaveText(
+    /^0 of 9 finished cells reached their plateau\. 9 are still falling at the cap \(hatched\)/,
+  );
+});
+
+test('each cell trains to its own predicted plateau: rounds differ from cell to cell, and the heatmap says how many got there', async ({
+  page,
+}) => {
+  await openRun(page, '?backend=wasm&m=64&n=8&d=4&seed=3');
+  await openSweeps(page);
+  await page.getByLabel('values of subnetworks p').fill('1,4');
+  await page.getByLabel('values of mask probability ξ').fill('0.5,1');
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(page.locator('.sweep-progress output')).toHaveText(/^4 \/ 4 cells · done$/, { timeout: 120_000 });
+  await expect(page.getByTestId('sweep-settled')).toHaveText(/^4 of 4 finished cells reached their plateau/);
+  await expect(page.locator('[data-chart="sweep"] rect.falling')).toHaveCount(0);
+  const saved = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Sweep CSV' }).click();
+  const rounds = readFileSync(await (await saved).path(), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => Number(l.split(',')[5]));
+  expect(rounds.every((r) => r >= 200 && r <= 3000)).toBe(true);
+  expect(new Set(rounds).size).toBeGreaterThan(1);
 });
 
 test('cancel stops a long sweep at once; the finished cells stay and the live run goes on', async ({ page }) => {

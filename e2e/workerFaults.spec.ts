@@ -6,7 +6,7 @@ import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openRun, roleOf } from './helpers';
 
-const LINK = '?backend=wasm&m=64&n=8&d=4&seed=3';
+const LINK = '?backend=wasm&m=1024&n=32&d=8&seed=3';
 
 /** Every worker the page starts in a role, as it starts. */
 function collect(page: Page, role: string): Worker[] {
@@ -38,7 +38,7 @@ async function sweepOnOneCore(page: Page): Promise<Worker[]> {
 const kill = (w: Worker) =>
   Promise.race([w.evaluate(() => self.close()).catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
 
-/** Three batches of two cells (a batch is one p), each of a few read-backs (the worker takes the test's call then). */
+/** Three batches of two cells (a batch is one p), each long enough (seconds) that a worker killed after the first is mid-batch. */
 async function runSweep(page: Page): Promise<void> {
   await page.getByText('Sweeps — the paper’s Figure 2, live').click();
   await page.getByLabel('values of subnetworks p').fill('1,2,3');

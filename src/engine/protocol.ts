@@ -9,7 +9,6 @@ import type { AltMinTraces } from '../core/altmin/traces';
 import type { BackendName } from '../core/link';
 import type { TheoryBasis } from '../core/masked/basis';
 import type { Config } from '../core/masked/config';
-import type { ConvergeRule } from '../core/masked/converge';
 import type { Dataset } from '../core/masked/datasets';
 import type { FunctionSample, PointsSample } from '../core/masked/functionView';
 import type { Weights } from '../core/masked/init';
@@ -17,7 +16,7 @@ import type { DeviceLimits } from '../core/masked/limits';
 import type { MetricRow } from '../core/masked/metrics';
 import type { ModeRow } from '../core/masked/modes';
 import type { RunFile } from '../core/masked/runFile';
-import type { CellResult } from '../core/masked/sweep';
+import type { CellResult, SweepPlan } from '../core/masked/sweep';
 import type { Scales } from '../core/masked/theory';
 import type { LogHistogram } from '../core/math/histogram';
 import type { PhaseRun, Widths } from '../core/regimes/regimes';
@@ -135,7 +134,7 @@ export interface EngineApi extends Guarded {
  */
 export interface SweepApi extends Guarded {
   init(requested: BackendName | null): Promise<BackendInfo>;
-  cells(configs: Config[], rounds: number, rule: ConvergeRule, given?: Given): Promise<CellResult[]>;
+  cells(configs: Config[], plan: SweepPlan, given?: Given): Promise<CellResult[]>;
 }
 
 /** The AltMin worker (float64, no tfjs): both methods from one start, or one trial of the phase transition. */

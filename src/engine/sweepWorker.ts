@@ -12,7 +12,7 @@ import { runCells } from './sweepCell';
 const api: SweepApi = {
   ...guarded,
   init: (requested) => chooseBackend(requested),
-  cells: (configs, rounds, rule, given) => runCells(configs, rounds, rule, given?.data, given?.init),
+  cells: (configs, plan, given) => runCells(configs, plan, given?.data, given?.init),
 };
 
 Comlink.expose(api);

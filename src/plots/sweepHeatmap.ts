@@ -1,7 +1,8 @@
 /**
  * Sweep plot over two keys (the paper's Figure 2): one cell per (row, column) value pair, coloured by the
- * log of its converged error; unsettled cells marked in a corner, cells still to run left empty; optionally
- * each cell's R_lazy written under its value. A colour bar on the right.
+ * log of its converged error; a cell still falling at the round cap hatched (its error is not a plateau yet),
+ * unsettled cells marked in a corner, cells still to run left empty; optionally each cell's R_lazy written under its
+ * value. A colour bar on the right.
  */
 import * as d3 from 'd3';
 
@@ -16,6 +17,8 @@ export interface HeatCell {
   radius: number | null;
   /** Why the cell failed (its worker stopped twice), if it did. */
   failed?: string;
+  /** Still falling at the cap: the rounds its prediction needs to reach its plateau, and the rounds it had. */
+  falling?: { needs: number; rounds: number };
 }
 
 export interface HeatmapData {
@@ -76,6 +79,21 @@ export function drawHeatmap(svg: SVGSVGElement, d: HeatmapData, size: Size): voi
     .text(d.rowLabel);
   const bw = x.bandwidth();
   const bh = y.bandwidth();
+  const hatch = `sweep-hatch-${Math.random().toString(36).slice(2, 8)}`;
+  root
+    .append('defs')
+    .append('pattern')
+    .attr('id', hatch)
+    .attr('width', 6)
+    .attr('height', 6)
+    .attr('patternUnits', 'userSpaceOnUse')
+    .attr('patternTransform', 'rotate(45)')
+    .append('line')
+    .attr('class', 'hatch')
+    .attr('x1', 0)
+    .attr('x2', 0)
+    .attr('y1', 0)
+    .attr('y2', 6);
   for (const c of d.cells) {
     const g = root.append('g').attr('transform', `translate(${x(c.col) ?? 0},${y(c.row) ?? 0})`);
     const ok = c.converged !== null && Number.isFinite(c.converged) && c.converged > 0;
@@ -91,13 +109,22 @@ export function drawHeatmap(svg: SVGSVGElement, d: HeatmapData, size: Size): voi
       ? `failed: ${c.failed}`
       : c.converged === null
         ? 'not run yet'
-        : `converged error ${short(c.converged)}${c.settled ? '' : ' (not settled)'}`;
+        : c.falling
+          ? `error ${short(c.converged)} after ${c.falling.rounds} rounds, still falling: its prediction reaches its plateau after ${c.falling.needs} rounds, beyond the cap`
+          : `converged error ${short(c.converged)}${c.settled ? '' : ' (not settled)'}`;
     rect
       .append('title')
       .text(
         `${d.rowLabel} = ${c.row}, ${d.colLabel} = ${c.col}: ${what}${c.radius !== null ? `; R_lazy ${short(c.radius)}` : ''}`,
       );
-    if (c.converged !== null && !c.settled)
+    if (c.falling)
+      g.append('rect')
+        .attr('class', 'falling')
+        .attr('width', bw)
+        .attr('height', bh)
+        .attr('fill', `url(#${hatch})`)
+        .attr('data-falling', `${d.rowLabel}=${c.row} ${d.colLabel}=${c.col}`);
+    else if (c.converged !== null && !c.settled)
       g.append('path')
         .attr('class', 'unsettled-mark')
         .attr('d', `M${bw - CORNER},0H${bw}V${CORNER}Z`);

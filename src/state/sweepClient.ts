@@ -1,13 +1,14 @@
 /**
  * Runs a sweep from the page: pauses the live run, starts sweep workers on the live run's backend (one on a GPU,
- * one per core on the CPU backends), trains the cells on the live run's data (uploaded data included) a batch at a
- * time — the cells that share a width and p, as one program (core/masked/sweep.ts sweepBatches) — and stores each
- * batch's results as they come; cancel ends the workers (a long batch stops at once) and keeps the finished cells.
- * Sweeps too large for the device are refused before anything runs.
+ * one per core on the CPU backends), trains the cells on the live run's data (uploaded data included), each until its
+ * own predicted plateau under the panel's cap of rounds, a batch at a time (the cells that share a width and p, as one
+ * program: core/masked/sweep.ts sweepBatches), and stores each batch's results as they come;
+ * cancel ends the workers (a long batch stops at once) and keeps the finished cells. Sweeps too large for the device
+ * are refused before anything runs.
  */
 import { MAX_WIDTH } from '../core/masked/config';
 import { tooLarge } from '../core/masked/limits';
-import { sweepBatches, sweepCells, sweepRule } from '../core/masked/sweep';
+import { sweepBatches, sweepCells } from '../core/masked/sweep';
 import type { SweepApi } from '../engine/protocol';
 import { CellRunner, poolSize } from './cellRunner';
 import type { EngineClient } from './engineClient';
@@ -46,7 +47,6 @@ export class SweepClient {
     );
     useSweep.setState({ status: 'running', message: null, notes, ranKind: kind, cells, done: 0, elapsedMs: 0 });
     const t0 = performance.now();
-    const rule = sweepRule(rounds);
     const given = this.engine.givenProblem();
     let done = 0;
     const batches = sweepBatches(cells.map((c) => c.config));
@@ -59,8 +59,7 @@ export class SweepClient {
         (api, batch) =>
           api.cells(
             batch.map((i) => cells[i].config),
-            rounds,
-            rule,
+            { mode: 'plateau', cap: rounds },
             given,
           ),
         {

@@ -33,7 +33,7 @@ export interface SweepState {
   showRadius: boolean;
 }
 
-export const DEFAULT_SWEEP_ROUNDS = 300;
+export const DEFAULT_SWEEP_ROUNDS = 3000;
 
 export const useSweep = create<SweepState>(() => ({
   kind: 'p-xi',

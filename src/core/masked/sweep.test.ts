@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseConfig } from './config';
-import { MAX_CELLS, SWEEP_KINDS, sweepBatches, sweepCells, sweepCsv, sweepRule } from './sweep';
+import { cellRounds, MAX_CELLS, SWEEP_KINDS, sweepBatches, sweepCells, sweepCsv, sweepRule } from './sweep';
 
 const current = parseConfig('scheme=dropout&xi=0.3&m=256&n=12&d=6&seed=4&tau=1').config;
 
@@ -92,5 +92,15 @@ describe('sweep cells', () => {
       ],
     );
     expect(csv).toBe('p,xi,converged,settled,radius,rounds\n1,0.5,0.25,true,0.2,300\n2,0.5,NaN,false,0.1,300\n');
+  });
+});
+
+describe('cellRounds', () => {
+  it('trains a quarter past the predicted settle time, at least 200 rounds, and says when the cap cuts it short', () => {
+    expect(cellRounds(400, 3000)).toEqual({ rounds: 500, reached: true });
+    expect(cellRounds(10, 3000)).toEqual({ rounds: 200, reached: true });
+    expect(cellRounds(2400, 3000)).toEqual({ rounds: 3000, reached: true });
+    expect(cellRounds(2401, 3000)).toEqual({ rounds: 3000, reached: false });
+    expect(cellRounds(Infinity, 3000)).toEqual({ rounds: 3000, reached: false });
   });
 });

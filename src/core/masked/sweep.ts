@@ -16,6 +16,25 @@ export interface CellResult {
   /** R_lazy at this cell. */
   radius: number;
   rounds: number;
+  /** Rounds the cell's predicted mean curve takes to reach its neighbourhood (THEORY.md H.1), where it was asked. */
+  needs?: number;
+  /** Whether the cell trained past them: false for a cell still falling at the cap. */
+  reached?: boolean;
+}
+
+/** How a sweep's cells train: all the same rounds (the CLI), or each to its own predicted plateau under a cap. */
+export type SweepPlan = { mode: 'fixed'; rounds: number } | { mode: 'plateau'; cap: number };
+
+/** The fewest rounds a cell trains to its plateau (two windows of its converged error need a few dozen rounds). */
+const MIN_CELL_ROUNDS = 200;
+
+/**
+ * The rounds a cell trains to reach its plateau: its predicted settle time (H.1) with the converged error's last two
+ * windows (a fifth of the rounds) after it — at least MIN_CELL_ROUNDS, at most the cap, where it is still falling.
+ */
+export function cellRounds(settle: number, cap: number): { rounds: number; reached: boolean } {
+  const rounds = Math.max(MIN_CELL_ROUNDS, Math.ceil(settle * 1.25));
+  return rounds <= cap ? { rounds, reached: true } : { rounds: cap, reached: false };
 }
 
 export const SWEEP_KINDS = {

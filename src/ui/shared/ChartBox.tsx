@@ -152,10 +152,14 @@ export function ChartBox(props: Props) {
   }, [schedule]);
   useEffect(schedule, [schedule, version]);
   useEffect(resized, [resized, height]);
+  const fills = height === 'fill';
   useEffect(() => {
     window.addEventListener('resize', resized);
     const ro = new ResizeObserver(resized);
     if (box.current) ro.observe(box.current);
+    // A chart that fills the window moves when anything above it grows (a status line that appears): the page's
+    // height changes then, and the chart measures again.
+    if (fills) ro.observe(document.body);
     // Off screen (or folded away) a chart does not draw; it draws when it comes back if its data changed meanwhile.
     const io = new IntersectionObserver(
       (entries) => {
@@ -172,7 +176,7 @@ export function ChartBox(props: Props) {
       cancelDraw(draw);
       if (waiting.current) clearTimeout(waiting.current);
     };
-  }, [schedule, draw, resized]);
+  }, [schedule, draw, resized, fills]);
   const layered = Boolean(props.paint);
   return (
     <figure className="chart" ref={box} data-chart={name} data-panel={panel}>

@@ -65,6 +65,7 @@ function drawSweep(
           settled: c.result?.settled ?? false,
           radius: c.result?.radius ?? null,
           failed: c.failed,
+          falling: c.result?.reached === false ? { needs: c.result.needs ?? NaN, rounds: c.result.rounds } : undefined,
         })),
       },
       size,
@@ -155,8 +156,8 @@ export function SweepPanel() {
             />
           </label>
         )}
-        <label>
-          rounds per cell{' '}
+        <label title="Each cell trains until its own predicted plateau (its settle time, THEORY.md H.1), at most this many rounds">
+          at most rounds per cell{' '}
           <input
             type="number"
             min={20}
@@ -179,11 +180,12 @@ export function SweepPanel() {
         </label>
       </div>
       <p className="small">
-        Each cell is a fresh run of {s.rounds} rounds: {baseText(s.kind, config, s.tau)}, with the current{' '}
-        {s.kind === 'm' ? '' : 'm, '}n, d, κ, η, data and seed. Its <em>converged error</em> is the mean of ‖y − u_k‖²
-        over the last {rule.window} rounds (a tenth); the cell is <em>settled</em> when that mean is within{' '}
-        {rule.tol * 100} % of the mean over the {rule.window} rounds before — unsettled cells carry a red corner
-        (heatmap) or are hollow (line). The live run pauses while a sweep runs.
+        Each cell is a fresh run — {baseText(s.kind, config, s.tau)}, with the current {s.kind === 'm' ? '' : 'm, '}n,
+        d, κ, η, data and seed — trained until its own predicted mean curve has reached its neighbourhood (a quarter
+        more than its settle time), at most {s.rounds} rounds: the heatmap shows plateaus. A cell still falling at the
+        cap is hatched. Its <em>converged error</em> is the mean of ‖y − u_k‖² over its last tenth of rounds; the cell
+        is <em>settled</em> when that mean is within {rule.tol * 100} % of the tenth before — unsettled cells carry a
+        red corner (heatmap) or are hollow (line). The live run pauses while a sweep runs.
       </p>
       <div className="buttons">
         <button type="button" onClick={() => void sweeps.start()} disabled={running}>
@@ -207,7 +209,7 @@ export function SweepPanel() {
       )}
       {finished.length > 0 && (
         <p className="small" data-testid="sweep-settled">
-          {settledText(finished.filter((c) => c.result!.settled).length, finished.length)}
+          {reachedText(finished)}
         </p>
       )}
       <FailedJobs
@@ -243,8 +245,17 @@ export function SweepPanel() {
   );
 }
 
-/** How many finished cells settled, and what the others mean. */
-function settledText(settled: number, finished: number): string {
-  if (settled === finished) return `All ${finished} finished cells settled.`;
-  return `${settled} of ${finished} finished cells settled; the others were still moving at the end (still falling, or their plateau noisier than 5 % from one window to the next). Slow runs need more rounds per cell; at the default size most cells are still falling after 3,000.`;
+/** How many finished cells reached their plateau, and what the others mean. */
+function reachedText(finished: SweepCell[]): string {
+  const reached = finished.filter((c) => c.result!.reached !== false);
+  const settled = reached.filter((c) => c.result!.settled).length;
+  const falling = finished.length - reached.length;
+  return (
+    `${reached.length} of ${finished.length} finished cells reached their plateau` +
+    (reached.length ? ` (${settled} of them settled within 5 % from one window to the next)` : '') +
+    '.' +
+    (falling
+      ? ` ${falling} ${falling === 1 ? 'is' : 'are'} still falling at the cap (hatched): their prediction needs more rounds — raise the cap to see their plateaus.`
+      : '')
+  );
 }
