@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { linkProblems, linkQuery, readLink } from '../link';
-import { minimalQuery, solutionFrom } from './capture';
+import { minimalQuery, sameSettings, solutionFrom } from './capture';
 import { solvedLink } from './format';
 
 /** The app's full link for a configuration, as the address bar has it. */
@@ -37,6 +37,10 @@ describe('a solution from the current settings', () => {
     const link = 'scheme=dropout&m=256&compare=gd';
     const solution = solutionFrom(link, full('scheme=dropout&m=256')) as string;
     expect(readLink(solvedLink(link, solution)).compare).toEqual([]);
+  });
+  it('the same settings: whatever the spelling and the pace', () => {
+    expect(sameSettings('scheme=ist&p=4&speed=10', full('scheme=ist&xi=0.25&p=4'))).toBe(true);
+    expect(sameSettings('scheme=ist&p=4', 'scheme=ist&p=8')).toBe(false);
   });
   it('none from another view', () => {
     expect(solutionFrom('scheme=dropout', full('view=altmin'))).toBeNull();

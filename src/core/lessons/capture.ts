@@ -66,17 +66,22 @@ function allSettings(query: string): URLSearchParams {
   return params;
 }
 
+/** Every setting a query opens but the pace (how a run is watched, not what it trains). */
+function unpaced(query: string): URLSearchParams {
+  const p = allSettings(query);
+  for (const k of PACE_KEYS) p.delete(k);
+  return p;
+}
+
+/** Whether two links open the same settings (the pace aside). */
+export const sameSettings = (a: string, b: string): boolean => written(unpaced(a)) === written(unpaced(b));
+
 /**
  * The solution that opens `current` from the step's `link`: the fewest keys to set over the link, "" when the link
  * opens it already — or null when `current` is in another view than the link (a solution stays in its step's view).
  */
 export function solutionFrom(link: string, current: string): string | null {
   if (readLink(link).view !== readLink(current).view) return null;
-  const unpaced = (query: string) => {
-    const p = allSettings(query);
-    for (const k of PACE_KEYS) p.delete(k);
-    return p;
-  };
   const target = written(unpaced(current));
   const opens = (p: URLSearchParams) => written(unpaced(solvedLink(link, written(p))));
   const params = unpaced(current);

@@ -1,10 +1,10 @@
 // Goals from a measurement: the proposed threshold is the target's factor of the value now, never closer to it than
-// NOISE_MARGIN × the noise and rounded away from it; the distance of a step's own link in units of its noise; the
+// PROPOSAL_MARGIN × the noise and rounded away from it; the distance of a step's own link in units of its noise; the
 // margin a value reached has, and when it is within the noise.
 import { describe, expect, it } from 'vitest';
 
 import { type Condition, NOISE_MARGIN } from './goals';
-import { proposeThreshold, reachOf, startDistance } from './propose';
+import { PROPOSAL_MARGIN, proposeThreshold, reachOf, startDistance } from './propose';
 
 describe('the threshold proposal', () => {
   it('ten times smaller: 0.1 × now, below it', () => {
@@ -12,17 +12,19 @@ describe('the threshold proposal', () => {
     expect(p.condition).toEqual({ metric: 'plateau', run: 1, op: 'lt', value: 0.0046 });
     expect(p.why).toMatch(/ten times smaller: 0\.1 × 0\.0463/);
   });
-  it('lower than now: NOISE_MARGIN × the noise below now, rounded down to two figures', () => {
-    const p = proposeThreshold('plateau', 0.05, 0.002, 'lower');
-    expect(p.condition.value).toBe(0.044);
-    expect(0.05 - (p.condition.value as number)).toBeGreaterThanOrEqual(NOISE_MARGIN * 0.002);
-    expect(p.why).toMatch(/3 × the noise 0\.002 below 0\.05/);
+  it('lower than now: PROPOSAL_MARGIN × the noise below now (lesson check’s margin and two noises to spare)', () => {
+    expect(PROPOSAL_MARGIN).toBe(NOISE_MARGIN + 2);
+    const p = proposeThreshold('plateau', 0.0837, 0.0085, 'lower');
+    expect(p.condition).toEqual({ metric: 'plateau', run: 1, op: 'lt', value: 0.041 });
+    expect(0.0837 - (p.condition.value as number)).toBeGreaterThanOrEqual(PROPOSAL_MARGIN * 0.0085);
+    expect(p.why).toMatch(/5 × the noise 0\.0085 below 0\.0837/);
   });
-  it('a factor closer to now than the noise allows is moved out to NOISE_MARGIN × the noise', () => {
-    // Half of 0.01 is 0.005, but the noise is 0.004: at least 0.012 away.
-    expect(proposeThreshold('err', 0.01, 0.004, 'half').condition.value).toBeLessThanOrEqual(0.01 - 0.012);
-    expect(proposeThreshold('ntkMin', 2, 0.5, 'double').condition).toMatchObject({ op: 'gt', value: 4 });
-    expect(proposeThreshold('ntkMin', 2, 0.5, 'higher').condition).toMatchObject({ op: 'gt', value: 3.5 });
+  it('a factor closer to now than the noise allows is moved out to PROPOSAL_MARGIN × the noise', () => {
+    // Half of 0.01 is 0.005, but the noise is 0.0015: at least 0.0075 away.
+    expect(proposeThreshold('err', 0.01, 0.0015, 'half').condition.value).toBe(0.0025);
+    expect(proposeThreshold('ntkMin', 2, 0.3, 'double').condition).toMatchObject({ op: 'gt', value: 4 });
+    expect(proposeThreshold('ntkMin', 2, 0.5, 'double').condition).toMatchObject({ op: 'gt', value: 4.5 });
+    expect(proposeThreshold('ntkMin', 2, 0.5, 'higher').condition).toMatchObject({ op: 'gt', value: 4.5 });
   });
   it('rounds up above now, and takes the value itself where there is no noise', () => {
     expect(proposeThreshold('round', 123, null, 'tenfold').condition).toMatchObject({ op: 'gt', value: 1300 });

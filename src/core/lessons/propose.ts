@@ -1,6 +1,6 @@
 /**
  * Goals from a measurement, for the lesson editor: a threshold proposed from a metric's value now and its noise (a
- * factor of the value — "ten times smaller" is 0.1 × now — and never closer to it than NOISE_MARGIN × the noise,
+ * factor of the value — "ten times smaller" is 0.1 × now — and never closer to it than PROPOSAL_MARGIN × the noise,
  * rounded to two significant figures away from now), how far a step's own link lies from a threshold in units of its
  * noise (lesson check refuses closer than NOISE_MARGIN), and the margin by which a solution meets it.
  */
@@ -17,6 +17,13 @@ export const TARGETS = {
 } as const;
 export type Target = keyof typeof TARGETS;
 
+/**
+ * How many times its noise a proposed threshold lies at least from the value now: lesson check's NOISE_MARGIN and two
+ * more, since the check measures the step's own link on a run of its own, whose value can differ from this one by a
+ * noise or two.
+ */
+export const PROPOSAL_MARGIN = NOISE_MARGIN + 2;
+
 /** v rounded to two significant figures, down (`down`) or up. */
 function roundAway(v: number, down: boolean): number {
   if (v === 0) return 0;
@@ -32,11 +39,11 @@ export interface Proposal {
 
 /**
  * The threshold for `target` on a metric whose value now is `now` with noise `noise` (null or 0: not noisy): the
- * target's factor × now, moved out to NOISE_MARGIN × noise beyond now when the factor alone would be closer.
+ * target's factor × now, moved out to PROPOSAL_MARGIN × noise beyond now when the factor alone would be closer.
  */
 export function proposeThreshold(metric: GoalMetric, now: number, noise: number | null, target: Target): Proposal {
   const { factor, below, label } = TARGETS[target];
-  const away = NOISE_MARGIN * (noise ?? 0);
+  const away = PROPOSAL_MARGIN * (noise ?? 0);
   const scaled = factor * now;
   const value = roundAway(below ? Math.min(scaled, now - away) : Math.max(scaled, now + away), below);
   const byNoise = below ? now - away < scaled : now + away > scaled;
@@ -44,7 +51,7 @@ export function proposeThreshold(metric: GoalMetric, now: number, noise: number 
     below && now > 0 && value <= 0
       ? `the noise ${showValue(noise)} is too large for a threshold below ${showValue(now)}: train longer, or choose another target`
       : away > 0 && byNoise
-        ? `${NOISE_MARGIN} × the noise ${showValue(noise)} ${below ? 'below' : 'above'} ${showValue(now)}`
+        ? `${PROPOSAL_MARGIN} × the noise ${showValue(noise)} ${below ? 'below' : 'above'} ${showValue(now)}`
         : `${label}: ${factor === 1 ? '' : `${factor} × `}${showValue(now)}`;
   return { condition: { metric, run: 1, op: below ? 'lt' : 'gt', value }, why };
 }

@@ -15,7 +15,7 @@ import { copyText } from '../../platform/clipboard';
 import { stepLimits } from '../../state/fixed';
 import { useLesson } from '../../state/lessonStore';
 import { useView } from '../../state/view';
-import { useLessonClient } from '../context';
+import { useLessonClient, useStudioClient } from '../context';
 import { InlineMarkdown, Markdown } from '../shared/Markdown';
 import { NARROW, TOUCH, useMedia } from '../shared/useMedia';
 import { CHART_PANELS } from '../train/Plots';
@@ -25,6 +25,7 @@ import { openLessonLink } from './openLessonLink';
 
 export function LessonPanel() {
   const lessons = useLessonClient();
+  const studio = useStudioClient();
   const { lesson, step, goal, reached, revealed, collapsed, custom } = useLesson();
   const presenting = useView((v) => v.presenting);
   const view = useView((v) => v.view);
@@ -193,6 +194,13 @@ export function LessonPanel() {
               </button>
               <button type="button" onClick={() => void lessons.goTo(0)} title="Back to the lesson's first step">
                 Restart
+              </button>
+              <button
+                type="button"
+                onClick={() => studio.editLesson(lesson, custom === null)}
+                title={custom === null ? 'Edit a copy of this lesson in the lesson editor' : 'Edit this lesson'}
+              >
+                Edit
               </button>
               {custom?.fragment && (
                 <button type="button" onClick={() => void copyText(location.href, null)}>
