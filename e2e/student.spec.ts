@@ -127,7 +127,7 @@ async function readStep(page: Page, id: string, step: number): Promise<void> {
   const link = new URLSearchParams(JSON.parse(readFileSync(`src/lessons/${file}`, 'utf8')).steps[step - 1].link);
   await expect
     .poll(async () => {
-      const config = (await page.evaluate(() => window.subnetLab.config())) as Record<string, unknown>;
+      const config = (await page.evaluate(() => window.subnetLab.config())) as unknown as Record<string, unknown>;
       return [...link].filter(([k, v]) => k in config && String(config[k]) !== v);
     })
     .toEqual([]);

@@ -1,5 +1,5 @@
-// Entry point: reads the link (and a lesson it opens), starts the engine worker (and makes the sweep, regimes, AltMin and
-// lesson clients), exposes window.subnetLab, and mounts the app.
+// Entry point: reads the link (and a lesson it opens), starts the engine worker (and makes the sweep, regimes, AltMin,
+// lesson and lesson-editor clients), exposes window.subnetLab, and mounts the app.
 import './ui/app.css';
 
 import { StrictMode } from 'react';
@@ -19,11 +19,12 @@ import { mirrorLink } from './state/mirror';
 import { usePace } from './state/pace';
 import { RegimesClient } from './state/regimesClient';
 import { useRegimes } from './state/regimesStore';
+import { StudioClient } from './state/studioClient';
 import { SweepClient } from './state/sweepClient';
 import { useView } from './state/view';
 import { watchVisibility } from './state/visibility';
 import { App } from './ui/App';
-import { AltMinContext, ClientContext, LessonContext, RegimesContext, SweepContext } from './ui/context';
+import { AltMinContext, ClientContext, LessonContext, RegimesContext, StudioContext, SweepContext } from './ui/context';
 
 declare global {
   interface Window {
@@ -36,6 +37,7 @@ const sweeps = new SweepClient(client);
 const altmin = new AltMinClient();
 const regimes = new RegimesClient(client);
 const lessons = new LessonClient(client, regimes, altmin);
+const studio = new StudioClient(lessons, { engine: client, regimes, altmin });
 window.subnetLab = automationApi({ engine: client, regimes, altmin }, lessons);
 // The engine starts at once, except in a frame (below): there when the frame is first seen, or the host calls.
 let startEngine = () => undefined as void;
@@ -94,7 +96,9 @@ createRoot(document.getElementById('root') as HTMLElement).render(
         <AltMinContext.Provider value={altmin}>
           <RegimesContext.Provider value={regimes}>
             <LessonContext.Provider value={lessons}>
-              <App />
+              <StudioContext.Provider value={studio}>
+                <App />
+              </StudioContext.Provider>
             </LessonContext.Provider>
           </RegimesContext.Provider>
         </AltMinContext.Provider>

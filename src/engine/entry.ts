@@ -1,8 +1,8 @@
 /**
  * The one script every Web Worker of the app runs; the Worker's `name` picks its role — the live engine, the sweeps,
- * the width regimes, the background spectrum or AltMin — whose module is loaded on demand. So tfjs and the engine
- * are one chunk that the engine, sweep and regimes workers share (downloaded and compiled once, cached by the
- * browser), and the float64-only workers load no tfjs at all.
+ * the width regimes, the background spectrum, AltMin or the lesson editor's check — whose module is loaded on
+ * demand. So tfjs and the engine are one chunk that the engine, sweep, regimes and lesson-check workers share
+ * (downloaded and compiled once, cached by the browser), and the float64-only workers load no tfjs at all.
  */
 import type { WorkerRole } from './protocol';
 
@@ -12,6 +12,7 @@ const ROLES: Record<WorkerRole, () => Promise<unknown>> = {
   regimes: () => import('./regimesWorker'),
   theory: () => import('./theoryWorker'),
   altmin: () => import('./altminWorker'),
+  lessoncheck: () => import('./lessonCheckWorker'),
 };
 
 // Calls can arrive before the role's module has loaded and listens: they wait here and are handed on in order.

@@ -20,12 +20,14 @@ import type { CellResult, SweepPlan } from '../core/masked/sweep';
 import type { Scales } from '../core/masked/theory';
 import type { LogHistogram } from '../core/math/histogram';
 import type { PhaseRun, Widths } from '../core/regimes/regimes';
+import type { StepOutcome } from './lessonCheck';
+export type { ConditionReport, StepOutcome } from './lessonCheck';
 import type { TrainerSnapshot } from './trainer';
 
 export { type BackendName, BACKENDS } from '../core/link';
 
 /** What a Web Worker of the app does (engine/entry.ts: the Worker's name picks it). */
-export type WorkerRole = 'engine' | 'sweep' | 'regimes' | 'theory' | 'altmin';
+export type WorkerRole = 'engine' | 'sweep' | 'regimes' | 'theory' | 'altmin' | 'lessoncheck';
 
 export interface BackendInfo {
   name: BackendName;
@@ -155,4 +157,15 @@ export interface RegimesApi extends Guarded {
   init(requested: BackendName | null): Promise<BackendInfo>;
   curves(config: Config, ns: number[], given?: Dataset): RegimePoint[];
   row(config: Config, n: number, ms: number[], seeds: number, rounds: number, given?: Dataset): Promise<PhaseRun[][]>;
+}
+
+/**
+ * The lesson editor's check (engine/lessonCheck.ts, exactly as `lesson check` runs it), on a backend of its own beside
+ * the live run's: one step of a lesson file's text per call, so that the page shows each step's outcome as it comes
+ * and cancels by ending the worker.
+ */
+export interface LessonCheckApi extends Guarded {
+  init(requested: BackendName | null): Promise<BackendInfo>;
+  /** Checks step `index` (from 0) of the lesson file's text, training at most `maxRounds` rounds; rejects with the refusal of a file the format refuses. */
+  step(text: string, index: number, maxRounds: number): Promise<StepOutcome>;
 }

@@ -2,12 +2,21 @@
  * Lessons on the page: opens a built-in lesson or a lesson file's text at a step — the step's link applied to its
  * view (the training run restarts from it, the regimes and AltMin views take its settings) — moves between steps,
  * and watches the step's goal: a few times a second it builds the open view's snapshot (core/lessons/snapshot.ts)
- * and evaluates the goal, which then stays reached for that visit of the step.
+ * and evaluates the goal, which then stays reached for that visit of the step. The lesson editor reads the same
+ * snapshot, and the run's own noise beside it.
  */
 import { parseLesson, solvedLink, type Step } from '../core/lessons/format';
 import { evaluateGoal, type Snapshot } from '../core/lessons/goals';
 import { encodeLesson } from '../core/lessons/share';
-import { altminMetrics, configValues, regimesMetrics, trainMetrics } from '../core/lessons/snapshot';
+import {
+  altminMetrics,
+  configValues,
+  type Freshness,
+  type Metrics,
+  regimesMetrics,
+  trainMetrics,
+  trainNoise,
+} from '../core/lessons/snapshot';
 import { readLink } from '../core/link';
 import type { AltMinClient } from './altminClient';
 import { useAltMin } from './altminStore';
@@ -58,20 +67,34 @@ export function snapshotNow(named: ReadonlySet<string>): Snapshot {
     };
   }
   const histories = [run.history, ...run.compareHistories];
-  const since = run.markers.at(-1)?.round ?? 0;
-  const changed = run.markers.filter((m) => m.keys.some((k) => named.has(k))).at(-1);
-  const fresh = changed ? changed.round - 1 : 0;
+  const f = freshness(named);
   return {
     view,
     config: configValues(run.config),
-    runs: [run.config, ...run.compare].slice(0, histories.length).map((c, i) =>
-      trainMetrics(c, histories[i], run.basis, {
-        fresh: i === 0 ? fresh : 0,
-        since: i === 0 ? since : 0,
-        status: run.status,
-      }),
-    ),
+    runs: [run.config, ...run.compare]
+      .slice(0, histories.length)
+      .map((c, i) =>
+        trainMetrics(c, histories[i], run.basis, i === 0 ? f : { fresh: 0, since: 0, status: run.status }),
+      ),
   };
+}
+
+/** Which of the main run's measurements count for a step naming the settings `named` (see snapshotNow). */
+function freshness(named: ReadonlySet<string>): Freshness {
+  const run = useRun.getState();
+  const since = run.markers.at(-1)?.round ?? 0;
+  const changed = run.markers.filter((m) => m.keys.some((k) => named.has(k))).at(-1);
+  return { fresh: changed ? changed.round - 1 : 0, since, status: run.status };
+}
+
+/**
+ * The main training run's own noise in each metric, counted as snapshotNow counts its values (what `lesson check`
+ * measures as the run's noise); nothing outside the training view, whose results are not noisy round by round.
+ */
+export function noiseNow(named: ReadonlySet<string>): Metrics {
+  if (useView.getState().view !== 'train') return {};
+  const run = useRun.getState();
+  return trainNoise(run.config, run.history, run.basis, freshness(named));
 }
 
 export class LessonClient {

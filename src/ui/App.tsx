@@ -1,8 +1,9 @@
-// The app shell: header with the view tabs, notices, the first-visit card and the open lesson, the open view, help and
-// the theory page; theme, presentation mode, shortcuts, and lesson files dropped on the page.
+// The app shell: header with the view tabs, notices, the first-visit card and the open lesson (or the lesson editor),
+// the open view, help and the theory page; theme, presentation mode, shortcuts, and lesson files dropped on the page.
 import { useEffect } from 'react';
 
 import { useLesson } from '../state/lessonStore';
+import { useStudio } from '../state/studioStore';
 import { useView } from '../state/view';
 import { AltMinView } from './altmin/AltMinView';
 import { useLessonClient } from './context';
@@ -17,6 +18,7 @@ import { WelcomeCard } from './lessons/WelcomeCard';
 import { Notices } from './Notices';
 import { RegimesView } from './regimes/RegimesView';
 import { ShareDialog } from './ShareDialog';
+import { StudioPanel } from './studio/StudioPanel';
 import { TheoryDialog } from './theory/TheoryDialog';
 import { TrainView } from './train/TrainView';
 import { useShortcuts } from './useShortcuts';
@@ -27,6 +29,7 @@ export function App() {
   const embed = useView((v) => v.embed);
   const view = useView((v) => v.view);
   const lessons = useLessonClient();
+  const editing = useStudio((s) => s.open);
   // A first visit opens on the welcome alone; the view waits behind it.
   const landing = useLesson((s) => s.welcome && !s.lesson) && !presenting && !embed;
   useShortcuts();
@@ -58,7 +61,7 @@ export function App() {
       ) : (
         <>
           <Notices />
-          <LessonPanel />
+          {editing ? <StudioPanel /> : <LessonPanel />}
           {view === 'altmin' ? <AltMinView /> : view === 'regimes' ? <RegimesView /> : <TrainView />}
         </>
       )}

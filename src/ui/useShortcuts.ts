@@ -1,12 +1,13 @@
 /**
  * Keyboard shortcuts, wherever the focus is unless the focused control needs the key: space play/pause, → one round,
- * r reset (training view); p presentation, t theme, ? help, Esc close (every view). Inside a frame (`embed=1` in a
- * course page or a slide deck) the app takes no key for itself: the deck owns →, Space, PageDown and the clicker, so
+ * r reset (training view, unless a lesson step holds Play fixed); p presentation, t theme, ? help, Esc close (every
+ * view). Inside a frame (`embed=1` in a course page or a slide deck) the app takes no key for itself: the deck owns →, Space, PageDown and the clicker, so
  * every key that no focused control needs goes to the host page as a `key` event (state/hostMessages.ts), which a
  * deck forwards to its own keyboard handling.
  */
 import { useEffect } from 'react';
 
+import { fixedNow } from '../state/fixed';
 import { sendKeyToHost } from '../state/hostMessages';
 import { useRun } from '../state/store';
 import { nextTheme, useView } from '../state/view';
@@ -84,8 +85,9 @@ export function useShortcuts(): void {
         ArrowRight: () => void client.step(1),
         r: () => void client.restart(),
       };
+      // A lesson step that holds Play fixed takes its keys too.
       const act: Record<string, () => void> = {
-        ...(useView.getState().view === 'train' ? training : {}),
+        ...(useView.getState().view === 'train' && !fixedNow('play') ? training : {}),
         p: () => useView.setState((v) => ({ presenting: !v.presenting })),
         t: nextTheme,
         '?': () => useView.setState((v) => ({ help: !v.help })),

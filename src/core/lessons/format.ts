@@ -1,8 +1,9 @@
 /**
  * The lesson file format, `subnet-lab-lesson/1`: a lesson is a title, a summary and 1–30 steps; a step is a link
  * (a view and its configuration), text in Markdown, the panel it talks about, a goal checked live, the solution that
- * reaches it, and a question with its answer. `parseLesson` validates a file completely or refuses it with one
- * message that names the step and the field; it never throws.
+ * reaches it, a question with its answer, and the controls it holds fixed and the panels it hides (`lock`, `hide`:
+ * optional, so every file written before them reads as it did). `parseLesson` validates a file completely or refuses
+ * it with one message that names the step and the field; it never throws.
  */
 import { linkProblems, readLink, viewKeys, type ViewName } from '../link';
 import { isPanel, type PanelName, PANELS } from '../panels';
@@ -27,6 +28,10 @@ export interface Step {
   /** Settings that reach the goal, applied over the link (a query string; "" = train the link as it is). */
   solution: string | null;
   question: { text: string; answer: string } | null;
+  /** Controls the student may not change in this step (shown disabled, "fixed in this step"); empty: none. */
+  lock: string[];
+  /** Panels of the step's view not shown in this step; empty: none. */
+  hide: PanelName[];
 }
 
 export interface Lesson {
@@ -115,6 +120,40 @@ export function stepControls(view: ViewName): string[] {
   return view === 'train' ? ['play', ...viewKeys(view)] : viewKeys(view);
 }
 
+/**
+ * The controls a step can hold fixed (`lock`): those its view marks with data-control and can show disabled — Play
+ * (with Step and Reset) and the pace, the scheme and the settings of the training view; the phase diagram's settings;
+ * AltMin's settings.
+ */
+export const LOCKABLE: Record<ViewName, readonly string[]> = {
+  train: [
+    'play',
+    'speed',
+    'scheme',
+    'm',
+    'xi',
+    'p',
+    'tau',
+    'eta',
+    'kappa',
+    'n',
+    'd',
+    'ratio',
+    'mask',
+    'aggregate',
+    'act',
+    'layers',
+    'init',
+    'data',
+    'seed',
+  ],
+  regimes: ['setting', 'ns', 'ms', 'seeds', 'rounds', 'eps', 'show'],
+  altmin: ['model', 'd', 'k', 'n', 'gamma', 'start', 'delta0', 'iters', 'gdIters', 'eta', 'seed'],
+};
+
+/** The panel that holds a view's controls (hiding it hides every control of the view). */
+export const CONTROLS_PANEL: Record<ViewName, PanelName | null> = { train: 'controls', regimes: 'phase', altmin: null };
+
 /** The step's link with the solution's keys set over it. */
 export function solvedLink(link: string, solution: string): string {
   const merged = new URLSearchParams(link);
@@ -172,10 +211,50 @@ function goal(raw: unknown, view: ViewName, where: string): Goal {
   };
 }
 
+/** A list field of names (`lock`, `hide`): each one known, none twice; absent: empty. */
+function names(raw: unknown, where: string, example: string, known: (name: string) => string | null): string[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw) || raw.length > 40)
+    throw new Refusal(`${where}: must be a list of names such as ${example}.`);
+  return raw.map((v, k) => {
+    if (typeof v !== 'string') throw new Refusal(`${where}[${k}]: must be a name such as ${example}.`);
+    const why = known(v);
+    if (why) throw new Refusal(`${where}[${k}]: "${showRaw(v)}" ${why}.`);
+    if (raw.indexOf(v) !== k) throw new Refusal(`${where}[${k}]: "${showRaw(v)}" is listed twice.`);
+    return v;
+  });
+}
+
+function lockField(raw: unknown, view: ViewName, control: string | null, where: string): string[] {
+  const lockable = LOCKABLE[view];
+  const lock = names(raw, where, '["xi", "p"]', (v) =>
+    lockable.includes(v) ? null : `is not a control the ${view} view can fix (controls: ${lockable.join(', ')})`,
+  );
+  if (control !== null && lock.includes(control))
+    throw new Refusal(`${where}: "${control}" is the step's control (field "control"), which its task changes.`);
+  return lock;
+}
+
+function hideField(raw: unknown, view: ViewName, focus: PanelName | null, control: string | null, where: string) {
+  const hide = names(raw, where, '["ntk", "theory"]', (v) =>
+    !isPanel(v)
+      ? `is not a panel (panels: ${Object.keys(PANELS).join(', ')})`
+      : PANELS[v] !== view
+        ? `is a panel of the ${PANELS[v]} view, not ${view}`
+        : null,
+  ) as PanelName[];
+  if (focus !== null && hide.includes(focus))
+    throw new Refusal(`${where}: "${focus}" is the step's focus (field "focus"), which it cannot hide.`);
+  const holder = CONTROLS_PANEL[view];
+  if (control !== null && holder !== null && hide.includes(holder))
+    throw new Refusal(`${where}: "${holder}" holds the step's control "${control}" (field "control").`);
+  return hide;
+}
+
 function step(raw: unknown, i: number): Step {
   const where = `step ${i + 1}`;
   if (!isObject(raw)) throw new Refusal(`${where}: must be an object.`);
-  only(raw, ['title', 'text', 'link', 'focus', 'control', 'goal', 'solution', 'question'], where);
+  only(raw, ['title', 'text', 'link', 'focus', 'control', 'goal', 'solution', 'question', 'lock', 'hide'], where);
   const title = text(raw, 'title', where) as string;
   const body = text(raw, 'text', where) as string;
   if (typeof raw.link !== 'string')
@@ -201,6 +280,8 @@ function step(raw: unknown, i: number): Step {
       );
     control = raw.control;
   }
+  const lock = lockField(raw.lock, view, control, `${where}, field "lock"`);
+  const hide = hideField(raw.hide, view, focus, control, `${where}, field "hide"`);
   const g = raw.goal === undefined ? null : goal(raw.goal, view, `${where}, field "goal"`);
   let solution: string | null = null;
   if (raw.solution !== undefined) {
@@ -213,6 +294,8 @@ function step(raw: unknown, i: number): Step {
     const problems = linkProblems(solved);
     if (problems.length) throw corrected(w, problems[0], given.address);
     if (readLink(solved).view !== view) throw new Refusal(`${w}: it must stay in the ${view} view.`);
+    const fixed = [...new URLSearchParams(solution).keys()].find((k) => lock.includes(k));
+    if (fixed !== undefined) throw new Refusal(`${w}: it sets "${fixed}", which the step holds fixed (field "lock").`);
   }
   let question: Step['question'] = null;
   if (raw.question !== undefined) {
@@ -221,7 +304,7 @@ function step(raw: unknown, i: number): Step {
     only(raw.question, ['text', 'answer'], w);
     question = { text: text(raw.question, 'text', w) as string, answer: text(raw.question, 'answer', w) as string };
   }
-  return { title, text: body, link, focus, control, goal: g, solution, question };
+  return { title, text: body, link, focus, control, goal: g, solution, question, lock, hide };
 }
 
 /** Validates a lesson file's text. */

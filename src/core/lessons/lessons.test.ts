@@ -1,5 +1,6 @@
-// The lesson format: every built-in lesson parses, a dozen kinds of malformed files are refused with the step and the
-// field named, goals evaluate with every operator, and a lesson survives the trip through a link's fragment.
+// The lesson format: every built-in lesson parses, a few dozen kinds of malformed files (lock and hide among them) are
+// refused with the step and the field named, a lesson written back as its file reads the same, goals evaluate with
+// every operator, and a lesson survives the trip through a link's fragment.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -8,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { LESSON_FORMAT, MAX_LESSON_BYTES, parseLesson, solvedLink } from './format';
 import { evaluateGoal, type Goal } from './goals';
 import { decodeLesson, encodeLesson, lessonFragment } from './share';
+import { lessonText } from './write';
 
 const DIR = path.resolve(__dirname, '../../lessons');
 const builtIn = readdirSync(DIR)
@@ -40,6 +42,44 @@ describe('built-in lessons', () => {
       for (const s of res.lesson.steps) if (s.goal) expect(s.solution).not.toBeNull();
       expect(res.lesson.steps.filter((s) => s.goal).length).toBeGreaterThanOrEqual(3);
     });
+});
+
+describe('a lesson written back as its file', () => {
+  it('every built-in lesson, and one with every field, round-trips: the same lesson, and the same text again', () => {
+    const all = lesson({}, [
+      step({
+        focus: 'ntk',
+        control: 'p',
+        lock: ['xi', 'play'],
+        hide: ['theory'],
+        question: { text: 'q', answer: 'a' },
+      }),
+      step({
+        goal: {
+          text: 'g',
+          any: [
+            { metric: 'err', run: 2, le: 0.1 },
+            { config: 'scheme', eq: 'ist' },
+          ],
+        },
+      }),
+      step({ goal: undefined, solution: undefined }),
+    ]);
+    for (const text of [...builtIn.map((l) => l.text), all]) {
+      const res = parseLesson(text);
+      if (!res.ok) throw new Error(res.error);
+      const written = lessonText(res.lesson);
+      const again = parseLesson(written);
+      if (!again.ok) throw new Error(again.error);
+      expect(again.lesson).toEqual(res.lesson);
+      expect(lessonText(again.lesson)).toBe(written);
+    }
+  });
+  it('leaves out the fields a step does not use', () => {
+    const res = parseLesson(lesson({}, [step({ goal: undefined, solution: undefined })]));
+    if (!res.ok) throw new Error(res.error);
+    expect(Object.keys(JSON.parse(lessonText(res.lesson)).steps[0])).toEqual(['title', 'text', 'link']);
+  });
 });
 
 describe('the README', () => {
@@ -91,6 +131,39 @@ describe('malformed lesson files are refused with the step and the field named',
     ['an unknown field', lesson({}, [step({ hint: 'x' })]), /"hint" is not a field/],
     ['a question without an answer', lesson({}, [step({ question: { text: 'why?' } })]), /"answer"/],
     ['too large', lesson({ summary: 'x'.repeat(MAX_LESSON_BYTES) }), /larger than 256 KB/],
+    ['a lock that is not a list', lesson({}, [step({ lock: 'xi' })]), /step 1, field "lock": must be a list/],
+    [
+      'a lock of an unknown control',
+      lesson({}, [step(), step({ lock: ['p', 'width'] })]),
+      /step 2, field "lock"\[1\]: "width" is not a control the train view can fix \(controls: play, /,
+    ],
+    ['a lock listed twice', lesson({}, [step({ lock: ['p', 'p'] })]), /step 1, field "lock"\[1\]: "p" is listed twice/],
+    [
+      'a lock of the step’s own control',
+      lesson({}, [step({ control: 'p', lock: ['p'] })]),
+      /step 1, field "lock": "p" is the step's control/,
+    ],
+    [
+      'a solution that sets a locked control',
+      lesson({}, [step({ lock: ['xi'], solution: 'xi=0.8' })]),
+      /step 1, field "solution": it sets "xi", which the step holds fixed \(field "lock"\)/,
+    ],
+    ['a hide that is not a panel', lesson({}, [step({ hide: [3] })]), /step 1, field "hide"\[0\]: must be a name/],
+    [
+      'a hide of another view’s panel',
+      lesson({}, [step({ hide: ['phase'] })]),
+      /step 1, field "hide"\[0\]: "phase" is a panel of the regimes view, not train/,
+    ],
+    [
+      'a hide of the step’s focus',
+      lesson({}, [step({ focus: 'ntk', hide: ['ntk'] })]),
+      /step 1, field "hide": "ntk" is the step's focus/,
+    ],
+    [
+      'a hide of the panel that holds the step’s control',
+      lesson({}, [step({ control: 'p', hide: ['controls'] })]),
+      /step 1, field "hide": "controls" holds the step's control "p"/,
+    ],
   ];
   for (const [what, text, message] of cases)
     it(what, () => {
@@ -137,6 +210,16 @@ describe('malformed lesson files are refused with the step and the field named',
   it('markup in the text is kept as text (the page renders it as text)', () => {
     const res = parseLesson(lesson({}, [step({ text: '<script>alert(1)</script><img src=x onerror=alert(1)>' })]));
     expect(res.ok && res.lesson.steps[0].text).toBe('<script>alert(1)</script><img src=x onerror=alert(1)>');
+  });
+  it('lock and hide: optional lists of the view’s controls and panels, empty when absent', () => {
+    const res = parseLesson(lesson({}, [step({ lock: ['xi', 'play'], hide: ['ntk', 'theory'] }), step()]));
+    if (!res.ok) throw new Error(res.error);
+    expect(res.lesson.steps[0]).toMatchObject({ lock: ['xi', 'play'], hide: ['ntk', 'theory'] });
+    expect(res.lesson.steps[1]).toMatchObject({ lock: [], hide: [] });
+    const altmin = parseLesson(
+      lesson({}, [step({ link: 'view=altmin', goal: undefined, solution: undefined, lock: ['k'] })]),
+    );
+    expect(altmin.ok).toBe(true);
   });
   it('a solution is set over the link, key by key', () => {
     expect(solvedLink('scheme=dropout&xi=0.5', 'scheme=ist&p=2')).toBe('scheme=ist&xi=0.5&p=2');

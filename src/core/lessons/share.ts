@@ -1,7 +1,8 @@
 /**
  * A whole lesson inside a link: the file's text, deflated (CompressionStream, in every modern browser and in Node)
  * and written in base64url after `#lesson=`, so a course page can hand out a custom lesson with no server. Decoding
- * stops at the lesson size limit, so a crafted fragment cannot inflate without bound.
+ * stops at the lesson size limit, so a crafted fragment cannot inflate without bound. A course page embeds a lesson
+ * with the iframe `lessonSnippet` writes.
  */
 import { MAX_LESSON_BYTES } from './format';
 
@@ -65,6 +66,17 @@ export async function decodeLesson(value: string): Promise<{ ok: true; text: str
   } catch {
     return { ok: false, error: 'The lesson in this link is damaged (it does not inflate to text).' };
   }
+}
+
+const attribute = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The iframe a course page embeds a lesson with: the whole app at the lesson's `#lesson=` address (a lesson moves
+ * between panels and views, so the frame holds the full app, the lesson beside it or, in a narrow frame, one line).
+ */
+export function lessonSnippet(address: string, title: string, width = 1280, height = 800): string {
+  return `<iframe src="${attribute(address)}" width="${width}" height="${height}" style="border:0" title="${attribute(`Subnet Lab: ${title}`)}" loading="lazy"></iframe>`;
 }
 
 /** The lesson value of a fragment such as "#lesson=…", or null. */

@@ -1,18 +1,21 @@
 /**
  * The lesson list (from the header's Lessons button, the first-visit card, or a link to an unknown lesson): every
- * built-in lesson with its length, and a button to open a lesson file (a file can also be dropped on the page).
+ * built-in lesson with its length — to start, or to edit as a copy — a button to open a lesson file (a file can also
+ * be dropped on the page), and the lesson editor: a new lesson, or the draft this browser keeps.
  */
 import { useEffect, useRef } from 'react';
 
 import { BUILT_IN } from '../../state/builtinLessons';
 import { useLesson } from '../../state/lessonStore';
-import { useLessonClient } from '../context';
+import { useLessonClient, useStudioClient } from '../context';
 import { useModal } from '../shared/useModal';
 import { openLessonFile } from './openLessonFile';
 
 export function LessonList() {
   const lessons = useLessonClient();
+  const studio = useStudioClient();
   const open = useLesson((s) => s.listOpen);
+  const draft = open ? studio.lastDraft() : null;
   const message = useLesson((s) => s.message);
   const fileMessage = useLesson((s) => s.fileMessage);
   const file = useRef<HTMLInputElement>(null);
@@ -49,12 +52,29 @@ export function LessonList() {
               <p>{l.summary}</p>
               <span className="small">{l.steps.length} steps</span>
             </div>
-            <button type="button" onClick={() => void lessons.openBuiltIn(l.id)} aria-label={`Start: ${l.title}`}>
-              Start
-            </button>
+            <span className="lesson-card-buttons">
+              <button type="button" onClick={() => studio.editLesson(l, true)} aria-label={`Edit a copy: ${l.title}`}>
+                Edit a copy
+              </button>
+              <button type="button" onClick={() => void lessons.openBuiltIn(l.id)} aria-label={`Start: ${l.title}`}>
+                Start
+              </button>
+            </span>
           </li>
         ))}
       </ol>
+      <div className="buttons">
+        <button type="button" className="primary" onClick={() => studio.newLesson()}>
+          New lesson
+        </button>
+        {draft && (
+          <button type="button" onClick={() => studio.continueDraft()}>
+            Continue the draft “{draft.title || 'untitled'}” ({draft.steps.length} step
+            {draft.steps.length === 1 ? '' : 's'})
+          </button>
+        )}
+        <span className="small">Make a lesson in the app: steps, goals, checks, a file or a link to hand out.</span>
+      </div>
       <div className="buttons">
         <button type="button" onClick={() => file.current?.click()}>
           Open a lesson file…

@@ -3,7 +3,8 @@
  * question with its answer behind a reveal, and Back, Next and Restart. On a wide screen it is a card in a column of
  * its own at the right, beside the view; on a narrow one and in presentation mode it is one line — title, step dots,
  * the task's status, Next — whose step expands over the view on a tap. The panel the step talks about, and the
- * control it names, are highlighted and brought on screen (ui/lessons/bringIntoView.ts).
+ * control it names, are highlighted and brought on screen (ui/lessons/bringIntoView.ts); the panels the step hides
+ * are not shown (the controls it holds fixed disable themselves: ui/shared/Fixed.tsx).
  */
 import './lessons.css';
 
@@ -11,9 +12,10 @@ import { useEffect } from 'react';
 
 import { showValue } from '../../core/lessons/goals';
 import { copyText } from '../../platform/clipboard';
+import { stepLimits } from '../../state/fixed';
 import { useLesson } from '../../state/lessonStore';
 import { useView } from '../../state/view';
-import { useLessonClient } from '../context';
+import { useLessonClient, useStudioClient } from '../context';
 import { InlineMarkdown, Markdown } from '../shared/Markdown';
 import { NARROW, TOUCH, useMedia } from '../shared/useMedia';
 import { CHART_PANELS } from '../train/Plots';
@@ -23,8 +25,10 @@ import { openLessonLink } from './openLessonLink';
 
 export function LessonPanel() {
   const lessons = useLessonClient();
+  const studio = useStudioClient();
   const { lesson, step, goal, reached, revealed, collapsed, custom } = useLesson();
   const presenting = useView((v) => v.presenting);
+  const view = useView((v) => v.view);
   const narrow = useMedia(NARROW);
   const touch = useMedia(TOUCH);
   const compact = presenting || narrow;
@@ -48,6 +52,7 @@ export function LessonPanel() {
     return () => clearTimeout(t);
   }, [focus, control, step, lesson]);
   if (!lesson || !s) return null;
+  const hidden = stepLimits(s, view).hide;
   const n = lesson.steps.length;
   const last = step === n - 1;
   const open = !compact || !collapsed;
@@ -76,12 +81,13 @@ export function LessonPanel() {
       aria-label={`Lesson: ${lesson.title}`}
       data-testid="lesson"
     >
-      {/* The named control and, on a phone, the pinned panel: keys the lesson format checked against the view's. */}
+      {/* The named control, on a phone the pinned panel, and the panels the step hides: names the lesson format checked. */}
       <style>
         {(control
           ? `[data-control="${control}"]{outline:3px solid var(--accent);outline-offset:3px;border-radius:6px}`
           : '') +
-          `@media (max-width:700px){.layout [data-panel="${pinned}"]{order:0;position:sticky;top:var(--bar-h);z-index:5}}`}
+          `@media (max-width:700px){.layout [data-panel="${pinned}"]{order:0;position:sticky;top:var(--bar-h);z-index:5}}` +
+          hidden.map((p) => `[data-panel="${p}"]{display:none!important}`).join('')}
       </style>
       <div className="lesson-bar">
         <strong className="lesson-title" title={lesson.title}>
@@ -188,6 +194,13 @@ export function LessonPanel() {
               </button>
               <button type="button" onClick={() => void lessons.goTo(0)} title="Back to the lesson's first step">
                 Restart
+              </button>
+              <button
+                type="button"
+                onClick={() => studio.editLesson(lesson, custom === null)}
+                title={custom === null ? 'Edit a copy of this lesson in the lesson editor' : 'Edit this lesson'}
+              >
+                Edit
               </button>
               {custom?.fragment && (
                 <button type="button" onClick={() => void copyText(location.href, null)}>

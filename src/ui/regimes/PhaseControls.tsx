@@ -1,10 +1,12 @@
-// The phase diagram's settings (setting, grid, seeds, rounds K, ε, the measure shown), run / cancel / CSV, and the training view's settings it uses.
+// The phase diagram's settings (setting, grid, seeds, rounds K, ε, the measure shown), run / cancel / CSV, and the
+// training view's settings it uses; those the open lesson step holds fixed are disabled, "fixed in this step".
 import { useEffect, useState } from 'react';
 
 import { PHASE_METRICS, PHASE_SETTINGS, PHASE_TABLE, type PhaseSettingsT } from '../../core/regimes/regimes';
 import { useRegimes } from '../../state/regimesStore';
 import { useRun } from '../../state/store';
 import { useRegimesClient } from '../context';
+import { FixedNote, useFixed } from '../shared/Fixed';
 
 const SETTING_NAMES: Record<string, string> = {
   lazy: 'lazy NTK: ReLU, layer 1',
@@ -28,18 +30,28 @@ export function PhaseControls() {
   const [draft, setDraft] = useState<Record<string, string>>({});
   useEffect(() => setDraft({}), [s]);
   const h = (k: keyof PhaseSettingsT) => PHASE_TABLE[k].help;
+  const fixed = {
+    setting: useFixed('setting'),
+    ns: useFixed('ns'),
+    ms: useFixed('ms'),
+    seeds: useFixed('seeds'),
+    rounds: useFixed('rounds'),
+    eps: useFixed('eps'),
+    show: useFixed('show'),
+  };
   const field = (k: 'ns' | 'ms' | 'seeds' | 'rounds' | 'eps', label: string) => (
-    <div className="control" title={h(k)}>
+    <div className="control" title={h(k)} data-control={k}>
       <label>
         {label}{' '}
         <input
           type="text"
           value={draft[k] ?? String(s[k])}
-          disabled={running}
+          disabled={running || fixed[k]}
           onChange={(e) => setDraft({ ...draft, [k]: e.target.value })}
           onBlur={() => draft[k] !== undefined && client.set({ [k]: draft[k] })}
         />
       </label>
+      <FixedNote fixed={fixed[k]} />
     </div>
   );
   const run = () => {
@@ -48,10 +60,14 @@ export function PhaseControls() {
   };
   return (
     <aside className="controls" aria-label="Phase diagram settings" data-panel="phase">
-      <div className="control" title={h('setting')}>
+      <div className="control" title={h('setting')} data-control="setting">
         <label>
           setting{' '}
-          <select value={s.setting} disabled={running} onChange={(e) => client.set({ setting: e.target.value })}>
+          <select
+            value={s.setting}
+            disabled={running || fixed.setting}
+            onChange={(e) => client.set({ setting: e.target.value })}
+          >
             {PHASE_SETTINGS.map((v) => (
               <option key={v} value={v}>
                 {SETTING_NAMES[v]}
@@ -59,6 +75,7 @@ export function PhaseControls() {
             ))}
           </select>
         </label>
+        <FixedNote fixed={fixed.setting} />
       </div>
       {field('ns', 'samples n')}
       {field('ms', 'widths m')}
@@ -74,10 +91,10 @@ export function PhaseControls() {
           Cancel
         </button>
       </div>
-      <div className="control" title={h('show')}>
+      <div className="control" title={h('show')} data-control="show">
         <label>
           heatmap shows{' '}
-          <select value={s.show} onChange={(e) => client.set({ show: e.target.value })}>
+          <select value={s.show} disabled={fixed.show} onChange={(e) => client.set({ show: e.target.value })}>
             {PHASE_METRICS.map((v) => (
               <option key={v} value={v}>
                 {METRIC_NAMES[v]}
@@ -85,6 +102,7 @@ export function PhaseControls() {
             ))}
           </select>
         </label>
+        <FixedNote fixed={fixed.show} />
       </div>
       <p className="small">
         From the training view: d = {config.d}, data {config.data}, seed {config.seed}, κ = {config.kappa}

@@ -1,6 +1,10 @@
 // A labelled slider with its value and its meaning in plain words — on hover, and behind an ⓘ button that a tap opens
-// (a tablet has no hover); when disabled, the reason is said beside it. Optional log scale.
+// (a tablet has no hover); when disabled, the reason is said beside it (a lesson step that holds it fixed says so).
+// Optional log scale.
 import { useId, useState } from 'react';
+
+import { FIXED } from '../../state/fixed';
+import { useFixed } from './Fixed';
 
 interface Props {
   /** The setting's key (data-control): what a lesson step can name and highlight. */
@@ -38,7 +42,9 @@ export function Slider({
 }: Props) {
   const id = useId();
   const [open, setOpen] = useState(false);
-  const disabled = Boolean(disabledWhy);
+  const fixed = useFixed(control);
+  const why = fixed ? FIXED : disabledWhy;
+  const disabled = Boolean(why);
   const to = (v: number) => (log ? Math.log2(v) : v);
   const from = (v: number) => (!log ? v : whole ? Math.round(2 ** v) : +(2 ** v).toPrecision(3));
   return (
@@ -69,7 +75,7 @@ export function Slider({
         aria-describedby={`${id}-help`}
         onChange={(e) => onChange(from(Number(e.target.value)))}
       />
-      {disabledWhy && <span className="why small">{disabledWhy}</span>}
+      {why && <span className={fixed ? 'why small fixed-note' : 'why small'}>{why}</span>}
       <span id={`${id}-help`} className={open ? 'help-text small' : 'sr-only'}>
         {help}
       </span>

@@ -1,4 +1,5 @@
-// The controls: scheme presets, sliders for every setting, play / pause / step / reset / new seed, compare, export.
+// The controls: scheme presets, sliders for every setting, play / pause / step / reset / new seed, compare, export;
+// those the open lesson step holds fixed are disabled, "fixed in this step".
 import {
   ACTIVATIONS,
   AGGREGATES,
@@ -13,8 +14,10 @@ import {
 } from '../../core/masked/config';
 import { schemeOf } from '../../core/masked/summary';
 import { etaStable } from '../../core/masked/theory';
+import { FIXED } from '../../state/fixed';
 import { useRun } from '../../state/store';
 import { useClient } from '../context';
+import { FixedNote, useFixed } from '../shared/Fixed';
 import { Slider } from '../shared/Slider';
 import { useTheory } from '../shared/useTheory';
 import { CircleControls } from './CircleControls';
@@ -35,6 +38,16 @@ export function Controls() {
   // A change that the configuration's rules may correct (circle data's d and frequencies) goes through them.
   const setChecked = (next: Config) => void client.setConfig(enforceData(next, new Set(), []));
   const h = (k: keyof Config) => CONFIG_TABLE[k].help;
+  const fixed = {
+    eta: useFixed('eta'),
+    mask: useFixed('mask'),
+    aggregate: useFixed('aggregate'),
+    act: useFixed('act'),
+    layers: useFixed('layers'),
+    init: useFixed('init'),
+    data: useFixed('data'),
+    seed: useFixed('seed'),
+  };
   return (
     <aside className="controls" aria-label="Settings" data-panel="controls">
       <SchemePresets />
@@ -48,10 +61,12 @@ export function Controls() {
           <input
             type="checkbox"
             checked={config.eta === 'auto'}
+            disabled={fixed.eta}
             onChange={(e) => set({ eta: e.target.checked ? 'auto' : (eta ?? 0.01) })}
           />{' '}
           step size η auto
         </label>
+        <FixedNote fixed={fixed.eta && config.eta === 'auto'} />
         {config.eta !== 'auto' && (
           <Slider
             label="η"
@@ -63,6 +78,7 @@ export function Controls() {
             logStep={0.05}
             whole={false}
             format={(v) => v.toPrecision(3)}
+            disabledWhy={fixed.eta ? FIXED : null}
             onChange={(v) => set({ eta: v })}
           />
         )}
@@ -106,7 +122,7 @@ export function Controls() {
           {CONFIG_TABLE.mask.label}{' '}
           <select
             value={config.mask}
-            disabled={lockedWhy(config, 'mask') !== null}
+            disabled={lockedWhy(config, 'mask') !== null || fixed.mask}
             onChange={(e) =>
               set(e.target.value === 'categorical' ? { mask: 'categorical', xi: 1 / config.p } : { mask: 'bernoulli' })
             }
@@ -119,11 +135,16 @@ export function Controls() {
           </select>
         </label>
         {lockedWhy(config, 'mask') && <span className="why small">{lockedWhy(config, 'mask')}</span>}
+        <FixedNote fixed={fixed.mask} />
       </div>
       <div className="control" title={h('aggregate')} data-control="aggregate">
         <label>
           {CONFIG_TABLE.aggregate.label}{' '}
-          <select value={config.aggregate} onChange={(e) => set({ aggregate: e.target.value as Config['aggregate'] })}>
+          <select
+            value={config.aggregate}
+            disabled={fixed.aggregate}
+            onChange={(e) => set({ aggregate: e.target.value as Config['aggregate'] })}
+          >
             {AGGREGATES.map((v) => (
               <option key={v} value={v}>
                 {v === 'keep' ? 'keep (paper)' : 'zero (reference code)'}
@@ -131,6 +152,7 @@ export function Controls() {
             ))}
           </select>
         </label>
+        <FixedNote fixed={fixed.aggregate} />
         {config.aggregate === 'zero' && (
           <span className="small" data-testid="zero-rule">
             Zeroed, as the reference code does; as there (TensorFlow), ReLU’s derivative at 0 is 0, so a zeroed neuron
@@ -144,7 +166,7 @@ export function Controls() {
           <div className="control" title={h(k)} key={k} data-control={k}>
             <label>
               {CONFIG_TABLE[k].label}{' '}
-              <select value={config[k]} onChange={(e) => set({ [k]: e.target.value })}>
+              <select value={config[k]} disabled={fixed[k]} onChange={(e) => set({ [k]: e.target.value })}>
                 {(k === 'act' ? ACTIVATIONS : k === 'layers' ? LAYERS : INITS).map((v) => (
                   <option key={v} value={v}>
                     {v}
@@ -152,6 +174,7 @@ export function Controls() {
                 ))}
               </select>
             </label>
+            <FixedNote fixed={fixed[k]} />
           </div>
         ))}
         <Slider
@@ -174,6 +197,7 @@ export function Controls() {
           data{' '}
           <select
             value={config.data}
+            disabled={fixed.data}
             onChange={(e) => setChecked({ ...config, data: e.target.value as Config['data'] })}
           >
             {DATASETS.map((d) => (
@@ -183,6 +207,7 @@ export function Controls() {
             ))}
           </select>
         </label>
+        <FixedNote fixed={fixed.data} />
       </div>
       {config.data === 'circle' && <CircleControls config={config} onChange={setChecked} />}
       <div className="control" title={h('seed')} data-control="seed">
@@ -193,12 +218,14 @@ export function Controls() {
             min={0}
             max={4294967295}
             value={config.seed}
+            disabled={fixed.seed}
             onChange={(e) => {
               const v = Math.floor(Number(e.target.value));
               if (Number.isFinite(v) && v >= 0 && v <= 4294967295) set({ seed: v });
             }}
           />
         </label>
+        <FixedNote fixed={fixed.seed} />
       </div>
       <ComparePanel />
       <ExportPanel />

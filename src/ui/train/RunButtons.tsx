@@ -8,6 +8,7 @@ import { SPEEDS } from '../../core/pace';
 import { usePace } from '../../state/pace';
 import { useRun } from '../../state/store';
 import { useClient } from '../context';
+import { FixedNote, useFixed } from '../shared/Fixed';
 
 const STEPS = [1, 10, 100] as const;
 
@@ -16,10 +17,12 @@ export function PlayButtons({ seed = true }: { seed?: boolean }) {
   const status = useRun((s) => s.status);
   const config = useRun((s) => s.config);
   const pending = useRun((s) => s.playPending);
+  const fixed = useFixed('play');
+  const seedFixed = useFixed('seed');
   const running = status === 'running';
-  const can = ['ready', 'paused', 'running'].includes(status);
+  const can = ['ready', 'paused', 'running'].includes(status) && !fixed;
   // Play answers while the engine starts: the run plays once it is ready.
-  const playable = can || status === 'starting';
+  const playable = (can || status === 'starting') && !fixed;
   return (
     <div className="buttons run-buttons" data-control="play">
       <button
@@ -43,18 +46,25 @@ export function PlayButtons({ seed = true }: { seed?: boolean }) {
           {k === 1 ? 'Step' : `+${k}`}
         </button>
       ))}
-      <button type="button" onClick={() => void client.restart()} title="Start again from the same initialization (r)">
+      <button
+        type="button"
+        onClick={() => void client.restart()}
+        disabled={fixed}
+        title="Start again from the same initialization (r)"
+      >
         Reset
       </button>
       {seed && (
         <button
           type="button"
+          disabled={seedFixed}
           onClick={() => void client.setConfig({ ...config, seed: (config.seed * 1103515245 + 12345) >>> 0 })}
           title="New data, initialization and masks"
         >
           New seed
         </button>
       )}
+      <FixedNote fixed={fixed} />
     </div>
   );
 }
@@ -62,12 +72,14 @@ export function PlayButtons({ seed = true }: { seed?: boolean }) {
 export function PaceControls() {
   const id = useId();
   const { speed, until } = usePace();
+  const fixed = useFixed('speed');
   return (
     <div className="pace" data-control="speed">
       <label htmlFor={`${id}-speed`}>speed</label>
       <select
         id={`${id}-speed`}
         value={String(speed)}
+        disabled={fixed}
         onChange={(e) => usePace.setState({ speed: e.target.value === 'full' ? 'full' : Number(e.target.value) })}
         title="Rounds per second: slow enough to watch the fall to the plateau, or as fast as the device trains"
       >
@@ -94,6 +106,7 @@ export function PaceControls() {
         }}
         title="Play pauses when the run reaches this round; empty: it keeps going"
       />
+      <FixedNote fixed={fixed} />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import {
 import { largestWidth } from '../../core/masked/limits';
 import { useRun } from '../../state/store';
 import { useClient } from '../context';
+import { FixedNote, useFixed } from '../shared/Fixed';
 import { Slider } from '../shared/Slider';
 
 export const SLIDER_KEYS = ['m', 'xi', 'p', 'tau'] as const;
@@ -22,8 +23,9 @@ export type SliderKey = (typeof SLIDER_KEYS)[number];
 export function SchemePresets() {
   const client = useClient();
   const config = useRun((s) => s.config);
+  const fixed = useFixed('scheme');
   return (
-    <fieldset className="presets" data-control="scheme">
+    <fieldset className="presets" data-control="scheme" disabled={fixed}>
       <legend title={CONFIG_TABLE.scheme.help}>Scheme</legend>
       {SCHEMES.map((s) => (
         <label key={s} className={config.scheme === s ? 'on' : ''}>
@@ -37,6 +39,7 @@ export function SchemePresets() {
           {PRESETS[s].label}
         </label>
       ))}
+      <FixedNote fixed={fixed} />
     </fieldset>
   );
 }
