@@ -1,6 +1,6 @@
 /**
  * Sweep cells: one cell trains a fresh run of `rounds` rounds (no NTKs) and reports its converged error
- * (core/masked/converge.ts) beside R_lazy at that cell, on the seed's data or on given data (and given initial weights
+ * (core/masked/converge.ts) beside R_lazy at that cell (NaN where the prediction is withheld), on the seed's data or on given data (and given initial weights
  * where their width is the cell's). The CLI's `sweep` runs cells one by one; the app's sweep worker runs a batch of
  * cells as one program (./sweepBatch.ts).
  */
@@ -9,6 +9,7 @@ import { convergedError, type ConvergeRule } from '../core/masked/converge';
 import type { Dataset } from '../core/masked/datasets';
 import type { Weights } from '../core/masked/init';
 import { type FullProblem, makeProblem } from '../core/masked/problem';
+import { predictionWithheld } from '../core/masked/summary';
 import type { CellResult } from '../core/masked/sweep';
 import { radiusLazy } from '../core/masked/theory';
 import { batchProblems, trainBatch } from './sweepBatch';
@@ -53,7 +54,7 @@ function resultOf(err: ArrayLike<number>, rule: ConvergeRule, problem: FullProbl
   return {
     converged: c ? c.value : NaN,
     settled: c ? c.settled : false,
-    radius: radiusLazy(problem.spectrum, problem.scheme),
+    radius: predictionWithheld(problem.config) ? NaN : radiusLazy(problem.spectrum, problem.scheme),
     rounds,
   };
 }
