@@ -9,12 +9,15 @@
 import { writeFileSync } from 'node:fs';
 
 import { functionSample } from '../core/masked/functionView';
+import { decompose, masksInputs } from '../core/masked/inputNoise';
 import { emptyHistory, historyToCsv, historyToJson, pushRow } from '../core/masked/metrics';
 import { modeTheory } from '../core/masked/modes';
-import { lazyTheoryApplies } from '../core/masked/network';
+import { netOf } from '../core/masked/network';
 import type { FullProblem } from '../core/masked/problem';
-import { summarize } from '../core/masked/summary';
+import { splitOwners, splitsData } from '../core/masked/split';
+import { predictionApplies, summarize } from '../core/masked/summary';
 import { sumSquares } from '../core/math/matrix';
+import { Rng } from '../core/math/rng';
 import type { StepOutcome } from '../engine/lessonCheck';
 import { Trainer } from '../engine/trainer';
 import { altminCsv, altminPhaseCsv, mergedAltminPhase } from './altmin';
@@ -100,7 +103,7 @@ async function functionOf(trainer: Trainer, problem: FullProblem, points: number
     problem.scheme,
     trainer.round,
     points,
-    lazyTheoryApplies(c),
+    predictionApplies(c),
   );
   return { angle: f.angle, network: f.network, predicted: f.predicted };
 }
@@ -128,12 +131,35 @@ function theory(flags: Map<string, string>, notes: string[]): void {
     m: c.m,
     ...summarize(c, problem.spectrum, sumSquares(problem.data.y), delta, horizon),
   };
+  if (masksInputs(c) && c.act === 'relu') report.inputNoise = inputNoiseAtStart(problem);
+  if (splitsData(c)) {
+    const owner = splitOwners(c.seed, c.n, c.p);
+    report.split = { workers: c.p, sizes: Array.from({ length: c.p }, (_, l) => owner.filter((o) => o === l).length) };
+  }
   if (modes) {
     const index = Array.from({ length: modes }, (_, i) => i);
     const t = modeTheory(problem.spectrum, problem.scheme, new Float64Array(problem.spectrum.n), index);
     report.modes = index.map((i) => ({ lambda: t.lambda[i], floor: t.floor[i] }));
   }
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+}
+
+/** Multiply-adds the theory command spends on the variance of the input masks at initialization (n·m·d a draw). */
+const NOISE_WORK = 1e8;
+
+/** The expected loss under the input masks at initialization, split as THEORY.md J.1 says (`theory` under input masks). */
+function inputNoiseAtStart(problem: FullProblem) {
+  const { config: c, data, init } = problem;
+  const draws = Math.max(10, Math.min(1000, Math.floor(NOISE_WORK / (c.n * c.m * c.d))));
+  const dec = decompose(data.X, data.y, init.W, init.a, c.nu, netOf(c, c.m), Rng.stream(c.seed, 'theory'), draws);
+  return {
+    nu: c.nu,
+    cleanError: dec.clean,
+    smoothedError: dec.smoothed,
+    variance: dec.variance,
+    varianceSe: dec.varianceSe,
+    draws,
+  };
 }
 
 /** Writes CSV text to --out (which must end in .csv) or stdout. */

@@ -17,6 +17,7 @@ export const PANELS = {
   compare: 'train',
   function: 'train',
   modes: 'train',
+  noise: 'train',
   widths: 'regimes',
   phase: 'regimes',
   traces: 'altmin',

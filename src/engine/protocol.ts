@@ -15,6 +15,7 @@ import type { Weights } from '../core/masked/init';
 import type { DeviceLimits } from '../core/masked/limits';
 import type { MetricRow } from '../core/masked/metrics';
 import type { ModeRow } from '../core/masked/modes';
+import type { NoiseSample } from '../core/masked/noiseView';
 import type { RunFile } from '../core/masked/runFile';
 import type { CellResult, SweepPlan } from '../core/masked/sweep';
 import type { Scales } from '../core/masked/theory';
@@ -53,6 +54,9 @@ export interface LiveUpdate {
   eta: number;
   mask: Config['mask'];
   aggregate: Config['aggregate'];
+  inputmask: Config['inputmask'];
+  nu: number;
+  split: number;
 }
 
 export interface Chunk {
@@ -85,11 +89,15 @@ export interface TheoryApi extends Guarded {
   basis(config: Config, given?: Given): TheoryBasis;
 }
 
-/** What one run computes now: around the circle (d = 2 data, else null) and at its training points. */
+/**
+ * What one run computes now: around the circle (d = 2 data, else null) and at its training points; for the main run
+ * under Gaussian input masks, the input-noise panel's numbers (THEORY.md J.1; null otherwise).
+ */
 export interface RunSample {
   round: number;
   circle: FunctionSample | null;
   points: PointsSample;
+  noise: NoiseSample | null;
 }
 
 /** Every run's state at one round: what a new worker needs to go on exactly from there (types only: no tfjs). */
@@ -125,7 +133,7 @@ export interface EngineApi extends Guarded {
   exportRun(): Promise<RunFile>;
   /** Runs all runs in lockstep for about `ms` milliseconds (at most `maxRounds` rounds) and returns their metrics. */
   runFor(ms: number, maxRounds: number): Promise<Chunk>;
-  /** Changes one run's ξ, p, τ, η, mask or aggregation; returns the first round that uses them. */
+  /** Changes one run's ξ, p, τ, η, mask, aggregation, input masks or split; returns the first round that uses them. */
   update(run: number, settings: LiveUpdate): Promise<number>;
   tensorCount(): Promise<number>;
 }

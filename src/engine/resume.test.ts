@@ -14,6 +14,8 @@ describe('snapshot and restore', () => {
     'scheme=dropout&xi=0.5',
     'scheme=ist&p=3&tau=2',
     'scheme=custom&mask=bernoulli&xi=0.6&p=2&tau=3&aggregate=zero',
+    // The input masks' own stream goes on where it was; the split is drawn again from the seed.
+    'scheme=ist&p=3&tau=2&split=1&inputmask=gauss&nu=0.3',
   ]) {
     it(`${q}: the restored run's rounds equal the uninterrupted run's, bit for bit (wasm)`, async () => {
       const problem = makeProblem(parseConfig(`${q}&n=12&d=6&m=128&seed=5`).config);

@@ -8,7 +8,11 @@
  *
  * The network's second layer a is fixed (its coefficients m_r^l a_r s/ξ are prepared on the CPU) or trained: then
  * each subnetwork keeps local copies of a, steps them from the same local weights as W, and they are averaged per
- * neuron like W. Call inside tf.tidy.
+ * neuron like W.
+ *
+ * Gaussian input masks (THEORY.md J.1) multiply the inputs for the whole round, every subnetwork and local step alike;
+ * with the data split across the workers (J.2) subnetwork l weighs each residual by its share weight: n/|S_l| for its
+ * own samples, 0 for the others. Call inside tf.tidy.
  */
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -26,6 +30,8 @@ export interface RoundInputs {
   /** [1, m] second layer at the start of the round (raw a_r; used when it trains). */
   a: tf.Tensor2D;
   act: Activation;
+  /** [n, d] this round's input masks c_i (absent: the clean inputs). */
+  inputMasks?: tf.Tensor2D;
 }
 
 /** The round's masks, prepared on the CPU where they are drawn. */
@@ -44,6 +50,8 @@ export interface MaskPlan {
   keep: Float32Array | null;
   /** The zero rule reproduces the reference code, which runs under TensorFlow's σ′(0) = 0 (THEORY.md B.6). */
   strict: boolean;
+  /** [n, p] each worker's weight of each sample (split data, THEORY.md J.2), or null: every worker sees every sample. */
+  shares: Float32Array | null;
 }
 
 export interface RoundOutput {
@@ -51,7 +59,7 @@ export interface RoundOutput {
   W: tf.Tensor2D;
   /** [1, m] aggregated second layer (the input's when it does not train). */
   a: tf.Tensor2D;
-  /** Scalar: mean over subnetworks of ‖y − u_m‖² at the first local step. */
+  /** Scalar: mean over subnetworks of ‖y − u_m‖² at the first local step (on the masked inputs, over the worker's share). */
   surrErr: tf.Scalar;
 }
 
@@ -64,6 +72,7 @@ export function planMasks(
   categorical: boolean,
   keepRule: boolean,
   outScale: number,
+  shares: ArrayLike<number> | null = null,
 ): MaskPlan {
   const m = a.length;
   const coef = new Float32Array(p * m);
@@ -86,6 +95,7 @@ export function planMasks(
     invN: needInv ? Float32Array.from(N, (v) => 1 / Math.max(v, 1)) : null,
     keep: needKeep ? Float32Array.from(N, (v) => (v === 0 ? 1 : 0)) : null,
     strict: !keepRule,
+    shares: shares ? Float32Array.from(shares) : null,
   };
 }
 
@@ -107,7 +117,9 @@ export function maskedRound(
   eta: number,
   trainSecond: boolean,
 ): RoundOutput {
-  const { X, XT, y, W } = inp;
+  const { y, W } = inp;
+  const X = inp.inputMasks ? (tf.mul(inp.X, inp.inputMasks) as tf.Tensor2D) : inp.X;
+  const XT = inp.inputMasks ? tf.transpose(X) : inp.XT;
   const m = W.shape[1];
   const n = X.shape[0];
   const p = plan.p;
@@ -118,6 +130,7 @@ export function maskedRound(
   let al: tf.Tensor2D = copies(inp.a);
   const fixedCoef = trainSecond ? null : tf.tensor2d(plan.coef, [p, m]);
   const maskEta = trainSecond ? (tf.mul(masks, eta * plan.scale) as tf.Tensor2D) : null;
+  const shares = plan.shares ? tf.tensor2d(plan.shares, [n, p]) : null;
   let surrErr: tf.Scalar | null = null;
   for (let t = 0; t < tau; t++) {
     const { A, D } = activate(X, Wl, inp.act, plan.strict);
@@ -126,7 +139,8 @@ export function maskedRound(
     let e: tf.Tensor2D; // [n, p]: u_m^l − y
     if (wide) e = tf.sub(tf.sum(tf.reshape(tf.mul(A, tf.reshape(coef, [1, p * m])), [n, p, m]), 2), y) as tf.Tensor2D;
     else e = tf.sub(tf.matMul(A, coef, false, true), y);
-    if (t === 0) surrErr = tf.div(tf.sum(tf.square(e)), p) as tf.Scalar;
+    if (t === 0) surrErr = tf.div(tf.sum(shares ? tf.mul(tf.square(e), shares) : tf.square(e)), p) as tf.Scalar;
+    if (shares) e = tf.mul(e, shares) as tf.Tensor2D;
     if (maskEta) {
       // ∂/∂a_r = (s/ξ) m_r Σ_i e_i φ(z_ir) and ∂/∂w_r = a_r·(same residual) φ′(z_ir) x_i, both from the same weights.
       const R = spread(e, maskEta, wide);

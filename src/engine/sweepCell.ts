@@ -1,7 +1,8 @@
 /**
  * Sweep cells: one cell trains a fresh run (no NTKs) — a fixed number of rounds, or as many as its own predicted mean
  * curve needs to reach its neighbourhood (H.1), under a cap — and reports its converged error (core/masked/converge.ts)
- * beside R_lazy at that cell, on the seed's data or on given data (and given initial weights where their width is the
+ * beside R_lazy at that cell (NaN where the prediction is withheld: input masks, split data; their rounds follow the
+ * neuron scheme's curve), on the seed's data or on given data (and given initial weights where their width is the
  * cell's). The CLI's `sweep` runs cells one by one for fixed rounds; the app's sweep worker runs a batch of cells as
  * one program (./sweepBatch.ts), each to its plateau.
  */
@@ -12,6 +13,7 @@ import type { Dataset } from '../core/masked/datasets';
 import type { Weights } from '../core/masked/init';
 import { settleRounds } from '../core/masked/plateau';
 import { type FullProblem, makeProblem } from '../core/masked/problem';
+import { predictionWithheld } from '../core/masked/summary';
 import { type CellResult, cellRounds, type SweepPlan, sweepRule } from '../core/masked/sweep';
 import { radiusLazy } from '../core/masked/theory';
 import { batchProblems, trainBatch } from './sweepBatch';
@@ -74,7 +76,7 @@ function resultOf(err: ArrayLike<number>, rule: ConvergeRule, problem: FullProbl
   return {
     converged: c ? c.value : NaN,
     settled: c ? c.settled : false,
-    radius: radiusLazy(problem.spectrum, problem.scheme),
+    radius: predictionWithheld(problem.config) ? NaN : radiusLazy(problem.spectrum, problem.scheme),
     rounds,
   };
 }

@@ -1,15 +1,18 @@
-// The tfjs engine against the float64 reference (same masks), and its bookkeeping: GD equivalence, seeds,
-// memory, NTK eigenvalues, Du's rate (THEORY.md G.4, G.9, D.2–D.3).
+// The tfjs engine against the float64 reference (same masks — the neurons', the inputs' and the split of the data), and
+// its bookkeeping: GD equivalence (ν = 0 of the input masks included), seeds, memory, NTK eigenvalues, Du's rate
+// (THEORY.md G.4, G.9, D.2–D.3, J).
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { selectNodeBackend } from '../cli/backend';
 import { parseConfig } from '../core/masked/config';
+import { inputStream, maskInputs, masksInputs, sampleInputMasks } from '../core/masked/inputNoise';
 import { sampleMasks } from '../core/masked/masks';
 import type { MetricRow } from '../core/masked/metrics';
 import { netOf } from '../core/masked/network';
 import { makeProblem, maskStream, startProblem, withSettings } from '../core/masked/problem';
 import { empiricalNtk, outputs, referenceRound, ReferenceTrainer, squaredError } from '../core/masked/reference';
+import { shareWeights, splitOwners, splitsData } from '../core/masked/split';
 import { radiusLazy, radiusNow } from '../core/masked/theory';
 import { lambdaMinOf } from '../core/math/eigen';
 import { mat, quadForm, transpose } from '../core/math/matrix';
@@ -43,6 +46,12 @@ const CASES = [
   'scheme=msdropout&xi=0.5&p=3&layers=both&n=12&d=5&m=64',
   'scheme=ist&p=3&tau=2&act=gelu&layers=both&init=lecun&ratio=0.25&n=12&d=5&m=96&eta=0.005',
   'scheme=custom&mask=bernoulli&xi=0.5&p=1&tau=2&layers=both&n=12&d=5&m=64&aggregate=zero',
+  // Gaussian input masks (THEORY.md J.1), alone and with neuron masks, and IST on split data (J.2).
+  'scheme=gd&inputmask=gauss&nu=0.3&n=12&d=5&m=64',
+  'scheme=dropout&xi=0.5&inputmask=gauss&nu=0.6&n=16&d=6&m=128',
+  'scheme=ist&p=4&tau=3&split=1&n=18&d=6&m=128',
+  'scheme=msdropout&xi=0.5&p=3&split=1&inputmask=gauss&nu=0.2&n=12&d=5&m=96',
+  'scheme=ist&p=3&tau=2&split=1&layers=both&n=12&d=5&m=96&eta=0.02',
 ];
 
 describe('each engine round = the float64 reference round, from the same weights and masks, 50 rounds', () => {
@@ -53,17 +62,22 @@ describe('each engine round = the float64 reference round, from the same weights
       const net = netOf(c, c.m);
       const ref = new ReferenceTrainer(problem);
       const rng = maskStream(c);
+      const inputRng = inputStream(c.seed);
+      // The same sample assignment for both: each worker's share weights (split data), or none.
+      const shares = splitsData(c) ? shareWeights(splitOwners(c.seed, c.n, c.p), c.p) : null;
       for (let k = 0; k < 50; k++) {
         const masks = sampleMasks(rng, c.mask, c.p, c.m, c.xi);
+        const C = masksInputs(c) ? sampleInputMasks(inputRng, c.n, c.d, c.nu) : null;
         const { W, a } = ref;
         const next = referenceRound(
-          data.X,
+          C ? maskInputs(data.X, C) : data.X,
           data.y,
           a,
           W,
           masks,
           { xi: c.xi, p: c.p, tau: c.tau, eta: problem.eta, aggregate: c.aggregate },
           net,
+          shares,
         );
         const plan = planMasks(
           masks,
@@ -73,6 +87,7 @@ describe('each engine round = the float64 reference round, from the same weights
           c.mask === 'categorical',
           c.aggregate === 'keep',
           net.outScale,
+          shares,
         );
         const [Wt, at, surr] = tf.tidy(() => {
           const X = tf.tensor2d(Float32Array.from(data.X.data), [c.n, c.d]);
@@ -84,6 +99,7 @@ describe('each engine round = the float64 reference round, from the same weights
               W: tf.tensor2d(Float32Array.from(transpose(W).data), [c.d, c.m]),
               a: tf.tensor2d(Float32Array.from(a), [1, c.m]),
               act: c.act,
+              inputMasks: C ? tf.tensor2d(C, [c.n, c.d]) : undefined,
             },
             plan,
             c.tau,
@@ -166,6 +182,24 @@ describe('full GD (G.4)', () => {
     });
     expect(Array.from(Float32Array.from(W1.data))).toEqual(Array.from(plain.dataSync()));
     plain.dispose();
+  });
+
+  it('Gaussian input masks at ν = 0 are full GD, round by round (engine and reference); split data on one worker too', async () => {
+    const q = 'n=12&d=5&m=64&seed=3';
+    const gd = await engineRows(`scheme=gd&${q}`, 30);
+    for (const other of [`scheme=gd&inputmask=gauss&nu=0&${q}`, `scheme=gd&split=1&${q}`]) {
+      const rows = await engineRows(other, 30);
+      expect(rows.map((r) => [r.err, r.surrErr, r.maxMove])).toEqual(gd.map((r) => [r.err, r.surrErr, r.maxMove]));
+    }
+    const ref = new ReferenceTrainer(problemOf(`scheme=gd&${q}`));
+    const refNoise = new ReferenceTrainer(problemOf(`scheme=gd&inputmask=gauss&nu=0&${q}`));
+    for (let k = 0; k < 30; k++) expect(refNoise.step()).toEqual(ref.step());
+    // A small ν moves the run off GD's, by an amount that vanishes with ν.
+    const near = await engineRows(`scheme=gd&inputmask=gauss&nu=0.01&${q}`, 30);
+    const far = await engineRows(`scheme=gd&inputmask=gauss&nu=0.1&${q}`, 30);
+    const gap = (rows: MetricRow[]) => relErr(rows[30].err, gd[30].err);
+    expect(gap(near)).toBeGreaterThan(0);
+    expect(gap(near)).toBeLessThan(gap(far));
   });
 });
 

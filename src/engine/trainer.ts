@@ -2,16 +2,21 @@
  * The training engine: network state on the device (first layer W, second layer a), one masked round per step,
  * metrics queued on the device and read back as one packed tensor per flush (never a synchronous read in the loop),
  * the NTK every few rounds with its λ_min solved in float64, its drift from round 0 and a histogram of the neurons'
- * moves. Scheme settings can change between rounds; the tensor count stays flat.
+ * moves. Scheme settings (the input masks and the split of the data too) can change between rounds; the tensor count
+ * stays flat.
  */
 import * as tf from '@tensorflow/tfjs-core';
 
+import type { Config } from '../core/masked/config';
 import type { Weights } from '../core/masked/init';
+import { inputStream, masksInputs, sampleInputMasks } from '../core/masked/inputNoise';
 import { type MaskKind, sampleMasks } from '../core/masked/masks';
 import { blankRow, type MetricRow } from '../core/masked/metrics';
 import type { ModeRow } from '../core/masked/modes';
 import { lazyTheoryApplies, netOf } from '../core/masked/network';
 import { DEFER_SPECTRUM_N, maskStream, type Problem } from '../core/masked/problem';
+import { shareWeights, splitOwners, splitsData } from '../core/masked/split';
+import { predictionWithheld } from '../core/masked/summary';
 import { type Eigenbasis, radiusNow } from '../core/masked/theory';
 import { type LogHistogram, logHistogram } from '../core/math/histogram';
 import { mat, quadForm, transpose } from '../core/math/matrix';
@@ -37,6 +42,9 @@ export interface LiveSettings {
   eta: number;
   mask: MaskKind;
   aggregate: 'keep' | 'zero';
+  inputmask: Config['inputmask'];
+  nu: number;
+  split: number;
 }
 
 export interface TrainerOptions {
@@ -64,6 +72,8 @@ export interface TrainerSnapshot {
   W: Float32Array;
   a: Float32Array;
   rng: RngState;
+  /** The input masks' stream. */
+  inputRng: RngState;
   ntk0: Float32Array | null;
   kSigmaTrace0: number;
   settings: LiveSettings;
@@ -91,7 +101,17 @@ export interface Pending {
 
 export function liveSettingsOf(problem: Problem): LiveSettings {
   const c = problem.config;
-  return { xi: c.xi, p: c.p, tau: c.tau, eta: problem.eta, mask: c.mask, aggregate: c.aggregate };
+  return {
+    xi: c.xi,
+    p: c.p,
+    tau: c.tau,
+    eta: problem.eta,
+    mask: c.mask,
+    aggregate: c.aggregate,
+    inputmask: c.inputmask,
+    nu: c.nu,
+    split: c.split,
+  };
 }
 
 export class Trainer {
@@ -111,6 +131,9 @@ export class Trainer {
   /** tr K_σ(W_0). */
   private kSigmaTrace0 = NaN;
   private readonly rng: Rng;
+  private readonly inputRng: Rng;
+  /** The share weights of split data, for the p they were made for. */
+  private shares: { p: number; weights: Float64Array } | null = null;
   private pending: Pending[] = [];
   /**
    * Rounds from one NTK measurement to the next (0: never); the app's worker sets it from measured times (ntkPace.ts),
@@ -144,6 +167,7 @@ export class Trainer {
     this.modeBasis = opts.modes?.length ? tf.tensor2d(Float32Array.from(opts.modes), [opts.modes.length / n, n]) : null;
     this.settings = liveSettingsOf(problem);
     this.rng = maskStream(problem.config);
+    this.inputRng = inputStream(problem.config.seed);
     const Wt = transpose(init.W);
     const network = netOf(problem.config, m);
     this.kind = { ...network, lazy: lazyTheoryApplies(problem.config) && init.a.every((v) => Math.abs(v) === 1) };
@@ -165,7 +189,7 @@ export class Trainer {
     this.enqueue(null, null);
   }
 
-  /** Changes ξ, p, τ, η, mask or aggregation from the next round on. */
+  /** Changes ξ, p, τ, η, mask, aggregation, the input masks or the split from the next round on. */
   update(settings: Partial<LiveSettings>): void {
     this.settings = { ...this.settings, ...settings };
   }
@@ -177,21 +201,30 @@ export class Trainer {
   /** Runs one global round on the device; its metrics wait in the queue until `flush`. */
   step(): void {
     const s = this.settings;
-    const m = this.problem.init.W.rows;
+    const { config: c, init } = this.problem;
+    const m = init.W.rows;
     const maskData = sampleMasks(this.rng, s.mask, s.p, m, s.xi);
     this.lastMasks = maskData;
+    const inputs = masksInputs(s) ? sampleInputMasks(this.inputRng, c.n, c.d, s.nu) : null;
     const plan = planMasks(
       maskData,
       s.p,
-      this.problem.init.a,
+      init.a,
       s.xi,
       s.mask === 'categorical',
       s.aggregate === 'keep',
       this.kind.outScale,
+      splitsData(s) ? this.shareWeights(s.p) : null,
     );
     const { W, a, surrErr } = tf.tidy(() => ({
       ...maskedRound(
-        { ...this.net, W: this.W, a: this.a, act: this.kind.act },
+        {
+          ...this.net,
+          W: this.W,
+          a: this.a,
+          act: this.kind.act,
+          inputMasks: inputs ? tf.tensor2d(inputs, [c.n, c.d]) : undefined,
+        },
         plan,
         s.tau,
         s.eta,
@@ -207,6 +240,15 @@ export class Trainer {
     this.round += 1;
     this.enqueue(surrErr, maskData);
     surrErr.dispose();
+  }
+
+  /** Each worker's weight of each sample when the data are split among p workers (drawn once per p from the seed). */
+  private shareWeights(p: number): Float64Array {
+    if (this.shares?.p !== p) {
+      const { seed, n } = this.problem.config;
+      this.shares = { p, weights: shareWeights(splitOwners(seed, n, p), p) };
+    }
+    return this.shares.weights;
   }
 
   /**
@@ -241,7 +283,7 @@ export class Trainer {
         out.moves = moves;
       }
       if (dueNtk && !this.matrixFree) {
-        if (this.kind.lazy && this.problem.spectrum)
+        if (this.kind.lazy && this.problem.spectrum && !predictionWithheld(this.settings))
           out.kSigma = tf.div(tf.matMul(activated.A, tf.transpose(activated.A)), m) as tf.Tensor2D;
         if (needH0)
           out.ntk0 = empiricalNtk(
@@ -366,6 +408,7 @@ export class Trainer {
       W: (await this.W.data()) as Float32Array,
       a: (await this.a.data()) as Float32Array,
       rng: this.rng.state(),
+      inputRng: this.inputRng.state(),
       ntk0: this.ntk0 ? this.ntk0.slice() : null,
       kSigmaTrace0: this.kSigmaTrace0,
       settings: { ...this.settings },
@@ -385,6 +428,7 @@ export class Trainer {
     this.a = tf.tensor2d(s.a, [1, m]);
     this.round = s.round;
     this.rng.restore(s.rng);
+    this.inputRng.restore(s.inputRng);
     this.ntk0 = s.ntk0;
     this.kSigmaTrace0 = s.kSigmaTrace0;
     this.warm = s.warm ?? null;

@@ -9,10 +9,12 @@ import * as Comlink from 'comlink';
 import { theoryBasis } from '../core/masked/basis';
 import type { Config } from '../core/masked/config';
 import { functionSample, pointsSample } from '../core/masked/functionView';
+import { masksInputs } from '../core/masked/inputNoise';
 import { followedModes } from '../core/masked/modes';
-import { lazyTheoryApplies } from '../core/masked/network';
+import { noiseSample } from '../core/masked/noiseView';
 import { type FullProblem, type Problem, startProblem, withSettings } from '../core/masked/problem';
 import { toRunFile } from '../core/masked/runFile';
+import { predictionApplies } from '../core/masked/summary';
 import type { Eigenbasis, Scales } from '../core/masked/theory';
 import { automaticCandidates, chooseBackend, measureBackends } from './backends';
 import { guarded } from './lifeline';
@@ -186,14 +188,17 @@ async function automaticBackend(problem: Problem): Promise<BackendInfo> {
   };
 }
 
-/** What each run computes now (THEORY.md I.1): around the circle (d = 2) and at the training points. */
+/**
+ * What each run computes now (THEORY.md I.1): around the circle (d = 2) and at the training points; under Gaussian input
+ * masks, the main run's input-noise numbers (J.1).
+ */
 async function sample(points: number): Promise<RunSample[]> {
   return Promise.all(
-    trainers.map(async (t) => {
+    trainers.map(async (t, i) => {
       const problem = t.problem as FullProblem;
       const now = await t.weights();
       const s = { ...problem.scheme, ...t.live, categorical: t.live.mask === 'categorical' };
-      const lazy = lazyTheoryApplies(problem.config) && problem.spectrum !== null;
+      const lazy = predictionApplies({ ...problem.config, ...t.live }) && problem.spectrum !== null;
       return {
         round: t.round,
         circle:
@@ -201,6 +206,7 @@ async function sample(points: number): Promise<RunSample[]> {
             ? functionSample(problem, now, t.lastMasks, s, t.round, points, lazy)
             : null,
         points: pointsSample(problem, now, t.lastMasks, s.xi),
+        noise: i === 0 && masksInputs(t.live) ? noiseSample(problem, now, t.live.nu, t.round, points) : null,
       };
     }),
   );

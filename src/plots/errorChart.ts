@@ -2,7 +2,8 @@
  * Plot 1: training error ‖y − u_k‖² on a log axis against round, with the lazy-limit predicted mean curve (dashed),
  * the neighbourhood as a band — R_now, from the current conjugate kernel, where it is measured (it moves: THEORY.md
  * H.2), else R_lazy — with R_lazy, the initialization's value, as a dashed line; the paper's own guarantee (dotted,
- * where it lies inside the plot); and markers where settings changed. Compared runs are overlaid, one colour each.
+ * where it lies inside the plot); the loss the step descends, faint, where it is not the clean error (input masks, split
+ * data); and markers where settings changed. Compared runs are overlaid, one colour each.
  * The measured curves and the bands are painted on canvas layers from their column summaries (plots/columns.ts);
  * axes, markers and the guarantee are SVG. The legend is the page's, beside the chart (ui/train/Plots.tsx).
  */
@@ -17,6 +18,8 @@ import { honestPrediction, logDomain } from './transforms';
 export interface ErrorRun {
   /** The measured error over the shown rounds, summarized. */
   err: Columns;
+  /** The loss the round's step descends (masked inputs, a worker's share of the data), summarized: drawn faint. */
+  masked?: Columns;
   /** R_now where measured, summarized (absent: the band is R_lazy). */
   radiusNow?: Columns;
   /** Predicted E‖y − u_k‖² at the chart's `predictedRounds`. */
@@ -58,7 +61,10 @@ const predictedOf = (r: ErrorRun) => honestPrediction(r.predicted, r.radius, r.f
 /** The chart's scales (their ranges set for `size` by the frame): rounds, and a log error axis fitting the measured. */
 export function errorScales(d: ErrorChartData): { x: Scale; y: d3.ScaleLogarithmic<number, number> } {
   const x = (d.xaxis === 'log' ? d3.scaleSymlog().constant(1) : d3.scaleLinear()).domain([d.first, d.last]);
-  const extents = d.runs.flatMap((r) => r.err.extent(d.first, d.last) ?? []);
+  const extents = d.runs.flatMap((r) => [
+    ...(r.err.extent(d.first, d.last) ?? []),
+    ...(r.masked?.extent(d.first, d.last) ?? []),
+  ]);
   const positive = extents.filter((v) => v > 0);
   // The axis follows the measured error: the prediction's tail below it may not stretch it.
   const lowest = positive.length ? Math.min(...positive) / 10 : 0;
@@ -102,6 +108,17 @@ export function paintErrorChart(
       y,
       { colour: compare ? colour : colours.predicted, dash: [5, 4], alpha: compare ? 0.7 : 1 },
     );
+  });
+  d.runs.forEach((r, i) => {
+    if (r.masked)
+      paintColumns(
+        layers.under,
+        r.masked,
+        x,
+        y,
+        { colour: compare ? colours.runs[i % colours.runs.length] : colours.accent, alpha: 0.3, width: 1 },
+        [d.first, d.last],
+      );
   });
   d.runs.forEach((r, i) =>
     paintColumns(

@@ -7,6 +7,7 @@ import type { Config } from '../core/masked/config';
 import type { FunctionSample } from '../core/masked/functionView';
 import { type History, METRIC_KEYS } from '../core/masked/metrics';
 import type { ModesNow } from '../core/masked/modes';
+import type { NoiseSample } from '../core/masked/noiseView';
 import type { BackendName } from '../engine/protocol';
 import { applyLink, type Clients } from './applyLink';
 import type { LessonClient } from './lessonClient';
@@ -40,6 +41,11 @@ export interface SubnetLabApi {
   function(): FunctionSample | null;
   /** The error in each followed direction of H^∞ at the latest round, measured and predicted (null without the spectrum). */
   modes(): ModesNow | null;
+  /**
+   * The main run's input-noise numbers as last measured (THEORY.md J.1): the smoothed ReLU at its spread and the expected
+   * loss split into the smoothed error and the masks' variance (null without Gaussian input masks, or before the first).
+   */
+  noise(): NoiseSample | null;
 }
 
 export function automationApi(clients: Clients, lessons: LessonClient): SubnetLabApi {
@@ -62,6 +68,7 @@ export function automationApi(clients: Clients, lessons: LessonClient): SubnetLa
     },
     function: () => structuredClone(useRun.getState().samples[0]?.circle ?? null),
     modes: () => modesNow(),
+    noise: () => structuredClone(useRun.getState().samples[0]?.noise ?? null),
     setConfig: async (query) => {
       if (typeof query !== 'string') throw new Error('setConfig takes a query string such as "scheme=ist&p=4".');
       const link = readLink(query);

@@ -1,7 +1,8 @@
 /**
  * The page's side of the engine: starts the worker, runs the play loop (the worker trains, the page only
  * awaits messages), appends metrics to the store, and applies configuration changes — live for ξ, p, τ, η,
- * mask and aggregation, a restart for everything else and for a change of the compared runs. Refuses
+ * mask, aggregation, the input masks and the split of the data, a restart for everything else and for a change of the
+ * compared runs. Refuses
  * configurations too large for the device and pauses runs that diverge.
  */
 
@@ -207,7 +208,17 @@ export class EngineClient {
 
   private liveOf(config: Config, scales: Scales): LiveUpdate {
     const s = schemeOf(config, scales);
-    return { xi: s.xi, p: s.p, tau: s.tau, eta: s.eta, mask: config.mask, aggregate: config.aggregate };
+    return {
+      xi: s.xi,
+      p: s.p,
+      tau: s.tau,
+      eta: s.eta,
+      mask: config.mask,
+      aggregate: config.aggregate,
+      inputmask: config.inputmask,
+      nu: config.nu,
+      split: config.split,
+    };
   }
 
   /** Applies a new configuration: live where the run can continue, a restart otherwise. */
@@ -222,9 +233,9 @@ export class EngineClient {
       await this.restart();
       return;
     }
-    const changed = (['scheme', 'xi', 'p', 'tau', 'eta', 'mask', 'aggregate'] as ConfigKey[]).filter(
-      (k) => prev[k] !== next[k],
-    );
+    const changed = (
+      ['scheme', 'xi', 'p', 'tau', 'eta', 'mask', 'aggregate', 'inputmask', 'nu', 'split'] as ConfigKey[]
+    ).filter((k) => prev[k] !== next[k]);
     if (!changed.length) return;
     if (prev.p !== next.p || prev.mask !== next.mask) useRun.setState({ compiling: true });
     const round = await this.exclusive(() => this.engine.call((a) => a.update(0, this.liveOf(next, scales))));

@@ -13,7 +13,10 @@ const OP_TEXT: Record<Op, string> = { lt: '<', le: '≤', gt: '>', ge: '≥', eq
 export const GOAL_METRICS = {
   round: { view: 'train', help: 'rounds trained since the step opened' },
   err: { view: 'train', help: 'the training error ‖y − u_k‖² at the latest round' },
-  plateau: { view: 'train', help: 'the measured plateau (THEORY.md H.1), once it can be measured' },
+  plateau: {
+    view: 'train',
+    help: 'the measured plateau (THEORY.md H.1), once it can be measured (without a prediction: over the latter half of the rounds since the last change)',
+  },
   radiusLazy: { view: 'train', help: 'the neighbourhood R_lazy predicted from the initialization (C.3)' },
   radiusNow: { view: 'train', help: 'the neighbourhood R_now from the current conjugate kernel (H.2), latest' },
   ntkMin: { view: 'train', help: 'λ_min of the empirical NTK H(W_k), latest measured' },

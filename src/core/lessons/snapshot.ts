@@ -9,9 +9,8 @@ import type { TheoryBasis } from '../masked/basis';
 import type { Config } from '../masked/config';
 import { guarantee } from '../masked/guarantee';
 import { type History, latestAfter, spreadAfter } from '../masked/metrics';
-import { lazyTheoryApplies } from '../masked/network';
-import { runPlateau } from '../masked/plateau';
-import { schemeOf, stabilityRadius, WIDTH_DEFAULTS } from '../masked/summary';
+import { runPlateau, settleRounds, trailingPlateau } from '../masked/plateau';
+import { predictionApplies, schemeOf, stabilityRadius, WIDTH_DEFAULTS } from '../masked/summary';
 import { radiusLazy } from '../masked/theory';
 import { measuredBoundary, type PhaseCell } from '../regimes/regimes';
 import type { GoalMetric, Value } from './goals';
@@ -72,7 +71,10 @@ export function trainMetrics(config: Config, h: History, basis: TheoryBasis | nu
   const s = schemeOf(config, sp);
   out.lambda0 = sp.lambda0;
   out.rStab = stabilityRadius(config, sp);
-  if (!lazyTheoryApplies(config)) return out;
+  if (!predictionApplies(config)) {
+    out.plateau = trailingPlateau(h, Math.max(f.fresh, f.since), settleRounds(sp, s, basis.c0)).plateau?.mean ?? null;
+    return out;
+  }
   out.radiusLazy = radiusLazy(sp, s);
   out.plateau = runPlateau(sp, s, basis.c0, h, Math.max(f.fresh, f.since)).plateau?.mean ?? null;
   const g = guarantee(s, { n: sp.n, d: config.d, m: config.m, lambda0: sp.lambda0, ...WIDTH_DEFAULTS });
@@ -90,9 +92,13 @@ export function trainNoise(config: Config, h: History, basis: TheoryBasis | null
   for (const key of MEASURED) out[key] = spreadAfter(h[key], h.round, f.fresh, NOISE_WINDOW);
   const sub = out.subNtkMin;
   if (typeof sub === 'number') out.subNtkMin = sub * config.xi;
-  if (basis && lazyTheoryApplies(config)) {
+  const since = Math.max(f.fresh, f.since);
+  if (basis && predictionApplies(config)) {
     const sp = basis.spectrum;
-    out.plateau = runPlateau(sp, schemeOf(config, sp), basis.c0, h, Math.max(f.fresh, f.since)).plateau?.se ?? null;
+    out.plateau = runPlateau(sp, schemeOf(config, sp), basis.c0, h, since).plateau?.se ?? null;
+  } else if (basis) {
+    const sp = basis.spectrum;
+    out.plateau = trailingPlateau(h, since, settleRounds(sp, schemeOf(config, sp), basis.c0)).plateau?.se ?? null;
   }
   return out;
 }

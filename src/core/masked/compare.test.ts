@@ -48,6 +48,23 @@ describe('compare links', () => {
     expect(moved).toMatchObject({ m: 1024, seed: 9, xi: 0.25, p: 4, scheme: 'ist' });
   });
 
+  it('a compared run has its own input masks and split of the data (THEORY.md J), written back the same', () => {
+    const ist = parseConfig('scheme=ist&p=4&tau=4&m=256').config;
+    const { runs, messages } = parseCompare('ist:split=1,ist:inputmask=gauss:nu=0.1', ist);
+    expect(messages).toEqual([]);
+    expect(runs[0]).toMatchObject({ split: 1, tau: 4, p: 4, inputmask: 'none' });
+    expect(runs[1]).toMatchObject({ split: 0, inputmask: 'gauss', nu: 0.1 });
+    expect(serializeCompare(runs, ist)).toBe('ist:split=1,ist:inputmask=gauss:nu=0.1');
+    expect(runs.map(runLabel)).toEqual(['IST p=4 τ=4 split data', 'IST p=4 τ=4 input ν=0.1']);
+    const preset = COMPARE_PRESETS.find((c) => c.label === 'IST: full vs split data');
+    if (!preset) throw new Error('the preset is there');
+    const opened = applyComparePreset(main, preset);
+    expect([opened.main, ...opened.runs].map((c) => [c.scheme, c.tau, c.split])).toEqual([
+      ['ist', 4, 0],
+      ['ist', 4, 1],
+    ]);
+  });
+
   it('presets open the comparisons they name', () => {
     const dvi = applyComparePreset(main, COMPARE_PRESETS[0]);
     expect(COMPARE_PRESETS[0].label).toBe('Dropout vs IST');

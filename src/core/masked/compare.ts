@@ -9,7 +9,10 @@ import { type Config, type ConfigKey, parseOver, PRESETS, type Scheme, showRaw }
 /** The most runs one comparison holds, the main run included. */
 export const MAX_RUNS = 4;
 
-/** Settings each compared run has of its own; everything else (the problem: m, n, d, κ, data, seed) is shared. */
+/**
+ * Settings each compared run has of its own — its scheme, and what its workers see: the input masks and the split of the
+ * data; everything else (the problem: m, n, d, κ, data, seed) is shared.
+ */
 export const RUN_KEYS = [
   'scheme',
   'xi',
@@ -18,6 +21,9 @@ export const RUN_KEYS = [
   'eta',
   'mask',
   'aggregate',
+  'inputmask',
+  'nu',
+  'split',
 ] as const satisfies readonly ConfigKey[];
 type RunKey = (typeof RUN_KEYS)[number];
 
@@ -85,14 +91,19 @@ function written(run: Config, k: RunKey): boolean {
   return k !== 'scheme' && !(k in PRESETS[run.scheme].fixed) && !(k === 'xi' && run.mask === 'categorical');
 }
 
-/** A short name for a run in legends: its scheme and the settings that define it. */
+/** A short name for a run in legends: its scheme and the settings that define it, its input masks and split data. */
 export function runLabel(c: Config): string {
   const fixed = PRESETS[c.scheme].fixed;
   const shown: RunKey[] = (['xi', 'p', 'tau'] as const).filter(
     (k) => !(k in fixed) && !(k === 'xi' && c.mask === 'categorical'),
   );
   const names: Record<string, string> = { xi: 'ξ', p: 'p', tau: 'τ' };
-  return [PRESETS[c.scheme].label, ...shown.map((k) => `${names[k]}=${+Number(c[k]).toPrecision(3)}`)].join(' ');
+  return [
+    PRESETS[c.scheme].label,
+    ...shown.map((k) => `${names[k]}=${+Number(c[k]).toPrecision(3)}`),
+    ...(c.inputmask === 'gauss' ? [`input ν=${+c.nu.toPrecision(3)}`] : []),
+    ...(c.split === 1 ? ['split data'] : []),
+  ].join(' ');
 }
 
 export interface ComparePreset {
@@ -113,6 +124,11 @@ export const COMPARE_PRESETS: ComparePreset[] = [
       { scheme: 'msdropout', xi: 0.5, p: 4 },
       { scheme: 'ist', p: 4, tau: 1 },
     ],
+  },
+  {
+    label: 'IST: full vs split data',
+    main: { scheme: 'ist', p: 4, tau: 4, split: 0 },
+    runs: [{ scheme: 'ist', p: 4, tau: 4, split: 1 }],
   },
 ];
 

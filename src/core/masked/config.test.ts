@@ -82,6 +82,15 @@ describe('config table', () => {
     );
   });
 
+  it('reads the input masks and the split of the data (THEORY.md J) with any scheme, in range', () => {
+    const { config, messages } = parseConfig('scheme=ist&p=4&inputmask=gauss&nu=0.3&split=1');
+    expect(messages).toEqual([]);
+    expect(config).toMatchObject({ inputmask: 'gauss', nu: 0.3, split: 1, mask: 'categorical', p: 4 });
+    const bad = parseConfig('inputmask=uniform&nu=5&split=2');
+    expect(bad.config).toMatchObject({ inputmask: 'none', nu: 2, split: 1 });
+    expect(bad.messages).toHaveLength(3);
+  });
+
   it('applies the presets of THEORY.md B.2 and says which explicit values they replaced', () => {
     const gd = parseConfig('scheme=gd&xi=0.3&p=5');
     expect([gd.config.xi, gd.config.p, gd.config.tau]).toEqual([1, 1, 1]);
@@ -116,6 +125,8 @@ describe('why a setting is locked', () => {
     expect(lockedWhy(c('scheme=ist&p=4'), 'xi')).toMatch(/ξ = 1\/p: change p instead/);
     expect(lockedWhy(c('init=lecun'), 'kappa')).toMatch(/NTK initialization only/);
     expect(lockedWhy(c('init=ntk'), 'ratio')).toMatch(/LeCun and He/);
+    expect(lockedWhy(c('scheme=gd'), 'nu')).toMatch(/Gaussian input masks only/);
+    expect(lockedWhy(c('scheme=gd&inputmask=gauss'), 'nu')).toBeNull();
   });
   it('is null where the setting is free', () => {
     for (const k of ['xi', 'p', 'tau', 'mask', 'kappa'] as const) expect(lockedWhy(c('scheme=custom'), k)).toBeNull();

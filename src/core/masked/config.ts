@@ -17,6 +17,7 @@ export const SPACINGS = ['random', 'even'] as const;
 export const ACTIVATIONS = ['relu', 'gelu'] as const;
 export const LAYERS = ['first', 'both'] as const;
 export const INITS = ['ntk', 'lecun', 'he'] as const;
+export const INPUT_MASKS = ['none', 'gauss'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
 
 export interface Config {
@@ -41,6 +42,12 @@ export interface Config {
   layers: (typeof LAYERS)[number];
   init: (typeof INITS)[number];
   ratio: number;
+  /** Gaussian input masks (THEORY.md J.1): each round every input coordinate of every sample times c ~ N(1, ν²). */
+  inputmask: (typeof INPUT_MASKS)[number];
+  /** The input masks' standard deviation ν (the paper's κ). */
+  nu: number;
+  /** 1: each worker holds its own share of the samples (THEORY.md J.2); 0: every worker sees all of them. */
+  split: number;
 }
 
 export type ConfigKey = keyof Config;
@@ -188,6 +195,29 @@ export const CONFIG_TABLE: Table<Config> = {
     label: 'ω₂/ω₁ factor',
     help: 'Multiplies ω₂/ω₁ of the lecun or he initialization at a fixed product ω₁ω₂ (Song et al.): larger moves training away from the lazy regime.',
   },
+  inputmask: {
+    kind: 'enum',
+    options: INPUT_MASKS,
+    default: 'none',
+    label: 'input masks',
+    help: 'none: the inputs as they are; gauss: each round every coordinate of every input is multiplied by a fresh c ~ N(1, ν²) (Kolomvaki et al. 2026). Combines with any scheme.',
+  },
+  nu: {
+    kind: 'number',
+    min: 0,
+    max: 2,
+    default: 0.2,
+    label: 'input noise ν',
+    help: 'Standard deviation of the Gaussian input masks (the paper calls it κ; here κ is the init scale). ν = 0 is training on the clean inputs, exactly.',
+  },
+  split: {
+    kind: 'int',
+    min: 0,
+    max: 1,
+    default: 0,
+    label: 'split data',
+    help: '1: each of the p workers holds its own fixed share of the samples (drawn from the seed) and trains its subnetwork on it alone, its loss scaled by n/|S_l| (Shulgin & Richtárik 2024); 0: every worker sees all the data (the central paper).',
+  },
 };
 
 export const CONFIG_KEYS = Object.keys(CONFIG_TABLE) as ConfigKey[];
@@ -210,9 +240,12 @@ const LOCKABLE = { xi: 'ξ', p: 'p', tau: 'τ', mask: 'the mask' } as const;
 
 /**
  * Why a setting cannot be changed in this configuration, in words — with what would free it — or null when it can.
- * Covers the scheme's fixed values, IST's ξ = 1/p, and the init scales the initialization does not use.
+ * Covers the scheme's fixed values, IST's ξ = 1/p, the init scales the initialization does not use, and ν without input
+ * masks.
  */
-export function lockedWhy(c: Config, key: keyof typeof LOCKABLE | 'kappa' | 'ratio'): string | null {
+export function lockedWhy(c: Config, key: keyof typeof LOCKABLE | 'kappa' | 'ratio' | 'nu'): string | null {
+  if (key === 'nu')
+    return c.inputmask === 'gauss' ? null : 'Used with Gaussian input masks only: choose input masks gauss.';
   if (key === 'kappa')
     return c.init === 'ntk' ? null : 'Used by the NTK initialization only: choose initialization ntk.';
   if (key === 'ratio') return c.init === 'ntk' ? 'Used by the LeCun and He initializations only.' : null;

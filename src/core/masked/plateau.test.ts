@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { Rng } from '../math/rng';
 import { randomUnitRows } from '../math/testing';
-import { batchMeans, settleRounds } from './plateau';
+import { batchMeans, settleRounds, TRAILING_NEEDS, trailingPlateau } from './plateau';
 import { predictedCurve, projections, radiusLazy, spectrum } from './theory';
 
 /** x_k = μ + φ(x_{k−1} − μ) + σε_k, started at its stationary law. */
@@ -65,5 +65,26 @@ describe('plateau with a batch-means standard error (H.1)', () => {
     const [at, before] = predictedCurve(sp, s, c0, [k, k - 1]);
     expect(Math.abs(at - R)).toBeLessThanOrEqual(0.05 * R);
     expect(Math.abs(before - R)).toBeGreaterThan(0.05 * R);
+  });
+});
+
+describe('the plateau without a prediction (input masks, split data: THEORY.md J)', () => {
+  it('is the mean over the latter half of the rounds since the change, in ten batches, after twice the settle time', () => {
+    const rng = new Rng(4);
+    const round = Array.from({ length: 3001 }, (_, k) => k);
+    // A fall to 0.05 by round 1000, then noise around it; the change at round 1000.
+    const err = round.map((k) => (k < 1000 ? 5 - k * 0.00495 : 0.05 + 0.01 * rng.normal()));
+    const h = { round, err };
+    expect(trailingPlateau({ round: round.slice(0, 1000 + TRAILING_NEEDS - 1), err }, 1000, 0).plateau).toBeNull();
+    const p = trailingPlateau(h, 1000, 0).plateau;
+    if (!p) throw new Error('measured');
+    expect(p.from).toBe(2001);
+    expect(p.batches).toBe(10);
+    expect(Math.abs(p.mean - 0.05)).toBeLessThan(4 * p.se);
+    // A long settle time: the window waits for twice as many rounds, so that it opens after the settle time.
+    const late = trailingPlateau(h, 1000, 1500);
+    expect(late.needs).toBe(3000);
+    expect(late.plateau).toBeNull();
+    expect(trailingPlateau(h, 0, 1500).plateau?.from).toBe(1501);
   });
 });

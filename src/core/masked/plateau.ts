@@ -7,6 +7,11 @@
  * A_i = 1 − θg_i and stationary variance C_i, so ‖e‖² has the integrated time Σ_i C_i²(1 + A_i²)/(1 − A_i²) / Σ_i C_i²
  * — far shorter than the slowest direction's 1/(1 − ρ²), which carries little of the fluctuation (and which it
  * falls back to for IST, whose C_i vanish at leading order).
+ *
+ * Where the prediction is withheld (Gaussian input masks, split data: THEORY.md J) nothing predicts the plateau: it is
+ * then the mean over the latter half of the rounds since the last change, in ten batches, once TRAILING_NEEDS rounds
+ * have run and twice the time the same scheme's mean curve on clean, whole data takes to settle (so that the window
+ * opens after it) — it reads high while the error is still falling.
  */
 import {
   localProgress,
@@ -102,6 +107,26 @@ export interface RunPlateau {
   needs: number;
   /** Mean R_now over the plateau's window (NaN where it was not measured). */
   radiusNow: number;
+}
+
+/** Rounds a plateau without a prediction needs since the last change, and the batches it is measured in. */
+export const TRAILING_NEEDS = 400;
+const TRAILING_BATCHES = 10;
+
+/** The plateau without a prediction: the latter half of the rounds since `since`, once 2·`settle` have run (above). */
+export function trailingPlateau(
+  h: { round: ArrayLike<number>; err: ArrayLike<number> },
+  since: number,
+  settle: number,
+): RunPlateau {
+  const last = h.round.length ? h.round[h.round.length - 1] : 0;
+  const span = last - since;
+  const needs = Math.max(TRAILING_NEEDS, 2 * settle);
+  const empty = { plateau: null, needs, radiusNow: NaN };
+  if (span < needs) return empty;
+  const from = since + Math.ceil(span / 2) + 1;
+  const plateau = batchMeans(h.round, h.err, from, Math.max(1, Math.floor((last - from + 1) / TRAILING_BATCHES)));
+  return plateau ? { plateau, needs, radiusNow: NaN } : empty;
 }
 
 /** A run's H.1 plateau since round `since`, with the mean R_now of the same window. */

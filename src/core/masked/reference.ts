@@ -5,10 +5,12 @@
  */
 import { type Mat, mat } from '../math/matrix';
 import type { Rng } from '../math/rng';
+import { inputStream, maskInputs, masksInputs, sampleInputMasks } from './inputNoise';
 import { neuronCounts, sampleMasks } from './masks';
 import { blankRow, type MetricRow } from './metrics';
 import { act, actGrad, lazyNet, type Net, netOf } from './network';
 import { maskStream, type Problem } from './problem';
+import { shareWeights, splitOwners, splitsData } from './split';
 
 /**
  * u_i = (s/ξ) Σ_r c_r a_r φ(⟨w_r, x_i⟩), with coefficients c (all ones and ξ = 1 for the full network); s and φ from
@@ -54,7 +56,9 @@ export interface RoundSettings {
 
 /**
  * One global round (THEORY.md B.1 steps 2–4) for given masks (p·m, row l = subnetwork l). With a trained second layer,
- * a_r takes its own gradient step from the same local weights and is averaged per neuron like w_r.
+ * a_r takes its own gradient step from the same local weights and is averaged per neuron like w_r. With `shares`
+ * ([n, p] row-major, THEORY.md J.2) subnetwork l weighs sample i's residual by shares[i·p + l]: its own samples only,
+ * each counted n/|S_l| times. Input masks (J.1) are applied by passing the masked inputs as X.
  */
 export function referenceRound(
   X: Mat,
@@ -64,6 +68,7 @@ export function referenceRound(
   masks: ArrayLike<number>,
   s: RoundSettings,
   net: Net = lazyNet(W.rows),
+  shares: ArrayLike<number> | null = null,
 ): { W: Mat; a: Float64Array; surrErr: number } {
   const { rows: n, cols: d } = X;
   const m = W.rows;
@@ -90,7 +95,8 @@ export function referenceRound(
         }
       }
       for (let i = 0; i < n; i++) e[i] -= y[i];
-      if (t === 0) surr += e.reduce((acc, v) => acc + v * v, 0);
+      if (t === 0) surr += e.reduce((acc, v, i) => acc + (shares ? shares[i * s.p + l] : 1) * v * v, 0);
+      if (shares) for (let i = 0; i < n; i++) e[i] *= shares[i * s.p + l];
       // ∂L_m/∂w_r = (a_r s/ξ) Σ_i e_i φ′(⟨w_r, x_i⟩) x_i and ∂L_m/∂a_r = (s/ξ) Σ_i e_i φ(⟨w_r, x_i⟩), all from the same weights, then the step.
       const step = new Float64Array(sel.length * d);
       const stepA = new Float64Array(sel.length);
@@ -193,6 +199,7 @@ export class ReferenceTrainer {
   a: Float64Array;
   round = 0;
   private readonly rng: Rng;
+  private readonly inputRng: Rng;
   private readonly S0: Uint8Array;
   private readonly net: Net;
 
@@ -201,6 +208,7 @@ export class ReferenceTrainer {
     this.a = Float64Array.from(problem.init.a);
     this.net = netOf(problem.config, this.W.rows);
     this.rng = maskStream(problem.config);
+    this.inputRng = inputStream(problem.config.seed);
     this.S0 = patterns(problem.data.X, this.W);
   }
 
@@ -208,14 +216,16 @@ export class ReferenceTrainer {
   step(): MetricRow {
     const { config: c, data } = this.problem;
     const masks = sampleMasks(this.rng, c.mask, c.p, c.m, c.xi);
+    const X = masksInputs(c) ? maskInputs(data.X, sampleInputMasks(this.inputRng, c.n, c.d, c.nu)) : data.X;
     const res = referenceRound(
-      data.X,
+      X,
       data.y,
       this.a,
       this.W,
       masks,
       { xi: c.xi, p: c.p, tau: c.tau, eta: this.problem.eta, aggregate: c.aggregate },
       this.net,
+      splitsData(c) ? shareWeights(splitOwners(c.seed, c.n, c.p), c.p) : null,
     );
     this.W = res.W;
     this.a = res.a;

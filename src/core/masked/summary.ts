@@ -4,7 +4,9 @@
  */
 import type { Config } from './config';
 import { dominantTerm, guarantee } from './guarantee';
+import { masksInputs } from './inputNoise';
 import { initScales, lazyTheoryApplies } from './network';
+import { splitsData } from './split';
 import {
   etaAuto,
   etaStable,
@@ -25,7 +27,10 @@ import {
 export const WIDTH_DEFAULTS = { delta: 0.1, rounds: 1000 } as const;
 
 export interface TheorySummary {
-  /** Whether the lazy-limit prediction (radius, rate, curve) describes the setting (ReLU, first layer, NTK init). */
+  /**
+   * Whether the lazy-limit prediction (radius, rate, curve) describes the setting (ReLU, first layer, NTK init, clean
+   * inputs, every worker seeing all the data).
+   */
   lazyLimit: boolean;
   theta: number;
   lambda0: number;
@@ -55,12 +60,32 @@ export interface TheorySummary {
   notes: string[];
 }
 
-/** Why the lazy-limit theory (ReLU, first layer, NTK initialization) does not describe a setting, in words. */
-export function notLazyWhy(c: Pick<Config, 'act' | 'layers' | 'init'>): string {
+/**
+ * Why the lazy-limit prediction is withheld for a scheme's inputs and data, in words ('' when it is not): it covers
+ * neuron masks on clean inputs that every worker sees whole (THEORY.md C.3), not Gaussian input masks (J.1) nor data
+ * split across the workers (J.2).
+ */
+export function predictionWithheld(c: Pick<Config, 'inputmask' | 'nu' | 'split' | 'p'>): string {
+  return [
+    masksInputs(c) ? `Gaussian input masks, ν = ${c.nu}` : '',
+    splitsData(c) ? `the data split among the ${c.p} workers` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** Whether the lazy-limit prediction describes a configuration: the lazy setting, clean inputs, whole data. */
+export function predictionApplies(c: Config): boolean {
+  return lazyTheoryApplies(c) && !predictionWithheld(c);
+}
+
+/** Why the lazy-limit prediction does not describe a configuration, in words. */
+export function notLazyWhy(c: Config): string {
   return [
     c.act !== 'relu' ? 'GELU activation' : '',
     c.layers !== 'first' ? 'both layers trained' : '',
     c.init !== 'ntk' ? `${c.init === 'he' ? 'He' : 'LeCun'} initialization` : '',
+    predictionWithheld(c),
   ]
     .filter(Boolean)
     .join(', ');
@@ -89,7 +114,7 @@ export function summarize(
   const s = schemeOf(config, sp);
   const radius = radiusLazy(sp, s);
   const rho = rate(sp, s);
-  const lazyLimit = lazyTheoryApplies(config);
+  const lazyLimit = predictionApplies(config);
   const paper = guarantee(s, { n: sp.n, d: config.d, m: config.m, lambda0: sp.lambda0, rounds: horizon, delta });
   return {
     lazyLimit,
@@ -119,7 +144,19 @@ export function summarize(
     notes: [
       lazyLimit
         ? 'radius, rate and the predicted curve are lazy-limit predictions (derived, THEORY.md C.3), not the paper\u2019s constants.'
-        : `radius, rate and mReq are the lazy-limit formulas, which do not apply to this setting (${notLazyWhy(config)}); the auto step uses λ_max of the setting\u2019s own NTK at initialization, lambdaMaxSetting.`,
+        : lazyTheoryApplies(config)
+          ? `radius, rate and mReq are the lazy-limit formulas of the same scheme on clean inputs that every worker sees whole; they do not describe this run (${predictionWithheld(config)}), and the app draws no prediction for it.`
+          : `radius, rate and mReq are the lazy-limit formulas, which do not apply to this setting (${notLazyWhy(config)}); the auto step uses λ_max of the setting\u2019s own NTK at initialization, lambdaMaxSetting.`,
+      ...(masksInputs(config)
+        ? [
+            'Gaussian input masks (THEORY.md J.1): inputNoise holds the expected loss at initialization split into the smoothed network\u2019s error (closed form) and the masks\u2019 variance (Monte Carlo, with its standard error).',
+          ]
+        : []),
+      ...(splitsData(config)
+        ? [
+            'Split data (THEORY.md J.2): each worker trains on its own share of the samples; the central paper assumes every worker sees all of them, and no prediction is made here.',
+          ]
+        : []),
       'mReq is a heuristic (THEORY.md C.5).',
       'paperRate, paperB1 and the paper\u2019s width and step orders (C = 1) are the arXiv v1 statements converted to this app\u2019s convention (THEORY.md C.2).',
       ...(s.categorical ? [IST_RADIUS_NOTE] : []),

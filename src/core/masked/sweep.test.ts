@@ -1,10 +1,56 @@
-// Sweeps: the cells each kind trains (swept keys free of presets), value lists refused in words, the CSV.
+// Sweeps: the cells each kind trains (swept keys free of presets), value lists refused in words, the CSV, and the
+// log–log slope of the converged error against a swept value.
 import { describe, expect, it } from 'vitest';
 
 import { parseConfig } from './config';
-import { cellRounds, MAX_CELLS, SWEEP_KINDS, sweepBatches, sweepCells, sweepCsv, sweepRule } from './sweep';
+import { cellRounds, logSlope, MAX_CELLS, SWEEP_KINDS, sweepBatches, sweepCells, sweepCsv, sweepRule } from './sweep';
 
 const current = parseConfig('scheme=dropout&xi=0.3&m=256&n=12&d=6&seed=4&tau=1').config;
+
+describe('the floor against ν and the plateau against τ on full and split data (THEORY.md J)', () => {
+  it('the ν sweep turns the input masks on; every masked or split cell trains alone, through the live trainer', () => {
+    const made = sweepCells('nu', current, ['0.05,0.1,0.2'], 1);
+    if (!made.ok) throw new Error(made.error);
+    expect(made.cells.map((c) => [c.config.inputmask, c.config.nu])).toEqual([
+      ['gauss', 0.05],
+      ['gauss', 0.1],
+      ['gauss', 0.2],
+    ]);
+    expect(sweepBatches(made.cells.map((c) => c.config))).toEqual([[0], [1], [2]]);
+    const ist = parseConfig('scheme=ist&p=4&m=256&n=12&d=6').config;
+    const split = sweepCells('split-tau', ist, ['0,1', '1,4'], 1);
+    if (!split.ok) throw new Error(split.error);
+    expect(split.cells.map((c) => [c.config.split, c.config.tau, c.config.mask])).toEqual([
+      [0, 1, 'categorical'],
+      [0, 4, 'categorical'],
+      [1, 1, 'categorical'],
+      [1, 4, 'categorical'],
+    ]);
+    // The full-data cells share a batch; each split cell is one of its own.
+    expect(sweepBatches(split.cells.map((c) => c.config)).sort()).toEqual([[0, 1], [2], [3]]);
+  });
+
+  it('fits the log–log slope with its 95 % interval over the positive cells', () => {
+    const exact = logSlope([0.1, 0.2, 0.4, 0.8].map((v) => ({ value: v, converged: 3 * v * v })));
+    expect(exact?.slope).toBeCloseTo(2, 12);
+    expect(exact?.hi ?? 0 - (exact?.lo ?? 0)).toBeLessThan(2 + 1e-9);
+    const noisy = logSlope(
+      [0.05, 0.1, 0.2, 0.4, 0.8].map((v, i) => ({ value: v, converged: v * (1 + 0.2 * (i % 2 ? 1 : -1)) })),
+    );
+    if (!noisy) throw new Error('five cells fit');
+    expect(noisy.lo).toBeLessThan(1);
+    expect(noisy.hi).toBeGreaterThan(1);
+    expect(noisy.points).toBe(5);
+    // Cells that diverged (NaN) or sit at ν = 0 are left out; fewer than three points fit nothing.
+    expect(
+      logSlope([
+        { value: 0, converged: 1 },
+        { value: 0.1, converged: NaN },
+        { value: 0.2, converged: 1 },
+      ]),
+    ).toBeNull();
+  });
+});
 
 describe('sweep batches', () => {
   const configsOf = (kind: keyof typeof SWEEP_KINDS, lists: string[], over = current) => {

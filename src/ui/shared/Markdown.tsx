@@ -46,7 +46,7 @@ const textOf = (n: Nodes): string =>
 
 /** A heading's anchor: its leading section number ("C.2 The paper's guarantee" → "C.2"), else its words. */
 export function headingId(text: string): string {
-  const m = /^([A-I0-9](?:\.\d+)?)\s/.exec(text.trim());
+  const m = /^([A-J0-9](?:\.\d+)?)\s/.exec(text.trim());
   return m
     ? m[1]
     : text

@@ -3,7 +3,7 @@ import { Fragment } from 'react';
 
 import { openTheory } from '../../state/view';
 
-const REF = /\(([A-I]\.\d+)\)|THEORY\.md ([A-I](?:\.\d+)?)/g;
+const REF = /\(([A-J]\.\d+)\)|THEORY\.md ([A-J](?:\.\d+)?)/g;
 
 export function Refs({ text }: { text: string }) {
   const parts: (string | { section: string; label: string })[] = [];

@@ -1,5 +1,5 @@
-// The controls: scheme presets, sliders for every setting, play / pause / step / reset / new seed, compare, export;
-// those the open lesson step holds fixed are disabled, "fixed in this step".
+// The controls: scheme presets, sliders for every setting, what the workers see (input masks, split data), play / pause /
+// step / reset / new seed, compare, export; those the open lesson step holds fixed are disabled, "fixed in this step".
 import {
   ACTIVATIONS,
   AGGREGATES,
@@ -8,6 +8,7 @@ import {
   DATASETS,
   enforceData,
   INITS,
+  INPUT_MASKS,
   LAYERS,
   lockedWhy,
   MASKS,
@@ -160,6 +161,49 @@ export function Controls() {
           </span>
         )}
       </div>
+      <fieldset className="network" data-testid="inputs-and-data">
+        <legend>What the workers see</legend>
+        <div className="control" title={h('inputmask')} data-control="inputmask">
+          <label>
+            {CONFIG_TABLE.inputmask.label}{' '}
+            <select
+              value={config.inputmask}
+              onChange={(e) => set({ inputmask: e.target.value as Config['inputmask'] })}
+            >
+              {INPUT_MASKS.map((v) => (
+                <option key={v} value={v}>
+                  {v === 'gauss' ? 'Gaussian, c ~ N(1, ν²)' : 'none'}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <Slider
+          control="nu"
+          label="input noise ν"
+          help={h('nu')}
+          value={config.nu}
+          min={0}
+          max={2}
+          step={0.01}
+          format={(v) => v.toFixed(2)}
+          disabledWhy={lockedWhy(config, 'nu')}
+          onChange={(nu) => set({ nu })}
+        />
+        <div className="control" title={h('split')} data-control="split">
+          <label>
+            <input
+              type="checkbox"
+              checked={config.split === 1}
+              onChange={(e) => set({ split: e.target.checked ? 1 : 0 })}
+            />{' '}
+            each worker holds only its own samples
+          </label>
+          {config.split === 1 && config.p === 1 && (
+            <span className="small">With one worker its share is every sample: full data.</span>
+          )}
+        </div>
+      </fieldset>
       <fieldset className="network">
         <legend>Network</legend>
         {(['act', 'layers', 'init'] as const).map((k) => (

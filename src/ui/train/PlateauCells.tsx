@@ -7,9 +7,7 @@ const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(b) ? fmtNum(a 
 export function PlateauCells({ run }: { run: MeasuredRun | undefined }) {
   const p = run?.plateau;
   if (!run || !p) {
-    const why = run
-      ? `The plateau is measured from about ${run.needs} rounds after the last change: the prediction settles, then five batches.`
-      : '';
+    const why = run ? `The plateau is measured from about ${run.needs} rounds after the last change.` : '';
     return (
       <>
         <td title={why}>{run ? `from ~${fmtNum(run.needs)}` : '…'}</td>

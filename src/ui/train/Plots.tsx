@@ -1,12 +1,14 @@
-// The live plots: error with predictions (compared runs overlaid), NTK eigenvalues, lazy-training diagnostics, radius against p and τ (lazy setting), the neuron strip; then sweeps.
+// The live plots: error with predictions (compared runs overlaid), NTK eigenvalues, lazy-training diagnostics, the input
+// noise (input masks), radius against p and τ (lazy setting), the neuron strip; then sweeps.
 import { useMemo, useRef } from 'react';
 
 import { runLabel } from '../../core/masked/compare';
 import { type Config, serializeConfig } from '../../core/masked/config';
 import { guarantee, startError } from '../../core/masked/guarantee';
+import { masksInputs } from '../../core/masked/inputNoise';
 import type { History } from '../../core/masked/metrics';
-import { lazyTheoryApplies } from '../../core/masked/network';
-import { notLazyWhy, schemeOf, WIDTH_DEFAULTS } from '../../core/masked/summary';
+import { splitsData } from '../../core/masked/split';
+import { notLazyWhy, predictionApplies, schemeOf, WIDTH_DEFAULTS } from '../../core/masked/summary';
 import { predictedCurve, radiusLazy, type SchemeParams } from '../../core/masked/theory';
 import type { PanelName } from '../../core/panels';
 import type { TheoryBasis } from '../../engine/protocol';
@@ -24,6 +26,7 @@ import { Diagnostics } from './Diagnostics';
 import { ErrorChartTools } from './ErrorChartTools';
 import { FunctionPanel } from './function/FunctionPanel';
 import { ModesPanel } from './modes/ModesPanel';
+import { NoisePanel } from './noise/NoisePanel';
 import { SeriesCache } from './seriesCache';
 import { SweepPanel } from './SweepPanel';
 import { usePlateaus } from './usePlateaus';
@@ -32,6 +35,8 @@ const PREDICTION_POINTS = 400;
 /** float32's rounding level of ‖y − u‖², relative to ‖y‖² (THEORY.md I.3): where R = 0 the prediction stops there. */
 const ROUNDING = 1e-13;
 const P_VALUES = Array.from({ length: 16 }, (_, i) => i + 1);
+/** Runs whose step descends a loss other than the clean one: masked inputs, or each worker's own share of the data. */
+const descendsOther = (c: Config) => masksInputs(c) || splitsData(c);
 const TAU_VALUES = Array.from({ length: 20 }, (_, i) => i + 1);
 
 /** The paper's bound for the main run: rate^k·‖y − u_0‖² + B_1 (Theorem 3), or rate^k·C²n + its term (Theorem 7). */
@@ -57,6 +62,7 @@ export const CHART_PANELS: PanelName[] = [
   'error',
   'function',
   'modes',
+  'noise',
   'ntk',
   'diagnostics',
   'radius',
@@ -102,15 +108,18 @@ export function Plots({ only, chartHeight, className }: PlotsProps = {}) {
   const scheme = basis ? schemeOf(config, basis.spectrum) : null;
   const last = h.round.length ? h.round[h.round.length - 1] : 0;
   const measured = usePlateaus();
-  const lazy = lazyTheoryApplies(config);
+  const lazy = predictionApplies(config);
   const runKey = runs.map((c) => serializeConfig(c)).join('|');
   // The theory basis of a large problem arrives after training has started: the charts that use it redraw then.
   const basisKey = basis ? basis.spectrum.n : 0;
   const sweeps = useMemo(() => {
     if (!basis || !lazy) return null;
-    return runs.map((c) => {
+    // A compared run the prediction does not cover (input masks, split data) has no radius curve.
+    return runs.flatMap((c, index) => {
+      if (!predictionApplies(c)) return [];
       const sc = schemeOf(c, basis.spectrum);
       return {
+        index,
         label: runLabel(c),
         p: c.p,
         tau: c.tau,
@@ -120,11 +129,11 @@ export function Plots({ only, chartHeight, className }: PlotsProps = {}) {
     });
   }, [basis, lazy, runs]);
   const radiusRuns = (key: 'byP' | 'byTau') =>
-    (sweeps ?? []).map((r, i) => ({
+    (sweeps ?? []).map((r) => ({
       label: r.label,
       radius: r[key],
       current: key === 'byP' ? r.p : r.tau,
-      measured: measured[i]?.plateau?.mean ?? null,
+      measured: measured[r.index]?.plateau?.mean ?? null,
     }));
   const colour = (i: number) => (compare.length ? `var(--run${i % 4})` : 'var(--accent)');
   const guaranteeNow = basis && scheme && h.err.length ? guaranteeCurve(config, scheme, basis, h.err[0]) : null;
@@ -135,6 +144,16 @@ export function Plots({ only, chartHeight, className }: PlotsProps = {}) {
       colour: colour(i),
       help: 'The training error ‖y − u_k‖² of the full network (masks off), every round.',
     })),
+    ...(runs.some(descendsOther)
+      ? [
+          {
+            label: 'loss the step descends',
+            mark: 'line' as const,
+            colour: 'var(--line)',
+            help: 'Faint: the loss each round’s step descends — on the masked inputs (input masks), over each worker’s own samples scaled by n/|S_l| (split data) — averaged over the subnetworks (the surrErr column). The bold curve is the clean error, masks off, the quantity the theory bounds.',
+          },
+        ]
+      : []),
     ...(lazy
       ? [
           {
@@ -219,9 +238,13 @@ export function Plots({ only, chartHeight, className }: PlotsProps = {}) {
                   const sc = schemeOf(c, basis.spectrum);
                   const hi = histories[i];
                   const err = cache.current.columns(hi, 'err', i, xaxis, plotWidth, first);
-                  if (!lazy) return { err, predicted: [], radius: 0 };
+                  const masked = descendsOther(c)
+                    ? cache.current.columns(hi, 'surrErr', i, xaxis, plotWidth, first)
+                    : undefined;
+                  if (!lazy || !predictionApplies(c)) return { err, masked, predicted: [], radius: 0 };
                   return {
                     err,
+                    masked,
                     radiusNow: cache.current.columns(hi, 'radiusNow', i, xaxis, plotWidth, first),
                     predicted: predictedOf(i, sc),
                     radius: radiusLazy(basis.spectrum, sc),
@@ -301,6 +324,7 @@ export function Plots({ only, chartHeight, className }: PlotsProps = {}) {
       )}
       {shows('function') && <FunctionPanel height={chartHeight} />}
       {shows('modes') && <ModesPanel />}
+      {shows('noise') && masksInputs(config) && <NoisePanel height={chartHeight} />}
       {shows('diagnostics') && <Diagnostics />}
       {lazy && shows('radius') && (
         <div className="pair" data-panel="radius">

@@ -1,10 +1,11 @@
-// Sweeps: the paper's Figure 2 live — converged error over p × ξ, against m or against τ — with progress,
-// time left, cancel (finished cells stay), R_lazy overlay and CSV export.
+// Sweeps: the paper's Figure 2 live — converged error over p × ξ, against m or against τ — the floor against the input
+// noise ν with its fitted log–log slope, and the plateau against τ on full and split data; with progress, time left,
+// cancel (finished cells stay), R_lazy overlay and CSV export.
 import { useId } from 'react';
 
 import { runLabel } from '../../core/masked/compare';
 import type { Config } from '../../core/masked/config';
-import { SWEEP_KINDS, sweepBase, sweepCsv, type SweepKind, sweepRule } from '../../core/masked/sweep';
+import { logSlope, SWEEP_KINDS, sweepBase, sweepCsv, type SweepKind, sweepRule } from '../../core/masked/sweep';
 import { drawHeatmap } from '../../plots/sweepHeatmap';
 import { drawSweepLine } from '../../plots/sweepLine';
 import { useRun } from '../../state/store';
@@ -23,20 +24,27 @@ const KEY_NAMES: Record<string, string> = {
   xi: 'mask probability ξ',
   m: 'width m',
   tau: 'local steps τ',
+  nu: 'input noise ν',
+  split: 'split data (0 = full)',
 };
 
 /** A cell by its swept values, in words: "p = 2, ξ = 0.5". */
 const cellName = (c: SweepCell) =>
   Object.entries(c.at)
-    .map(([k, v]) => `${k === 'xi' ? 'ξ' : k === 'tau' ? 'τ' : k} = ${v}`)
+    .map(([k, v]) => `${k === 'xi' ? 'ξ' : k === 'tau' ? 'τ' : k === 'nu' ? 'ν' : k} = ${v}`)
     .join(', ');
+
+/** A cell's R_lazy, or null where it has none (the prediction is withheld: input masks, split data). */
+const radiusOf = (c: SweepCell) => (c.result && Number.isFinite(c.result.radius) ? c.result.radius : null);
 
 /** What every cell of a sweep trains besides the swept settings, in words. */
 function baseText(kind: SweepKind, config: Config, tau: number): string {
   if (kind === 'm') return runLabel(config);
   const base = sweepBase(kind, config, tau);
   if (kind === 'p-xi') return `Bernoulli masks (custom scheme) at τ = ${base.tau}`;
-  return `the custom scheme with ${base.mask} masks, ξ = ${+base.xi.toPrecision(3)}, p = ${base.p}`;
+  if (kind === 'nu') return `${runLabel(base)} with Gaussian input masks`;
+  const split = kind === 'split-tau' ? ', on full and on split data' : '';
+  return `the custom scheme with ${base.mask} masks, ξ = ${+base.xi.toPrecision(3)}, p = ${base.p}${split}`;
 }
 
 function drawSweep(
@@ -63,7 +71,7 @@ function drawSweep(
           col: c.at[colKey],
           converged: c.result?.converged ?? null,
           settled: c.result?.settled ?? false,
-          radius: c.result?.radius ?? null,
+          radius: radiusOf(c),
           failed: c.failed,
           falling: c.result?.reached === false ? { needs: c.result.needs ?? NaN, rounds: c.result.rounds } : undefined,
         })),
@@ -71,20 +79,18 @@ function drawSweep(
       size,
     );
   } else {
-    drawSweepLine(
-      svg,
-      {
-        label: KEY_NAMES[keys[0]] ?? keys[0],
-        showRadius,
-        points: cells.map((c) => ({
-          value: Number(c.at[keys[0]]),
-          converged: c.result?.converged ?? null,
-          settled: c.result?.settled ?? false,
-          radius: c.result?.radius ?? null,
-        })),
-      },
-      size,
-    );
+    const points = cells.map((c) => ({
+      value: Number(c.at[keys[0]]),
+      converged: c.result?.converged ?? null,
+      settled: c.result?.settled ?? false,
+      radius: radiusOf(c),
+    }));
+    // The floor against ν: its fitted slope, and the slopes of the two readings of the paper (ν² and ν).
+    const fit =
+      kind === 'nu'
+        ? logSlope(points.flatMap((p) => (p.converged === null ? [] : [{ value: p.value, converged: p.converged }])))
+        : null;
+    drawSweepLine(svg, { label: KEY_NAMES[keys[0]] ?? keys[0], showRadius, points, fit, guides: [1, 2] }, size);
   }
 }
 
@@ -233,7 +239,7 @@ export function SweepPanel() {
         <ChartBox
           name="sweep"
           title={`Converged error ${SWEEP_KINDS[s.ranKind].label}`}
-          help={`Each cell’s converged error${s.showRadius ? '; R_lazy overlaid (dashed, or under each value)' : ''}.`}
+          help={`Each cell’s converged error${s.showRadius ? '; R_lazy overlaid (dashed, or under each value) where the prediction covers the cell' : ''}.${s.ranKind === 'nu' ? ' Against ν: the least-squares line of log(converged) on log ν with its 95 % interval, and lines of slope 1 (a floor ∝ ν) and 2 (∝ ν², the masks’ variance) through its middle.' : ''}`}
           height={SWEEP_KINDS[s.ranKind].keys.length === 2 ? 360 : 240}
           version={`${s.done}|${s.showRadius}|${s.cells.length}|${s.ranKind}`}
           draw={(svg, size) =>

@@ -1,5 +1,5 @@
 // The theory panel: the algorithm and what is being illustrated (KaTeX, fixed formulas), with live numbers
-// (and each compared run's).
+// (and each compared run's); where the theory went next, when the run masks its inputs or splits its data.
 import { latestFinite } from '../../core/masked/metrics';
 import { notLazyWhy } from '../../core/masked/summary';
 import { useRun } from '../../state/store';
@@ -9,6 +9,7 @@ import { Refs } from '../shared/Refs';
 import { Term } from '../shared/Term';
 import { Tex as SharedTex } from '../shared/Tex';
 import { useTheory } from '../shared/useTheory';
+import { InputNoiseTheory, SplitDataTheory } from './BeyondTheory';
 import { CompareTable } from './CompareTable';
 import { GuaranteePanel } from './GuaranteePanel';
 import { PlateauCells } from './PlateauCells';
@@ -92,12 +93,14 @@ export function TheoryPanel() {
           training goes on. The predictions, R and the numbers below appear when it is done.
         </p>
       )}
+      <InputNoiseTheory />
+      <SplitDataTheory />
       <h2>What it illustrates</h2>
       {!lazy && (
         <p className="not-lazy" data-testid="not-lazy">
           The lazy-limit prediction does not apply to this setting ({notLazyWhy(config)}): it is derived for ReLU, the
-          first layer alone and the NTK initialization. The plots show the measurements only; the diagnostics show how
-          far from lazy the training is.
+          first layer alone and the NTK initialization, on clean inputs that every worker sees whole. The plots show the
+          measurements only; the diagnostics show how far from lazy the training is.
         </p>
       )}
       <p>

@@ -9,7 +9,7 @@ import { type AxisKind, Columns, firstAbove, FollowedColumn } from '../../plots/
 /** Bins per pixel column of the plot. */
 const PER_PIXEL = 2;
 
-export type SeriesKey = 'err' | 'radiusNow' | 'ntkMin' | 'ntkMinBound' | 'subNtkMin' | 'subNtkMax';
+export type SeriesKey = 'err' | 'surrErr' | 'radiusNow' | 'ntkMin' | 'ntkMinBound' | 'subNtkMin' | 'subNtkMax';
 
 export class SeriesCache {
   private readonly followed = new Map<string, FollowedColumn>();
