@@ -8,6 +8,7 @@ import { type Cell, gridCells, parseGrid } from '../core/masked/grid';
 import { netOf } from '../core/masked/network';
 import { makeProblem } from '../core/masked/problem';
 import { outputs } from '../core/masked/reference';
+import { predictionApplies, predictionWithheld } from '../core/masked/summary';
 import { projections } from '../core/masked/theory';
 import { type SeedRun, validationCsv, validationRow } from '../core/masked/validate';
 import { Trainer } from '../engine/trainer';
@@ -58,9 +59,9 @@ export async function validateCsv(
   for (const [i, cell] of cells.entries()) {
     if (!owns(shard, i)) continue;
     notes.push(...cell.messages.map((m) => `cell ${keys.map((k) => `${k}=${cell.asked[k]}`).join(' ')}: ${m}`));
-    if (cell.config.act !== 'relu' || cell.config.layers !== 'first' || cell.config.init !== 'ntk')
+    if (!predictionApplies(cell.config))
       throw new UsageError(
-        'validate checks the lazy-limit predictions, which hold for act=relu, layers=first, init=ntk only',
+        `validate checks the lazy-limit predictions, which hold for act=relu, layers=first, init=ntk only, without input masks or split data${predictionWithheld(cell.config) ? ` (this cell: ${predictionWithheld(cell.config)})` : ''}`,
       );
     const runs = [];
     for (let s = 0; s < seeds; s++) runs.push(await seedRun(cell, (cell.config.seed + s) >>> 0, rounds));

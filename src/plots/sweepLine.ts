@@ -30,7 +30,8 @@ export function drawSweepLine(svg: SVGSVGElement, d: SweepLineData, size: Size):
   const xDomain: [number, number] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [1, 10];
   if (xDomain[0] === xDomain[1]) xDomain[1] = xDomain[0] * 2;
   const x = d3.scaleLog().domain(xDomain);
-  const done = d.points.filter((p): p is SweepPoint & { converged: number } => p.converged !== null);
+  // A log axis has no place for a value of 0 (ν = 0, gradient descent): such a cell is left off the line.
+  const done = d.points.filter((p): p is SweepPoint & { converged: number } => p.converged !== null && p.value > 0);
   const radii = d.showRadius
     ? d.points.filter((p): p is SweepPoint & { radius: number } => p.radius !== null && p.radius > 0)
     : [];

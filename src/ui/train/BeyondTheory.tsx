@@ -79,9 +79,12 @@ export function InputNoiseTheory() {
   );
 }
 
+/** Shown where the main run or a compared one splits the data (the comparison full against split is the lesson). */
 export function SplitDataTheory() {
-  const config = useRun((s) => s.config);
-  if (!splitsData(config)) return null;
+  const main = useRun((s) => s.config);
+  const compared = useRun((s) => s.compare);
+  const config = [main, ...compared].find(splitsData);
+  if (!config) return null;
   const owner = splitOwners(config.seed, config.n, config.p);
   const sizes = Array.from({ length: config.p }, (_, l) => owner.filter((o) => o === l).length);
   return (
