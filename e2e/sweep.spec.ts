@@ -1,5 +1,5 @@
-// Sweeps in the app: a 3 × 3 p × ξ sweep finishes with 9 cells and a 9-row CSV; cancel stops a long one and keeps
-// the finished cells.
+// Sweeps in the app: a 3 × 3 p × ξ sweep finishes with 9 cells and a 9-row CSV (cells still falling at its cap hatched);
+// each cell trains to its own predicted plateau; cancel stops a long one and keeps the finished cells.
 import { readFileSync } from 'node:fs';
 
 import type { Page } from '@playwright/test';

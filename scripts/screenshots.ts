@@ -49,6 +49,26 @@ export const SHOTS: Shot[] = [
   { name: 'present-regimes', query: '?view=regimes&backend=wasm&present=1', width: 1280, height: 720 },
   { name: 'present-altmin', query: '?view=altmin&present=1', width: 1280, height: 720 },
   {
+    name: 'studio',
+    query: '?backend=wasm&m=256&scheme=dropout&xi=0.5',
+    width: 1440,
+    height: 900,
+    prepare: async (page) => {
+      await train(1500)(page);
+      await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+      await page.getByRole('button', { name: 'New lesson' }).click();
+      await page.getByRole('button', { name: 'Focus this panel: error' }).click();
+      await page.getByRole('button', { name: 'Add this as a step' }).click();
+      const step = page.getByTestId('studio-step');
+      await step.getByLabel('Title', { exact: true }).fill('Dropout’s plateau');
+      await step
+        .getByLabel(/^Text/)
+        .fill('Dropout keeps each neuron with probability $\\xi$. {Play} and watch the error level off.');
+      await step.getByLabel('Measure', { exact: true }).selectOption('plateau');
+      await step.getByLabel('Target', { exact: true }).selectOption({ label: 'ten times smaller' });
+    },
+  },
+  {
     name: 'embed',
     query: '?backend=wasm&scheme=ist&p=4&embed=1&panels=error,ntk&controls=play,p,tau',
     width: 960,

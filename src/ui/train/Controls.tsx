@@ -48,6 +48,8 @@ export function Controls() {
     init: useFixed('init'),
     data: useFixed('data'),
     seed: useFixed('seed'),
+    inputmask: useFixed('inputmask'),
+    split: useFixed('split'),
   };
   return (
     <aside className="controls" aria-label="Settings" data-panel="controls">
@@ -168,6 +170,7 @@ export function Controls() {
             {CONFIG_TABLE.inputmask.label}{' '}
             <select
               value={config.inputmask}
+              disabled={fixed.inputmask}
               onChange={(e) => set({ inputmask: e.target.value as Config['inputmask'] })}
             >
               {INPUT_MASKS.map((v) => (
@@ -177,6 +180,7 @@ export function Controls() {
               ))}
             </select>
           </label>
+          <FixedNote fixed={fixed.inputmask} />
         </div>
         <Slider
           control="nu"
@@ -195,10 +199,12 @@ export function Controls() {
             <input
               type="checkbox"
               checked={config.split === 1}
+              disabled={fixed.split}
               onChange={(e) => set({ split: e.target.checked ? 1 : 0 })}
             />{' '}
             each worker holds only its own samples
           </label>
+          <FixedNote fixed={fixed.split} />
           {config.split === 1 && config.p === 1 && (
             <span className="small">With one worker its share is every sample: full data.</span>
           )}
