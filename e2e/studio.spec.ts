@@ -166,6 +166,9 @@ test('the editor keeps its work: undo and redo, reorder, duplicate, delete, and 
   await studio.getByRole('button', { name: 'Duplicate step 2' }).click();
   await expect(steps).toHaveCount(6);
   await studio.getByRole('button', { name: 'Delete step 3' }).click();
+  // The step that took its place is picked; a click picks another.
+  await expect(steps.nth(2)).toHaveClass('on');
+  await steps.nth(1).locator('.studio-pick').click();
   await studio.getByRole('button', { name: 'Delete step 2' }).click();
   await expect(steps).toHaveCount(4);
   for (let k = 0; k < 4; k++) await studio.getByRole('button', { name: 'Undo' }).click();
