@@ -36,7 +36,7 @@ export function starterLesson(query: string): string {
   const view = readLink(q).view;
   const step = {
     title: 'First step',
-    text: 'What to look at, in a few sentences. Press *Play* (or Space) and watch the error plot.',
+    text: 'What to look at, in a few sentences. {Play} and watch the error plot.',
     link: q,
     ...(view === 'train' ? { focus: 'error' } : {}),
     question: { text: 'A question to think about.', answer: 'Its answer, shown behind a reveal.' },
