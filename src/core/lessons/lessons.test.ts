@@ -82,10 +82,10 @@ describe('a lesson written back as its file', () => {
   });
 });
 
-describe('the README', () => {
+describe('docs/LESSONS.md', () => {
   it('documents a complete lesson that this app reads', () => {
-    const readme = readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
-    const example = /## Writing a lesson[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const doc = readFileSync(path.resolve(__dirname, '../../../docs/LESSONS.md'), 'utf8');
+    const example = /## The format[\s\S]*?```json\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
     const res = parseLesson(example);
     if (!res.ok) throw new Error(res.error);
     expect(res.lesson.steps[0]).toMatchObject({ focus: 'error', solution: 'scheme=ist&p=2' });
