@@ -39,6 +39,7 @@ test('a lesson built in the editor is checked, saved as a file that lesson check
   await studio.getByText('Lesson:').click();
   await studio.getByLabel('Lesson title').fill('Three plateaus');
   await studio.getByLabel('Lesson id').fill('three-plateaus');
+  await studio.getByLabel('Lesson summary').fill('Dropout, more subnetworks, and no masks at all.');
 
   // Step 1: dropout as the app opened, its plateau measured; the solution: multi-sample dropout.
   await train(page, 1500);

@@ -56,7 +56,7 @@ export function frame(
       d3
         .axisBottom(x as d3.AxisScale<number>)
         .tickValues(xTickValues(x, size.width, xTicks))
-        .tickFormat((v) => d3.format('~s')(Number(v))),
+        .tickFormat((v) => roundText(Number(v))),
     );
   root
     .append('g')
@@ -92,6 +92,11 @@ function xTickValues(x: Scale, width: number, o: XTicks): number[] {
 }
 
 /** Tick labels: plain numbers in [1e−3, 1e4), short exponents (1e−5) outside, so that decades stay narrow. */
+/** An x tick: rounds in thousands as 2k, 10k; anything smaller as written (0.5, not 500m). */
+function roundText(v: number): string {
+  return Math.abs(v) >= 1e3 ? d3.format('~s')(v) : d3.format('~g')(v);
+}
+
 export function tickText(v: number): string {
   return v === 0 || (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4)
     ? d3.format('~g')(v)

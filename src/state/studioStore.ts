@@ -74,7 +74,7 @@ let uids = 0;
 export const newUid = (): string => `s${Date.now().toString(36)}${(++uids).toString(36)}`;
 
 export function emptyDraft(): Draft {
-  return { id: 'my-lesson', title: 'My lesson', summary: 'What the lesson teaches, in one sentence.', steps: [] };
+  return { id: 'my-lesson', title: 'My lesson', summary: '', steps: [] };
 }
 
 /** A lesson (a built-in one, a file) as a draft to edit. */
@@ -93,6 +93,7 @@ export const draftText = (d: Draft): string => lessonText(draftLesson(d));
 /** Why the draft is not a lesson the app opens yet, in the format's words (null: it is one). */
 export function draftRefusal(d: Draft): string | null {
   if (!d.steps.length) return 'Add a step first.';
+  if (!d.summary.trim()) return 'Give the lesson a summary (under “Lesson” at the top of the editor).';
   const res = parseLesson(draftText(d));
   return res.ok ? null : res.error;
 }

@@ -2,9 +2,10 @@
  * The open lesson step: the lesson's progress, the step's text, its task with every condition checked live, the
  * question with its answer behind a reveal, and Back, Next and Restart. On a wide screen it is a card in a column of
  * its own at the right, beside the view; on a narrow one and in presentation mode it is one line — title, step dots,
- * the task's status, Next — whose step expands over the view on a tap. The panel the step talks about, and the
- * control it names, are highlighted and brought on screen (ui/lessons/bringIntoView.ts); the panels the step hides
- * are not shown (the controls it holds fixed disable themselves: ui/shared/Fixed.tsx).
+ * the task's status, Play on a phone, Next — whose step expands over the view on a tap ("Try it" folds it again). The
+ * panel the step talks about, and the control it names, are highlighted and brought on screen
+ * (ui/lessons/bringIntoView.ts); the panels the step hides are not shown (the controls it holds fixed disable
+ * themselves: ui/shared/Fixed.tsx).
  */
 import './lessons.css';
 
@@ -19,6 +20,7 @@ import { useLessonClient, useStudioClient } from '../context';
 import { InlineMarkdown, Markdown } from '../shared/Markdown';
 import { NARROW, TOUCH, useMedia } from '../shared/useMedia';
 import { CHART_PANELS } from '../train/Plots';
+import { PlayToggle } from '../train/RunButtons';
 import { withActions } from './actions';
 import { bringIntoView } from './bringIntoView';
 import { openLessonLink } from './openLessonLink';
@@ -103,6 +105,7 @@ export function LessonPanel() {
           </span>
         )}
         <span className="spacer" />
+        {narrow && view === 'train' && <PlayToggle />}
         {compact && (
           <button type="button" aria-expanded={open} onClick={() => useLesson.setState({ collapsed: open })}>
             {open ? 'Hide' : 'Show step'}
@@ -181,6 +184,19 @@ export function LessonPanel() {
               <p className="small">No task in this step: read, look, and go on when you are ready.</p>
             )}
             <div className="lesson-nav">
+              {compact && s.goal && !reached && (
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => {
+                    // The step folds to its one line, and the panel and control the task names come on screen.
+                    useLesson.setState({ collapsed: true });
+                    setTimeout(() => bringIntoView(focus, control), 50);
+                  }}
+                >
+                  Try it
+                </button>
+              )}
               <button type="button" disabled={step === 0} onClick={() => void lessons.goTo(step - 1)}>
                 Back
               </button>

@@ -5,14 +5,15 @@
  * phone where the panel is pinned at the top, the page scrolls to the control below it.
  */
 
-/** The bottom edge of whatever stays at the top of the window (a compact lesson bar, a pinned chart). */
+/** The bottom edge of whatever stays at the top of the window (a compact lesson bar, a chart pinned below it). */
 function pinnedBottom(except: Element | null): number {
+  const stuck = [...document.querySelectorAll('.lesson.compact, .layout [data-panel]')]
+    .filter((el) => !(except && (el === except || el.contains(except))))
+    .filter((el) => ['sticky', 'fixed'].includes(getComputedStyle(el).position))
+    .map((el) => el.getBoundingClientRect())
+    .sort((a, b) => a.top - b.top);
   let bottom = 0;
-  for (const el of document.querySelectorAll('.lesson.compact .lesson-bar, .pinned')) {
-    if (except && (el === except || el.contains(except))) continue;
-    const r = el.getBoundingClientRect();
-    if (r.top <= 1 && getComputedStyle(el).position !== 'static') bottom = Math.max(bottom, r.bottom);
-  }
+  for (const r of stuck) if (r.height > 0 && r.top <= bottom + 1 && r.bottom > bottom) bottom = r.bottom;
   return bottom;
 }
 

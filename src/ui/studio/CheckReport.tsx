@@ -77,7 +77,7 @@ export function CheckReport() {
                         <span aria-label={v.words}>{v.mark}</span> {o.step}
                       </th>
                     )}
-                    <td>{c ? showValue(c.value) : '—'}</td>
+                    <td className="num">{c ? showValue(c.value) : '—'}</td>
                     <td>{c ? c.label : 'no goal'}</td>
                     <td>
                       {c?.margin != null ? showValue(c.margin) : '—'}

@@ -185,7 +185,11 @@ export function GoalEditor({ index }: { index: number }) {
           <p className="small" data-testid="studio-now">
             Now: <strong>{showValue(now)}</strong>
             {metricNoise !== null && ` ± ${showValue(metricNoise)} (its spread over the latest measurements)`}
-            {now === null && metric && ' — train the run (Play) until it is measured.'}
+            {now === null &&
+              metric &&
+              (metric === 'plateau'
+                ? ' — the plateau is measured once the error has levelled off, often after a few thousand rounds: train the run (Play).'
+                : ' — train the run (Play) until it is measured.')}
           </p>
         )}
         {metric && proposal && (

@@ -16,6 +16,12 @@ interface Spot {
   right: number;
 }
 
+/** Whether something else (a chart pinned over the page on a phone) lies over the panel at a point. */
+function covered(panel: HTMLElement, x: number, y: number): boolean {
+  const over = document.elementsFromPoint(x, y).find((e) => !e.closest('.panel-picks'));
+  return over !== undefined && !panel.contains(over);
+}
+
 /** Where each panel on screen has its button (a panel drawn twice has one, on its first). */
 function spots(): Spot[] {
   const out: Spot[] = [];
@@ -24,7 +30,9 @@ function spots(): Spot[] {
     if (!isPanel(name) || out.some((s) => s.name === name) || el.closest('.studio')) continue;
     const r = el.getBoundingClientRect();
     if (r.width < 60 || r.height < 30 || r.bottom < 40 || r.top > innerHeight - 30) continue;
-    out.push({ name, top: Math.max(r.top, 0) + 2, right: innerWidth - r.right + 2 });
+    const top = Math.max(r.top, 0) + 2;
+    if (covered(el, r.right - 12, top + 8)) continue;
+    out.push({ name, top, right: innerWidth - r.right + 2 });
   }
   return out;
 }

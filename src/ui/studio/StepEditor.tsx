@@ -50,7 +50,10 @@ export function StepEditor({ index }: { index: number }) {
         Title <input type="text" value={step.title} onChange={(e) => set({ title: e.target.value }, 'title')} />
       </label>
       <label htmlFor={`${id}-text`}>
-        Text <span className="small">(Markdown; math in $…$; {'{Play}'} names Play as the device has it)</span>
+        Text{' '}
+        <span className="small">
+          (Markdown; math in $…$; {'{Play}'} becomes “Press Play (or Space)”, or “Tap Play” on a phone)
+        </span>
       </label>
       <textarea id={`${id}-text`} rows={5} value={step.text} onChange={(e) => set({ text: e.target.value }, 'text')} />
       {step.text.trim() && (

@@ -49,12 +49,13 @@ export function StudioPanel() {
     };
   }, [open, narrow, focus]);
   if (!open) return null;
-  const field = (key: 'id' | 'title' | 'summary', label: string) => (
+  const field = (key: 'id' | 'title' | 'summary', label: string, placeholder?: string) => (
     <label>
       {label}{' '}
       <input
         type="text"
         value={draft[key]}
+        placeholder={placeholder}
         onChange={(e) => {
           const value = e.target.value;
           edit((d) => ({ ...d, [key]: value }), `lesson-${key}`);
@@ -96,7 +97,7 @@ export function StudioPanel() {
           Lesson: <strong>{draft.title || 'untitled'}</strong>
         </summary>
         {field('title', 'Lesson title')}
-        {field('summary', 'Lesson summary')}
+        {field('summary', 'Lesson summary', 'What the lesson teaches, in one sentence')}
         {field('id', 'Lesson id (lowercase letters, digits, dashes)')}
       </details>
       <StepList />

@@ -13,9 +13,9 @@ import { NumbersTable } from '../shared/NumbersTable';
 import { Refs } from '../shared/Refs';
 import { Tex } from '../shared/Tex';
 
-const MODEL = String.raw`f(W,x\odot c)=\frac{1}{\sqrt m}\sum_r a_r\,\sigma\big(w_r^{\top}(x\odot c)\big),\quad c\sim\mathcal N(1,\nu^2 I)`;
-const SMOOTHED = String.raw`\mathbb E_c\,\sigma\big(w^{\top}(x\odot c)\big)=\tilde\sigma(z,s)=z\,\Phi(z/s)+s\,\varphi(z/s),\quad z=w^{\top}x,\ s=\nu\|w\odot x\|`;
-const SPLIT = String.raw`\mathbb E_c\|f(W,X\odot C)-y\|^2=\underbrace{\|\mathbb E_c f-y\|^2}_{\text{smoothed network}}+\underbrace{\textstyle\sum_i \operatorname{Var}_c f_i}_{\text{regularizer}}`;
+const MODEL = String.raw`\begin{gathered}f(W,x\odot c)=\frac{1}{\sqrt m}\sum_r a_r\,\sigma\big(w_r^{\top}(x\odot c)\big),\\ c\sim\mathcal N(1,\nu^2 I)\end{gathered}`;
+const SMOOTHED = String.raw`\begin{gathered}\mathbb E_c\,\sigma\big(w^{\top}(x\odot c)\big)=\tilde\sigma(z,s)=z\,\Phi(z/s)+s\,\varphi(z/s),\\ z=w^{\top}x,\quad s=\nu\|w\odot x\|\end{gathered}`;
+const SPLIT = String.raw`\begin{aligned}&\mathbb E_c\|f(W,X\odot C)-y\|^2\\&\quad=\underbrace{\|\mathbb E_c f-y\|^2}_{\text{smoothed network}}+\underbrace{\textstyle\sum_i \operatorname{Var}_c f_i}_{\text{regularizer}}\end{aligned}`;
 const LOCAL = String.raw`L_l(W)=\frac{n}{|S_l|}\cdot\frac12\sum_{i\in S_l}\big(f^{l}(W,x_i)-y_i\big)^2`;
 
 export function InputNoiseTheory() {

@@ -12,27 +12,54 @@ import { FixedNote, useFixed } from '../shared/Fixed';
 
 const STEPS = [1, 10, 100] as const;
 
+/** Play / Pause: what the button shows, whether it can be pressed, and its action. */
+function usePlayToggle() {
+  const client = useClient();
+  const status = useRun((s) => s.status);
+  const pending = useRun((s) => s.playPending);
+  const fixed = useFixed('play');
+  const on = status === 'running' || pending;
+  // Play answers while the engine starts: the run plays once it is ready.
+  const playable = ['ready', 'paused', 'running', 'starting'].includes(status) && !fixed;
+  return { on, pending, playable, toggle: () => (on ? client.pause() : client.playSoon()) };
+}
+
+/** Play / Pause as one small button, for the lesson's bar on a phone (the run buttons are a scroll away there). */
+export function PlayToggle() {
+  const { on, pending, playable, toggle } = usePlayToggle();
+  return (
+    <button
+      type="button"
+      className="play-toggle"
+      onClick={toggle}
+      disabled={!playable}
+      aria-busy={pending}
+      aria-label={on ? 'Pause the run' : 'Play the run'}
+      title={on ? 'Pause' : 'Play'}
+    >
+      <span aria-hidden>{on ? '❚❚' : '▶'}</span>
+    </button>
+  );
+}
+
 export function PlayButtons({ seed = true }: { seed?: boolean }) {
   const client = useClient();
   const status = useRun((s) => s.status);
   const config = useRun((s) => s.config);
-  const pending = useRun((s) => s.playPending);
   const fixed = useFixed('play');
   const seedFixed = useFixed('seed');
-  const running = status === 'running';
+  const { on, pending, playable, toggle } = usePlayToggle();
   const can = ['ready', 'paused', 'running'].includes(status) && !fixed;
-  // Play answers while the engine starts: the run plays once it is ready.
-  const playable = (can || status === 'starting') && !fixed;
   return (
     <div className="buttons run-buttons" data-control="play">
       <button
         type="button"
-        onClick={() => (running || pending ? client.pause() : client.playSoon())}
+        onClick={toggle}
         disabled={!playable}
         aria-busy={pending}
         title={pending ? 'Plays as soon as the engine has started' : undefined}
       >
-        {running || pending ? 'Pause' : 'Play'}
+        {on ? 'Pause' : 'Play'}
       </button>
       {STEPS.map((k) => (
         <button
