@@ -63,7 +63,7 @@ test('a lesson built in the editor is checked, saved as a file that lesson check
   await step.getByLabel('The task’s control').selectOption('p');
   await goalFrom(step, 'plateau', 'half of now');
   await step.getByText('Fixed controls and hidden panels').click();
-  await step.getByRole('checkbox', { name: 'xi', exact: true }).check();
+  await step.getByRole('checkbox', { name: 'mask probability ξ (xi)', exact: true }).check();
   await page.locator('[data-control="p"] input[type="range"]').fill('16');
   await train(page, 2500);
   await step.getByRole('button', { name: 'Use the current settings as the solution' }).click();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { defaultAltMin, parseAltMin } from './altmin/config';
-import { linkProblems, linkQuery, readLink } from './link';
+import { keyLabel, linkProblems, linkQuery, readLink } from './link';
 import { parseCompare } from './masked/compare';
 import { defaultConfig } from './masked/config';
 import { defaultPace } from './pace';
@@ -173,5 +173,15 @@ describe('an embed in the link', () => {
     expect(linkProblems('?embed=1&panels=error&controls=')).toEqual([]);
     const q = linkQuery({ ...readLink('?m=64'), embed: { panels: ['error'], controls: ['p'] } });
     expect(readLink(q).embed).toEqual({ panels: ['error'], controls: ['p'] });
+  });
+});
+
+describe('a setting as its control names it', () => {
+  it('reads the label of each view’s own table, and names Play’s buttons', () => {
+    expect(keyLabel('train', 'xi')).toBe('mask probability ξ');
+    expect(keyLabel('train', 'speed')).toBe('speed (rounds/s)');
+    expect(keyLabel('regimes', 'speed')).toBe('speed');
+    expect(keyLabel('train', 'play')).toBe('Play, Step and Reset');
+    expect(keyLabel('altmin', 'xi')).toBe('xi');
   });
 });

@@ -8,8 +8,8 @@ import { ALTMIN_TABLE, type AltMinConfig, defaultAltMin, parseAltMin, serializeA
 import { EMBED_KEYS, type EmbedSettings, parseEmbed, serializeEmbed } from './embed';
 import { parseCompare, serializeCompare } from './masked/compare';
 import { type Config, defaultConfig, parseConfig, serializeConfig, showRaw } from './masked/config';
-import { CONFIG_KEYS } from './masked/config';
-import { defaultPace, type Pace, PACE_KEYS, parsePace, serializePace } from './pace';
+import { CONFIG_KEYS, CONFIG_TABLE } from './masked/config';
+import { defaultPace, type Pace, PACE_KEYS, PACE_TABLE, parsePace, serializePace } from './pace';
 import {
   defaultPhaseSettings,
   parsePhaseSettings,
@@ -32,6 +32,14 @@ export function viewKeys(view: ViewName): string[] {
   if (view === 'altmin') return Object.keys(ALTMIN_TABLE);
   if (view === 'regimes') return [...CONFIG_KEYS, ...Object.keys(PHASE_TABLE)];
   return [...CONFIG_KEYS, ...PACE_KEYS];
+}
+
+/** A view's setting as its control names it ("mask probability ξ" for xi); Play for the run's buttons. */
+export function keyLabel(view: ViewName, key: string): string {
+  if (key === 'play') return 'Play, Step and Reset';
+  const tables = view === 'altmin' ? [ALTMIN_TABLE] : [CONFIG_TABLE, view === 'regimes' ? PHASE_TABLE : PACE_TABLE];
+  for (const t of tables) if (Object.hasOwn(t, key)) return (t as Record<string, { label: string }>)[key].label;
+  return key;
 }
 
 /**

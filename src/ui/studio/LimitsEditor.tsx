@@ -4,7 +4,7 @@
  * holds its control cannot be taken away (the format refuses it).
  */
 import { CONTROLS_PANEL, LOCKABLE } from '../../core/lessons/format';
-import { readLink } from '../../core/link';
+import { keyLabel, readLink } from '../../core/link';
 import { type PanelName, PANELS } from '../../core/panels';
 import { editStep, useStudio } from '../../state/studioStore';
 
@@ -29,7 +29,7 @@ export function LimitsEditor({ index }: { index: number }) {
               disabled={c === step.control}
               onChange={(e) => editStep(index, { lock: toggle(step.lock, c, e.target.checked) })}
             />{' '}
-            {c}
+            {keyLabel(view, c)} <span className="small">({c})</span>
           </label>
         ))}
       </fieldset>
