@@ -16,7 +16,9 @@ const FLT_MIN = 2 ** -126;
 /** relu(XW + FLT_MIN) for W of width L, or relu(XW) under the strict convention. */
 export function reluActivations(X: tf.Tensor2D, W: tf.Tensor2D, strict = false): tf.Tensor2D {
   if (strict) return tf.relu(tf.matMul(X, W)) as tf.Tensor2D;
-  return tf.fused.matMul({ a: X, b: W, bias: tf.fill([W.shape[1]], FLT_MIN), activation: 'relu' }) as tf.Tensor2D;
+  // The bias is written from the CPU, not filled by a kernel: one kernel fewer in every forward pass.
+  const bias = tf.tensor1d(new Float32Array(W.shape[1]).fill(FLT_MIN));
+  return tf.fused.matMul({ a: X, b: W, bias, activation: 'relu' }) as tf.Tensor2D;
 }
 
 export interface Activated {

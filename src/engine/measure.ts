@@ -1,5 +1,5 @@
 /**
- * On-device metrics of the full network after a round, packed into one small tensor [err, maxMove, flipFrac]
+ * On-device metrics of the full network after a round, packed into one small tensor [err, surrErr, maxMove, flipFrac]
  * (THEORY.md A, C.5), each neuron's move ‖w_r − w_r(0)‖, and the empirical / subnetwork NTKs (THEORY.md D.2–D.3) of the
  * network f = s·Σ_r a_r φ(⟨w_r, x⟩): the first layer's part (XXᵀ) ⊙ (Φ′ diag((s a)²) Φ′ᵀ), plus s²ΦΦᵀ when the second
  * layer trains. Call inside tf.tidy.
@@ -16,8 +16,10 @@ export interface NetworkTensors {
   /** [d, m] initial weights and [1, m] initial second layer. */
   W0: tf.Tensor2D;
   a0: tf.Tensor2D;
-  /** [n, m] sign pattern 1{XW_0 ≥ 0} at round 0. */
-  S0: tf.Tensor2D;
+  /** [n·m, 1] 1 − 2·1{XW_0 ≥ 0}, round 0's sign pattern as the weights of a flip count (`flipCount`). */
+  flipSign: tf.Tensor2D;
+  /** How many entries of round 0's sign pattern are 1. */
+  signs0: tf.Scalar;
   /** [n, n] XXᵀ. */
   XXt: tf.Tensor2D;
 }
@@ -39,21 +41,37 @@ export interface Measured {
   residual: tf.Tensor2D;
 }
 
-/** [err, maxMove, flipFrac] for weights W and second layer a ([1, m], raw); `strict`: σ′(0) = 0 (the zero rule). */
+/** The weights and offset of the flip count from round 0's sign pattern S0 [n, m] (see `flipCount`). */
+export function flipWeights(S0: tf.Tensor2D): { flipSign: tf.Tensor2D; signs0: tf.Scalar } {
+  return tf.tidy(() => ({ flipSign: tf.reshape(tf.sub(1, tf.mul(S0, 2)), [-1, 1]), signs0: tf.sum(S0) }));
+}
+
+/** How many entries of the 0/1 pattern S differ from round 0's: Σ S ⊙ (1 − 2S0) + Σ S0, one product and one sum. */
+function flipCount(S: tf.Tensor2D, net: NetworkTensors): tf.Tensor {
+  return tf.add(tf.sum(tf.mul(tf.reshape(S, [-1, 1]), net.flipSign)), net.signs0);
+}
+
+/**
+ * [err, surrErr, maxMove, flipFrac] for weights W and second layer a ([1, m], raw), with the round's surrogate error
+ * `surrErr` packed in; `strict`: σ′(0) = 0 (the zero rule).
+ */
 export function networkMetrics(
   net: NetworkTensors,
   kind: NetworkKind,
   W: tf.Tensor2D,
   a: tf.Tensor2D,
+  surrErr: tf.Scalar,
   strict = false,
 ): Measured {
   const activated = activate(net.X, W, kind.act, strict);
-  const u = tf.mul(tf.matMul(activated.A, a, false, true), kind.outScale);
+  // a [1, m] read as the column [m, 1]: tfjs's WebAssembly matMul is slower asked to transpose its right side.
+  const u = tf.mul(tf.matMul(activated.A, tf.reshape(a, [-1, 1])), kind.outScale);
   const residual = tf.sub(u, net.y) as tf.Tensor2D;
   const err = tf.sum(tf.square(residual));
   const moves = tf.sqrt(tf.sum(tf.square(tf.sub(W, net.W0)), 0)) as tf.Tensor1D;
-  const flip = tf.mean(tf.abs(tf.sub(activated.S, net.S0)));
-  return { packed: tf.stack([err, tf.max(moves), flip]) as tf.Tensor1D, activated, moves, residual };
+  const flip = tf.div(flipCount(activated.S, net), activated.S.size);
+  const packed = tf.stack([err, surrErr, tf.max(moves), flip]) as tf.Tensor1D;
+  return { packed, activated, moves, residual };
 }
 
 /** [1, m] |s·a_r|, the square root of each neuron's weight in the first layer's NTK. */

@@ -17,7 +17,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 import type { Activation } from '../core/masked/config';
-import { activate } from './activation';
+import { activate, type Activated } from './activation';
 
 export interface RoundInputs {
   /** [n, d] inputs and their transpose [d, n]. */
@@ -32,6 +32,11 @@ export interface RoundInputs {
   act: Activation;
   /** [n, d] this round's input masks c_i (absent: the clean inputs). */
   inputMasks?: tf.Tensor2D;
+  /**
+   * φ(XW) and φ′(XW) of the clean inputs at the round's W under its strictness, where the caller has them already (the
+   * metrics of the last round measured them): the first local step then starts from them instead of a forward pass.
+   */
+  first?: Pick<Activated, 'A' | 'D'>;
 }
 
 /** The round's masks, prepared on the CPU where they are drawn. */
@@ -110,6 +115,36 @@ function spread(e: tf.Tensor2D, perNeuron: tf.Tensor2D, wide: boolean): tf.Tenso
   return tf.reshape(tf.mul(tf.reshape(e, [n, p, 1]), tf.reshape(perNeuron, [1, p, m])), [n, p * m]);
 }
 
+/**
+ * Xᵀ diag(w) M for M of shape [n, L] and optional row weights w [n, 1], as [d, L]. tfjs's WebAssembly (and CPU) matMul
+ * packs its right-hand side anew for every tensor it has not seen, so with a fresh [n, L] matrix there the product
+ * costs about four times a transpose of it: there it is (Mᵀ diag(w) X)ᵀ, whose right-hand side is the small [n, d]
+ * (X itself, packed once per run, when there are no weights). A GPU takes it directly.
+ */
+export function inputsTimes(X: tf.Tensor2D, XT: tf.Tensor2D, M: tf.Tensor2D, w?: tf.Tensor2D): tf.Tensor2D {
+  const backend = tf.getBackend();
+  if (backend !== 'wasm' && backend !== 'cpu')
+    return tf.matMul(w ? (tf.mul(XT, tf.reshape(w, [1, -1])) as tf.Tensor2D) : XT, M);
+  return tf.transpose(tf.matMul(tf.transpose(M), w ? (tf.mul(X, w) as tf.Tensor2D) : X)) as tf.Tensor2D;
+}
+
+/**
+ * φ(XW)·C for coefficients C [p, m] given by rows, as [n, p]: with C's transpose written out beforehand, since tfjs's
+ * WebAssembly matMul is slower asked to transpose its right side. One row is its own transpose.
+ */
+function outputs(A: tf.Tensor2D, C: tf.Tensor2D, CT: tf.Tensor2D | null): tf.Tensor2D {
+  const [p, m] = C.shape;
+  if (p === 1) return tf.matMul(A, tf.reshape(C, [m, 1]));
+  return CT ? tf.matMul(A, CT) : tf.matMul(A, C, false, true);
+}
+
+/** The [p, m] matrix `rows` written out as its transpose [m, p]. */
+function transposed(rows: Float32Array, p: number, m: number): Float32Array {
+  const out = new Float32Array(p * m);
+  for (let l = 0; l < p; l++) for (let r = 0; r < m; r++) out[r * p + l] = rows[l * m + r];
+  return out;
+}
+
 export function maskedRound(
   inp: RoundInputs,
   plan: MaskPlan,
@@ -124,49 +159,59 @@ export function maskedRound(
   const n = X.shape[0];
   const p = plan.p;
   const wide = !plan.categorical && p > 1;
-  const masks = tf.tensor2d(plan.masks, [p, m]);
+  let masks: tf.Tensor2D | null = null;
+  const maskTensor = () => (masks ??= tf.tensor2d(plan.masks, [p, m]));
   const copies = <T extends tf.Tensor2D>(t: T): tf.Tensor2D => (wide ? tf.concat(Array<tf.Tensor2D>(p).fill(t), 1) : t);
   let Wl: tf.Tensor2D = copies(W);
   let al: tf.Tensor2D = copies(inp.a);
   const fixedCoef = trainSecond ? null : tf.tensor2d(plan.coef, [p, m]);
-  const maskEta = trainSecond ? (tf.mul(masks, eta * plan.scale) as tf.Tensor2D) : null;
+  const fixedCoefT = fixedCoef && p > 1 && !wide ? tf.tensor2d(transposed(plan.coef, p, m), [m, p]) : null;
+  const maskEta = trainSecond ? (tf.mul(maskTensor(), eta * plan.scale) as tf.Tensor2D) : null;
   const shares = plan.shares ? tf.tensor2d(plan.shares, [n, p]) : null;
+  const reuse = inp.first && !inp.inputMasks && !wide ? inp.first : null;
   let surrErr: tf.Scalar | null = null;
   for (let t = 0; t < tau; t++) {
-    const { A, D } = activate(X, Wl, inp.act, plan.strict);
+    const { A, D } = t === 0 && reuse ? reuse : activate(X, Wl, inp.act, plan.strict);
     // The surrogates' coefficients: fixed this round, or from the local copies of a.
-    const coef = fixedCoef ?? tf.mul(masks, tf.mul(wide ? tf.reshape(al, [p, m]) : al, plan.scale));
+    const coef = fixedCoef ?? tf.mul(maskTensor(), tf.mul(wide ? tf.reshape(al, [p, m]) : al, plan.scale));
     let e: tf.Tensor2D; // [n, p]: u_m^l − y
     if (wide) e = tf.sub(tf.sum(tf.reshape(tf.mul(A, tf.reshape(coef, [1, p * m])), [n, p, m]), 2), y) as tf.Tensor2D;
-    else e = tf.sub(tf.matMul(A, coef, false, true), y);
+    else e = tf.sub(outputs(A, coef as tf.Tensor2D, fixedCoefT), y);
     if (t === 0) surrErr = tf.div(tf.sum(shares ? tf.mul(tf.square(e), shares) : tf.square(e)), p) as tf.Scalar;
     if (shares) e = tf.mul(e, shares) as tf.Tensor2D;
     if (maskEta) {
       // ∂/∂a_r = (s/ξ) m_r Σ_i e_i φ(z_ir) and ∂/∂w_r = a_r·(same residual) φ′(z_ir) x_i, both from the same weights.
       const R = spread(e, maskEta, wide);
-      Wl = tf.sub(Wl, tf.matMul(XT, tf.mul(D, tf.mul(R, al)) as tf.Tensor2D));
+      Wl = tf.sub(Wl, inputsTimes(X, XT, tf.mul(D, tf.mul(R, al)) as tf.Tensor2D));
       al = tf.sub(al, tf.sum(tf.mul(A, R), 0, true) as tf.Tensor2D);
+    } else if (p === 1) {
+      // One subnetwork: its residual is one column, so the step is Xᵀ(φ′ ⊙ e) scaled per neuron by η·coef, and
+      // Xᵀ(φ′ ⊙ e) = (φ′ᵀ(X ⊙ e))ᵀ weighs the [n, d] inputs rather than the [n, m] derivatives.
+      const G = inputsTimes(X, XT, D, e);
+      Wl = tf.sub(Wl, tf.mul(G, tf.mul(coef, eta)));
     } else {
-      Wl = tf.sub(Wl, tf.matMul(XT, tf.mul(D, spread(e, tf.mul(coef, eta) as tf.Tensor2D, wide))));
+      Wl = tf.sub(Wl, inputsTimes(X, XT, tf.mul(D, spread(e, tf.mul(coef, eta) as tf.Tensor2D, wide))));
     }
   }
   return {
-    W: aggregate(Wl, W, plan, masks),
-    a: trainSecond ? aggregate(al, inp.a, plan, masks) : inp.a,
+    W: aggregate(Wl, W, plan, maskTensor),
+    a: trainSecond ? aggregate(al, inp.a, plan, maskTensor) : inp.a,
     surrErr: surrErr as tf.Scalar,
   };
 }
 
 /**
  * Per-neuron average of the copies that held it (THEORY.md B.1 step 4); a neuron held by nobody keeps its
- * weights (keep rule) or is zeroed. Unselected copies got exactly zero gradient, so they still equal W.
+ * weights (keep rule) or is zeroed. Unselected copies got exactly zero gradient, so they still equal W: one
+ * subnetwork under the keep rule, or one that holds every neuron, is its own average.
  */
-function aggregate(Wl: tf.Tensor2D, W: tf.Tensor2D, plan: MaskPlan, masks: tf.Tensor2D): tf.Tensor2D {
+function aggregate(Wl: tf.Tensor2D, W: tf.Tensor2D, plan: MaskPlan, masks: () => tf.Tensor2D): tf.Tensor2D {
   const { p } = plan;
   const [d, m] = W.shape;
   if (plan.categorical) return Wl; // every N_r = 1
+  if (p === 1 && (!plan.strict || plan.masks.every((v) => v === 1))) return Wl;
   let total: tf.Tensor2D =
-    p === 1 ? tf.mul(Wl, masks) : tf.sum(tf.mul(tf.reshape(Wl, [d, p, m]), tf.reshape(masks, [1, p, m])), 1);
+    p === 1 ? tf.mul(Wl, masks()) : tf.sum(tf.mul(tf.reshape(Wl, [d, p, m]), tf.reshape(masks(), [1, p, m])), 1);
   if (plan.invN) total = tf.mul(total, tf.tensor1d(plan.invN));
   if (plan.keep) total = tf.add(total, tf.mul(W, tf.tensor1d(plan.keep)));
   return total;

@@ -164,7 +164,8 @@ describe('full GD (G.4)', () => {
     t.dispose();
     const { X, y } = problem.data;
     const m = 50;
-    // Plain GD written directly: W − Xᵀ(1{XW ≥ 0} ⊙ (u − y)(η a/√m)ᵀ), u = relu(XW)(a/√m).
+    // Plain GD written directly: W − (1{XW ≥ 0}ᵀ(X ⊙ (u − y)))ᵀ ⊙ (η a/√m), u = relu(XW)(a/√m), with the products in the
+    // order the engine takes them on the CPU backends (round.ts inputsTimes).
     const plain = tf.tidy(() => {
       const Xt = tf.tensor2d(Float32Array.from(X.data), [10, 5]);
       const W = tf.tensor2d(Float32Array.from(transpose(problem.init.W).data), [5, m]);
@@ -173,11 +174,9 @@ describe('full GD (G.4)', () => {
         [1, m],
       );
       const Z = tf.matMul(Xt, W);
-      const e = tf.sub(tf.matMul(tf.relu(Z), aS, false, true), tf.tensor2d(Float32Array.from(y), [10, 1]));
-      const G = tf.matMul(
-        tf.transpose(Xt),
-        tf.mul(tf.cast(tf.greaterEqual(Z, 0), 'float32'), tf.matMul(e, tf.mul(aS, 0.3))),
-      );
+      const e = tf.sub(tf.matMul(tf.relu(Z), tf.reshape(aS, [m, 1])), tf.tensor2d(Float32Array.from(y), [10, 1]));
+      const D = tf.cast(tf.greaterEqual(Z, 0), 'float32');
+      const G = tf.mul(tf.transpose(tf.matMul(tf.transpose(D), tf.mul(Xt, e))), tf.mul(aS, 0.3));
       return tf.transpose(tf.sub(W, G));
     });
     expect(Array.from(Float32Array.from(W1.data))).toEqual(Array.from(plain.dataSync()));

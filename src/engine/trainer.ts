@@ -24,6 +24,7 @@ import type { Rng, RngState } from '../core/math/rng';
 import { activate } from './activation';
 import {
   empiricalNtk,
+  flipWeights,
   type NetworkKind,
   networkMetrics,
   type NetworkTensors,
@@ -153,6 +154,11 @@ export class Trainer {
   private readonly profile?: NtkProfile;
   /** The eigenvector of the last λ_min of H. */
   private warm: Float64Array | null = null;
+  /**
+   * φ(XW) and φ′(XW) of the current weights, as the last metrics measured them, under the strictness they used: the next
+   * round's first local step starts from them instead of a forward pass of its own.
+   */
+  private forward: { A: tf.Tensor2D; D: tf.Tensor2D; strict: boolean } | null = null;
 
   constructor(
     readonly problem: Problem,
@@ -180,7 +186,7 @@ export class Trainer {
         y: tf.tensor2d(Float32Array.from(data.y), [n, 1]),
         W0,
         a0: tf.tensor2d(Float32Array.from(init.a), [1, m]),
-        S0: activate(X, W0, network.act).S,
+        ...flipWeights(activate(X, W0, network.act).S),
         XXt: tf.matMul(X, X, false, true) as tf.Tensor2D,
       };
     });
@@ -216,6 +222,7 @@ export class Trainer {
       this.kind.outScale,
       splitsData(s) ? this.shareWeights(s.p) : null,
     );
+    const fwd = this.forward?.strict === plan.strict ? this.forward : null;
     const { W, a, surrErr } = tf.tidy(() => ({
       ...maskedRound(
         {
@@ -224,6 +231,7 @@ export class Trainer {
           a: this.a,
           act: this.kind.act,
           inputMasks: inputs ? tf.tensor2d(inputs, [c.n, c.d]) : undefined,
+          first: fwd ?? undefined,
         },
         plan,
         s.tau,
@@ -264,19 +272,25 @@ export class Trainer {
       dueNtk && !this.matrixFree && this.round > 0 && !this.ntk0 && !this.pending.some((b) => b.ntk0 || b.ntk);
     const { xi, p } = this.settings;
     const m = this.problem.init.W.rows;
+    const strict = this.settings.aggregate === 'zero';
+    this.dropForward();
     const entry = tf.tidy(() => {
       const { packed, activated, moves, residual } = networkMetrics(
         this.net,
         this.kind,
         this.W,
         this.a,
-        this.settings.aggregate === 'zero',
+        surrErr ?? tf.scalar(NaN),
+        strict,
       );
-      const surr = surrErr ?? tf.scalar(NaN);
-      const parts = [tf.slice(packed, 0, 1), tf.reshape(surr, [1]), tf.slice(packed, 1)];
-      if (this.modeBasis) parts.push(tf.reshape(tf.square(tf.matMul(this.modeBasis, residual)), [-1]));
-      const out: Omit<Pending, 'round' | 'settings' | 'ntk'> & { factors?: NtkFactors } = {
-        packed: tf.concat(parts) as tf.Tensor1D,
+      const out: Omit<Pending, 'round' | 'settings' | 'ntk'> & {
+        factors?: NtkFactors;
+        forward: { A: tf.Tensor2D; D: tf.Tensor2D };
+      } = {
+        packed: this.modeBasis
+          ? (tf.concat([packed, tf.reshape(tf.square(tf.matMul(this.modeBasis, residual)), [-1])]) as tf.Tensor1D)
+          : packed,
+        forward: { A: activated.A, D: activated.D },
       };
       if (dueNtk) {
         out.factors = ntkFactors(this.kind, activated, this.a);
@@ -295,7 +309,8 @@ export class Trainer {
       }
       return out;
     });
-    const { factors, ...rest } = entry;
+    const { factors, forward, ...rest } = entry;
+    this.forward = { ...forward, strict };
     const ntk: NtkRound | undefined = factors && {
       factors,
       ...(masks ? neuronGroups(masks, p, m) : { groups: [], rest: null }),
@@ -417,8 +432,15 @@ export class Trainer {
     };
   }
 
+  /** Forgets the kept forward pass (new weights, or the trainer ends). */
+  private dropForward(): void {
+    if (this.forward) tf.dispose([this.forward.A, this.forward.D]);
+    this.forward = null;
+  }
+
   /** Continues from a snapshot: the rounds that follow are the ones that would have followed it. */
   restore(s: TrainerSnapshot): void {
+    this.dropForward();
     for (const b of this.pending) disposePending(b);
     this.pending = [];
     this.W.dispose();
@@ -453,6 +475,7 @@ export class Trainer {
   }
 
   dispose(): void {
+    this.dropForward();
     for (const b of this.pending) disposePending(b);
     this.pending = [];
     this.W.dispose();
