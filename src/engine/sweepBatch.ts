@@ -221,7 +221,6 @@ function compactStep(
   shape: Shape,
 ): tf.Tensor2D {
   const [, C, p, m] = shape;
-  const d = WT.shape[1];
   const { masks, invN, counts } = plan;
   // The selected entries twice: by subnetwork (c, l) for its output, by neuron (c, r) for its update.
   const next = new Int32Array(C * m);
@@ -242,21 +241,14 @@ function compactStep(
           toG[at] = c * p + l;
           ofG[at] = neuron;
         }
-  // Each neuron's step η a_r s/ξ / N_r across its row of d weights; and the rows that stay, where some are zeroed.
-  const weight = new Float32Array(C * m * d);
-  const held = plan.allHeld ? null : new Float32Array(C * m * d);
-  for (let q = 0, i = 0; q < C * m; q++) {
-    const w = t.steps[q] * invN[q];
-    for (let j = 0; j < d; j++, i++) {
-      weight[i] = w;
-      if (held) held[i] = plan.held[q];
-    }
-  }
+  // Each neuron's step η a_r s/ξ / N_r, a column broadcast across its row of d weights; and the rows that stay.
+  const weight = new Float32Array(C * m);
+  for (let q = 0; q < C * m; q++) weight[q] = t.steps[q] * invN[q];
   const U = segmentSum(tf.mul(AT, t.scaleTile), toU, ofU, C * p);
   const E = tf.sub(U, t.yT) as tf.Tensor2D;
   const G = segmentSum(E, toG, ofG, C * m);
-  const update = tf.mul(tf.matMul(tf.mul(DT, G), t.X), tf.tensor2d(weight, [C * m, d]));
-  const kept = held ? tf.mul(WT, tf.tensor2d(held, [C * m, d])) : WT;
+  const update = tf.mul(tf.matMul(tf.mul(DT, G), t.X), tf.tensor2d(weight, [C * m, 1]));
+  const kept = plan.allHeld ? WT : tf.mul(WT, tf.tensor2d(plan.held, [C * m, 1]));
   return tf.sub(kept, update) as tf.Tensor2D;
 }
 
