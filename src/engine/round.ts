@@ -2,7 +2,8 @@
  * One global round of masked training on tensors (THEORY.md B.1 steps 2–4), all p subnetworks at once.
  *
  * Local weights are one matrix: Bernoulli masks keep the p copies side by side as [d, p·m], so each local
- * step is two plain matmuls for all subnetworks together (batched matmuls are far slower on wasm).
+ * step is two plain matmuls for all subnetworks together (batched matmuls are far slower on wasm); with one local step
+ * and a fixed second layer the copies are never formed (they all start the step equal to W).
  * Categorical masks (IST) partition the neurons, so each neuron has exactly one live copy: [d, m], and each
  * neuron reads its own subnetwork's residual through a [p, m] coefficient matmul.
  *
@@ -159,6 +160,7 @@ export function maskedRound(
   const n = X.shape[0];
   const p = plan.p;
   const wide = !plan.categorical && p > 1;
+  if (wide && tau === 1 && !trainSecond) return compactRound({ ...inp, X, XT }, plan, eta);
   let masks: tf.Tensor2D | null = null;
   const maskTensor = () => (masks ??= tf.tensor2d(plan.masks, [p, m]));
   const copies = <T extends tf.Tensor2D>(t: T): tf.Tensor2D => (wide ? tf.concat(Array<tf.Tensor2D>(p).fill(t), 1) : t);
@@ -198,6 +200,36 @@ export function maskedRound(
     a: trainSecond ? aggregate(al, inp.a, plan, maskTensor) : inp.a,
     surrErr: surrErr as tf.Scalar,
   };
+}
+
+/**
+ * Bernoulli masks on p > 1 subnetworks with one local step and a fixed second layer: every copy of a neuron starts the
+ * step equal to it, so the average of the copies that hold it is W_r − (η/N_r)·Σ_l (its step in subnetwork l), and a
+ * neuron nobody holds keeps W_r (keep rule) or is zeroed. The p subnetworks' outputs and the averaged step then come
+ * from φ(XW) once, as [n, p] and [n, m] products, without forming the [d, p·m] copies (the sweep's batches do the same).
+ */
+function compactRound(inp: RoundInputs, plan: MaskPlan, eta: number): RoundOutput {
+  const { X, XT, y, W } = inp;
+  const { p, coef } = plan;
+  const [n, m] = [X.shape[0], W.shape[1]];
+  const { A, D } = !inp.inputMasks && inp.first ? inp.first : activate(X, W, inp.act, plan.strict);
+  let e = tf.sub(tf.matMul(A, tf.tensor2d(transposed(coef, p, m), [m, p])), y) as tf.Tensor2D; // [n, p]: u_m^l − y
+  const shares = plan.shares ? tf.tensor2d(plan.shares, [n, p]) : null;
+  const surrErr = tf.div(tf.sum(shares ? tf.mul(tf.square(e), shares) : tf.square(e)), p) as tf.Scalar;
+  if (shares) e = tf.mul(e, shares) as tf.Tensor2D;
+  // Each subnetwork's step per neuron, η·m_r^l a_r s/ξ, over the copies that hold the neuron.
+  const steps = new Float32Array(p * m);
+  for (let l = 0; l < p; l++)
+    for (let r = 0; r < m; r++) steps[l * m + r] = coef[l * m + r] * eta * (plan.invN ? plan.invN[r] : 1);
+  const G = inputsTimes(X, XT, tf.mul(D, tf.matMul(e, tf.tensor2d(steps, [p, m]))) as tf.Tensor2D);
+  return { W: tf.sub(plan.strict ? tf.mul(W, heldRow(plan.masks, p, m)) : W, G), a: inp.a, surrErr };
+}
+
+/** [1, m]: 1 for a neuron some subnetwork holds, 0 for one nobody holds (zeroed under the zero rule). */
+function heldRow(masks: Float32Array, p: number, m: number): tf.Tensor2D {
+  const held = new Float32Array(m);
+  for (let l = 0; l < p; l++) for (let r = 0; r < m; r++) if (masks[l * m + r]) held[r] = 1;
+  return tf.tensor2d(held, [1, m]);
 }
 
 /**
