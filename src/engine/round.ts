@@ -139,6 +139,20 @@ function outputs(A: tf.Tensor2D, C: tf.Tensor2D, CT: tf.Tensor2D | null): tf.Ten
   return CT ? tf.matMul(A, CT) : tf.matMul(A, C, false, true);
 }
 
+/** A sum over p subnetworks as their mean (one subnetwork's sum is its mean: no kernel). */
+function meanOver(sum: tf.Scalar, p: number): tf.Scalar {
+  return p === 1 ? sum : tf.div(sum, p);
+}
+
+/** η·c as [1, m], multiplied on the CPU exactly as float32 would on the device (a kernel fewer). */
+function scaledRow(c: Float32Array, eta: number): tf.Tensor2D {
+  const e32 = Math.fround(eta);
+  return tf.tensor2d(
+    c.map((v) => Math.fround(v * e32)),
+    [1, c.length],
+  );
+}
+
 /** The [p, m] matrix `rows` written out as its transpose [m, p]. */
 function transposed(rows: Float32Array, p: number, m: number): Float32Array {
   const out = new Float32Array(p * m);
@@ -179,7 +193,7 @@ export function maskedRound(
     let e: tf.Tensor2D; // [n, p]: u_m^l − y
     if (wide) e = tf.sub(tf.sum(tf.reshape(tf.mul(A, tf.reshape(coef, [1, p * m])), [n, p, m]), 2), y) as tf.Tensor2D;
     else e = tf.sub(outputs(A, coef as tf.Tensor2D, fixedCoefT), y);
-    if (t === 0) surrErr = tf.div(tf.sum(shares ? tf.mul(tf.square(e), shares) : tf.square(e)), p) as tf.Scalar;
+    if (t === 0) surrErr = meanOver(tf.sum(shares ? tf.mul(tf.square(e), shares) : tf.square(e)), p);
     if (shares) e = tf.mul(e, shares) as tf.Tensor2D;
     if (maskEta) {
       // ∂/∂a_r = (s/ξ) m_r Σ_i e_i φ(z_ir) and ∂/∂w_r = a_r·(same residual) φ′(z_ir) x_i, both from the same weights.
@@ -190,7 +204,7 @@ export function maskedRound(
       // One subnetwork: its residual is one column, so the step is Xᵀ(φ′ ⊙ e) scaled per neuron by η·coef, and
       // Xᵀ(φ′ ⊙ e) = (φ′ᵀ(X ⊙ e))ᵀ weighs the [n, d] inputs rather than the [n, m] derivatives.
       const G = inputsTimes(X, XT, D, e);
-      Wl = tf.sub(Wl, tf.mul(G, tf.mul(coef, eta)));
+      Wl = tf.sub(Wl, tf.mul(G, scaledRow(plan.coef, eta)));
     } else {
       Wl = tf.sub(Wl, inputsTimes(X, XT, tf.mul(D, spread(e, tf.mul(coef, eta) as tf.Tensor2D, wide))));
     }
@@ -215,7 +229,7 @@ function compactRound(inp: RoundInputs, plan: MaskPlan, eta: number): RoundOutpu
   const { A, D } = !inp.inputMasks && inp.first ? inp.first : activate(X, W, inp.act, plan.strict);
   let e = tf.sub(tf.matMul(A, tf.tensor2d(transposed(coef, p, m), [m, p])), y) as tf.Tensor2D; // [n, p]: u_m^l − y
   const shares = plan.shares ? tf.tensor2d(plan.shares, [n, p]) : null;
-  const surrErr = tf.div(tf.sum(shares ? tf.mul(tf.square(e), shares) : tf.square(e)), p) as tf.Scalar;
+  const surrErr = meanOver(tf.sum(shares ? tf.mul(tf.square(e), shares) : tf.square(e)), p);
   if (shares) e = tf.mul(e, shares) as tf.Tensor2D;
   // Each subnetwork's step per neuron, η·m_r^l a_r s/ξ, over the copies that hold the neuron.
   const steps = new Float32Array(p * m);
