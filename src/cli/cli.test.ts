@@ -1,4 +1,4 @@
-// The command line as a user runs it (a real process): train / theory, --init, --data, and bad arguments.
+// The command line as a user runs it (a real process): train / theory, --init, --data, bad arguments, and `npm run cli`'s bundle.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -280,4 +280,22 @@ describe('cli: modes and the function (THEORY.md I)', () => {
     expect(bad.code).toBe(2);
     expect(bad.err.trim()).toMatch(/^error: --function draws f around the circle: it needs d = 2 data/);
   });
+});
+
+describe('npm run cli (the bundle made ahead of time)', () => {
+  it('prints what the sources print, trains on wasm, and keeps exit code 2 for bad arguments', () => {
+    const launch = (...args: string[]) => spawnSync('node', ['scripts/cli.mjs', ...args], { encoding: 'utf8' });
+    const config = 'scheme=ist&p=4&n=12&d=5&m=96';
+    for (const args of [
+      ['theory', '--config', config],
+      ['train', '--config', config, '--rounds', '5', '--backend', 'wasm'],
+    ]) {
+      const bundled = launch(...args);
+      expect(bundled.status, bundled.stderr).toBe(0);
+      expect(bundled.stdout).toBe(cli(...args).out);
+    }
+    const bad = launch('sweep', '--bogus');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('unknown option --bogus');
+  }, 120_000);
 });
