@@ -1,4 +1,5 @@
-// The command line as a user runs it (a real process): train / theory, --init, --data, bad arguments, and `npm run cli`'s bundle.
+// The command line as a user runs it (a real process): train / theory, --init, --data, bad arguments, and the bundle
+// that `npm run cli` runs.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
