@@ -18,6 +18,7 @@ import { symEigen } from '../core/math/eigen';
 import { mat } from '../core/math/matrix';
 import type { PhaseRun } from '../core/regimes/regimes';
 import { activate } from './activation';
+import { inputsTimes } from './products';
 
 const CLIP = 1e4;
 /** Rounds between two waits for the device (keeps the queue of an asynchronous backend short). */
@@ -130,7 +131,7 @@ export async function runPhaseRow(
         const c = tf.mul(a, t.sRow);
         const E = tf.sub(tf.matMul(tf.mul(A, c), t.B), t.y);
         const Eexp = tf.gather(E, t.run, 1);
-        const gW = tf.matMul(t.XT, tf.mul(D, tf.mul(Eexp, c)));
+        const gW = inputsTimes(t.X, t.XT, tf.mul(D, tf.mul(Eexp, c)) as tf.Tensor2D);
         const W1 = tf.clipByValue(tf.sub(W, tf.mul(gW, etaRow)), -CLIP, CLIP) as tf.Tensor2D;
         if (!trainSecond) return { W: W1, a };
         const ga = tf.mul(tf.sum(tf.mul(A, Eexp), 0, true), t.sRow);

@@ -19,6 +19,7 @@ import * as tf from '@tensorflow/tfjs-core';
 
 import type { Activation } from '../core/masked/config';
 import { activate, type Activated } from './activation';
+import { inputsTimes } from './products';
 
 export interface RoundInputs {
   /** [n, d] inputs and their transpose [d, n]. */
@@ -114,19 +115,6 @@ function spread(e: tf.Tensor2D, perNeuron: tf.Tensor2D, wide: boolean): tf.Tenso
   if (!wide) return tf.matMul(e, perNeuron);
   const m = perNeuron.shape[1];
   return tf.reshape(tf.mul(tf.reshape(e, [n, p, 1]), tf.reshape(perNeuron, [1, p, m])), [n, p * m]);
-}
-
-/**
- * Xᵀ diag(w) M for M of shape [n, L] and optional row weights w [n, 1], as [d, L]. tfjs's WebAssembly (and CPU) matMul
- * packs its right-hand side anew for every tensor it has not seen, so with a fresh [n, L] matrix there the product
- * costs about four times a transpose of it: there it is (Mᵀ diag(w) X)ᵀ, whose right-hand side is the small [n, d]
- * (X itself, packed once per run, when there are no weights). A GPU takes it directly.
- */
-export function inputsTimes(X: tf.Tensor2D, XT: tf.Tensor2D, M: tf.Tensor2D, w?: tf.Tensor2D): tf.Tensor2D {
-  const backend = tf.getBackend();
-  if (backend !== 'wasm' && backend !== 'cpu')
-    return tf.matMul(w ? (tf.mul(XT, tf.reshape(w, [1, -1])) as tf.Tensor2D) : XT, M);
-  return tf.transpose(tf.matMul(tf.transpose(M), w ? (tf.mul(X, w) as tf.Tensor2D) : X)) as tf.Tensor2D;
 }
 
 /**
