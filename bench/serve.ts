@@ -1,8 +1,11 @@
 /** Serving the built app for the browser benchmarks: `vite preview` on a port, and waiting until it answers. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
 
+/** The preview server itself as the child (not npx in front of it), so that `kill()` stops the server. */
 export function serve(args: string[], port: number): ChildProcess {
-  return spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', ...args], { stdio: 'ignore' });
+  const vite = path.resolve('node_modules/.bin/vite');
+  return spawn(vite, ['preview', '--port', String(port), '--strictPort', ...args], { stdio: 'ignore' });
 }
 
 export async function waitFor(url: string): Promise<void> {
